@@ -1,0 +1,409 @@
+//! Snapshot: the versioned, append-only store of extracted articles.
+//!
+//! Layout: `<root>/<story>/<outlet>/<article>/vNNNN.json` (the extracted article, fetch
+//! facts and content hash) beside `vNNNN.html.gz` (the raw page), plus
+//! `<root>/<story>/<outlet>/status.json`, the outlet's result in the latest run. The
+//! reference is stored as the outlet `_reference` (never a valid outlet slug).
+//!
+//! Versions are never rewritten: a new one is written to a temp file, fsynced, and
+//! renamed without clobbering, then the directory is fsynced, so a killed run leaves
+//! the old state or the new one, never a torn file. A fetch whose extracted text
+//! hashes like the latest version adds nothing. Entry point: [`Store`].
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::extract::Article;
+
+/// Schema tag of a version file.
+pub const VERSION_SCHEMA: &str = "storydiff.snapshot/1";
+/// Directory name under which the reference article is stored.
+pub const REFERENCE_DIR: &str = "_reference";
+
+/// What the fetch of a version looked like.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FetchFacts {
+    /// URL requested (or the path of a local reference file).
+    pub url: String,
+    /// URL after redirects.
+    pub final_url: String,
+    /// When it was fetched.
+    pub fetched_at: DateTime<Utc>,
+    /// HTTP status (0 for a local file).
+    pub status: u16,
+    /// `ETag` header.
+    pub etag: Option<String>,
+    /// `Last-Modified` header.
+    pub last_modified: Option<String>,
+    /// `Content-Type` header.
+    pub content_type: Option<String>,
+}
+
+/// One stored version of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// Always [`VERSION_SCHEMA`].
+    pub schema: String,
+    /// 1-based version number.
+    pub version: u32,
+    /// `sha256:<hex>` of the extracted title and paragraphs.
+    pub hash: String,
+    /// The fetch that produced it.
+    pub fetch: FetchFacts,
+    /// The extracted article.
+    pub article: Article,
+}
+
+/// Result of [`Store::save`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// A new version was written.
+    New(Version),
+    /// The text matched the latest version; nothing was written.
+    Unchanged(Version),
+}
+
+impl Saved {
+    /// The version now current.
+    pub fn version(&self) -> &Version {
+        match self {
+            Saved::New(v) | Saved::Unchanged(v) => v,
+        }
+    }
+}
+
+/// The outlet's result in the latest run, kept so `report` works from disk alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletRecord {
+    /// When the run checked this outlet.
+    pub checked: DateTime<Utc>,
+    /// `ok`, `error` or `not_found`.
+    pub status: String,
+    /// Why, when not ok.
+    pub error: Option<String>,
+    /// The articles picked, by store key, with why they were picked.
+    pub articles: Vec<ArticleRecord>,
+}
+
+/// One picked article in an [`OutletRecord`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// The article's directory name in the store.
+    pub key: String,
+    /// Its URL.
+    pub url: String,
+    /// Relevance score from discovery (`None` if listed in the story file).
+    pub score: Option<f64>,
+    /// Reference terms the feed item matched.
+    pub matched: Vec<String>,
+    /// The current version number.
+    pub version: u32,
+    /// Whether this run added that version.
+    pub changed: bool,
+}
+
+/// The snapshot store rooted at a directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// Holds a story's lock until dropped.
+#[derive(Debug)]
+pub struct StoryLock {
+    _file: File,
+}
+
+impl Store {
+    /// A store at `root` (created on first write).
+    pub fn new(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
+    }
+
+    /// The store's root directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes the story's lock, waiting for another run holding it to finish, so two
+    /// scheduled runs never interleave their writes.
+    pub fn lock(&self, story: &str) -> Result<StoryLock> {
+        let dir = self.root.join(story);
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let path = dir.join(".lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        if file.try_lock().is_err() {
+            tracing::warn!(story, "another storydiff run holds the story lock; waiting");
+            file.lock().map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(StoryLock { _file: file })
+    }
+
+    /// Stores `article` as a new version unless its text hashes like the latest one.
+    pub fn save(
+        &self,
+        story: &str,
+        outlet: &str,
+        key: &str,
+        article: &Article,
+        fetch: &FetchFacts,
+        raw: &[u8],
+    ) -> Result<Saved> {
+        let dir = self.root.join(story).join(outlet).join(key);
+        let hash = content_hash(article);
+        let latest = self.latest(story, outlet, key)?;
+        if let Some(v) = latest.as_ref().filter(|v| v.hash == hash) {
+            return Ok(Saved::Unchanged(v.clone()));
+        }
+        let n = latest.map_or(1, |v| v.version + 1);
+        let version = Version {
+            schema: VERSION_SCHEMA.into(),
+            version: n,
+            hash,
+            fetch: fetch.clone(),
+            article: article.clone(),
+        };
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        // Raw page first: a version file never points at a page that is not there.
+        let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+        gz.write_all(raw)
+            .and_then(|_| gz.flush())
+            .map_err(|e| Error::io(&dir, e))?;
+        let gz = gz.finish().map_err(|e| Error::io(&dir, e))?;
+        write_new(&dir.join(format!("v{n:04}.html.gz")), &gz)?;
+        write_new(&dir.join(format!("v{n:04}.json")), &to_json(&version))?;
+        Ok(Saved::New(version))
+    }
+
+    /// The latest version of an article, if any.
+    pub fn latest(&self, story: &str, outlet: &str, key: &str) -> Result<Option<Version>> {
+        let dir = self.root.join(story).join(outlet).join(key);
+        match self.version_numbers(&dir)?.last() {
+            Some(n) => read_json(&dir.join(format!("v{n:04}.json"))).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Every version of an article, oldest first.
+    pub fn versions(&self, story: &str, outlet: &str, key: &str) -> Result<Vec<Version>> {
+        let dir = self.root.join(story).join(outlet).join(key);
+        self.version_numbers(&dir)?
+            .into_iter()
+            .map(|n| read_json(&dir.join(format!("v{n:04}.json"))))
+            .collect()
+    }
+
+    /// Records the outlet's result in this run.
+    pub fn write_status(&self, story: &str, outlet: &str, rec: &OutletRecord) -> Result<()> {
+        let dir = self.root.join(story).join(outlet);
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        write_replace(&dir.join("status.json"), &to_json(rec))
+    }
+
+    /// The outlet's result in the latest run, if it ran.
+    pub fn read_status(&self, story: &str, outlet: &str) -> Result<Option<OutletRecord>> {
+        let path = self.root.join(story).join(outlet).join("status.json");
+        if !path.exists() {
+            return Ok(None);
+        }
+        read_json(&path).map(Some)
+    }
+
+    fn version_numbers(&self, dir: &Path) -> Result<Vec<u32>> {
+        let entries = match fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        let mut ns: Vec<u32> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                name.strip_prefix('v')?.strip_suffix(".json")?.parse().ok()
+            })
+            .collect();
+        ns.sort_unstable();
+        Ok(ns)
+    }
+}
+
+/// The store key of an article URL: a readable slug of its path plus a short hash of
+/// the whole URL, so different URLs never share a directory.
+pub fn article_key(url: &str) -> String {
+    let trimmed = url.split('#').next().unwrap_or(url);
+    let path = trimmed.split_once("://").map_or(trimmed, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let last = path
+        .split(['/', '?'])
+        .rfind(|s| !s.is_empty())
+        .unwrap_or("index");
+    let stem = last.rsplit_once('.').map_or(last, |(s, _)| s);
+    let mut slug: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    slug.truncate(60);
+    if slug.is_empty() {
+        slug.push_str("page");
+    }
+    let digest = hex(&Sha256::digest(trimmed.as_bytes()));
+    format!("{}-{}", slug.trim_end_matches('-'), &digest[..8])
+}
+
+/// `sha256:<hex>` over the article's title and paragraphs.
+pub fn content_hash(article: &Article) -> String {
+    let mut h = Sha256::new();
+    h.update(article.title.as_bytes());
+    for p in &article.paragraphs {
+        h.update(b"\n\n");
+        h.update(p.as_bytes());
+    }
+    format!("sha256:{}", hex(&h.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
+    let mut s = serde_json::to_vec_pretty(v).expect("snapshot types serialise");
+    s.push(b'\n');
+    s
+}
+
+fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| Error::CorruptSnapshot {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
+}
+
+/// Writes a file that must not exist yet: versions are never overwritten.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = write_temp(path, bytes)?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| Error::io(path, e.error))?;
+    sync_dir(path)
+}
+
+/// Atomically replaces a file.
+fn write_replace(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = write_temp(path, bytes)?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    sync_dir(path)
+}
+
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(tmp.path(), e))?;
+    Ok(tmp)
+}
+
+/// Makes a rename durable: on Unix the directory entry needs its own fsync.
+fn sync_dir(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::io(dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> FetchFacts {
+        FetchFacts {
+            url: "http://h.test/a".into(),
+            final_url: "http://h.test/a".into(),
+            fetched_at: Utc::now(),
+            status: 200,
+            etag: None,
+            last_modified: None,
+            content_type: Some("text/html".into()),
+        }
+    }
+
+    fn article(p: &str) -> Article {
+        Article {
+            title: "T".into(),
+            paragraphs: vec![p.into()],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn same_text_adds_no_version_and_changes_append() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::new(tmp.path());
+        let a = article("Russia adds 36 diplomats.");
+        let s1 = store
+            .save("s", "o", "k", &a, &facts(), b"<p>x</p>")
+            .unwrap();
+        assert!(matches!(s1, Saved::New(ref v) if v.version == 1));
+        let s2 = store
+            .save("s", "o", "k", &a, &facts(), b"<p>y</p>")
+            .unwrap();
+        assert!(matches!(s2, Saved::Unchanged(ref v) if v.version == 1));
+        let b = article("Russia adds 37 diplomats.");
+        let s3 = store
+            .save("s", "o", "k", &b, &facts(), b"<p>z</p>")
+            .unwrap();
+        assert!(matches!(s3, Saved::New(ref v) if v.version == 2));
+        let all = store.versions("s", "o", "k").unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].article, a, "the first version is kept intact");
+        assert!(tmp.path().join("s/o/k/v0001.html.gz").is_file());
+        // No temp files are left behind.
+        let names: Vec<_> = fs::read_dir(tmp.path().join("s/o/k"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert!(names.iter().all(|n| !n.starts_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn keys_are_readable_and_distinct() {
+        let a = article_key("https://x.test/2023/09/rusia-amplia.html");
+        assert!(a.starts_with("rusia-amplia-"), "{a}");
+        assert_ne!(a, article_key("https://y.test/2023/09/rusia-amplia.html"));
+        assert!(crate::config::is_slug(&article_key("https://x.test/")));
+    }
+}

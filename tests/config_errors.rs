@@ -1,6 +1,7 @@
 //! Every kind of bad story file stops `storydiff fetch` before any fetch, with exit
 //! code 2 and a message naming the file, line and field.
 
+use std::path::Path;
 use std::process::Command;
 
 const GOOD: &str = r#"title = "Russian diplomats in Mexico"
@@ -204,4 +205,19 @@ fn missing_story_file() {
         err.contains("no/such/story.toml") && err.contains("cannot read"),
         "{err}"
     );
+}
+
+#[test]
+fn every_shipped_story_file_is_valid() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("feeds");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let story = storydiff::config::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!story.outlets.is_empty());
+            n += 1;
+        }
+    }
+    assert!(n >= 1, "no story files in feeds/");
 }

@@ -1,8 +1,9 @@
 //! Bytes to text: the charset comes from the Content-Type header, then a BOM, then
 //! `<meta charset>` / `http-equiv` in the first 1024 bytes, then UTF-8 if the bytes are
-//! valid UTF-8, else windows-1252 (the web's de facto Latin-1).
+//! valid UTF-8, else a statistical guess (chardetng, the detector Firefox uses), which
+//! tells windows-1252 Spanish from windows-1251 Russian.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 
 /// Decodes a response body to text.
 pub fn decode(body: &[u8], content_type: Option<&str>) -> String {
@@ -15,7 +16,9 @@ pub fn decode(body: &[u8], content_type: Option<&str>) -> String {
             if std::str::from_utf8(body).is_ok() {
                 UTF_8
             } else {
-                WINDOWS_1252
+                let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                det.feed(body, true);
+                det.guess(None, chardetng::Utf8Detection::Allow)
             }
         });
     // decode() strips a BOM of any encoding and replaces malformed sequences.
@@ -73,6 +76,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::WINDOWS_1252;
 
     #[test]
     fn header_charset_wins() {
@@ -94,6 +98,16 @@ mod tests {
                 .to_vec();
         page.push(0xf1); // ñ
         assert!(decode(&page, None).ends_with('ñ'));
+    }
+
+    #[test]
+    fn undeclared_cyrillic_and_latin1_are_detected() {
+        let text = "Посольство России в Мексике получило 37 новых дипломатов, сообщили источники.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        assert_eq!(decode(&bytes, Some("text/html")), text);
+        let text = "La embajada rusa en México suma 37 diplomáticos más, según la cancillería.";
+        let (bytes, _, _) = WINDOWS_1252.encode(text);
+        assert_eq!(decode(&bytes, None), text);
     }
 
     #[test]

@@ -6,14 +6,19 @@
 
 mod decode;
 pub mod discover;
+pub mod robots;
 
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
+use tokio::sync::{OnceCell, Semaphore};
 use url::Url;
 
 pub use decode::decode;
 pub use discover::{Candidate, discover};
+pub use robots::Robots;
 
 /// Default cap on a response body, counted on decompressed bytes.
 pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -23,6 +28,12 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: usize = 5;
+/// Default minimum delay between two requests to one host.
+pub const DEFAULT_MIN_DELAY: Duration = Duration::from_secs(1);
+/// Default number of requests in flight across hosts.
+pub const DEFAULT_CONCURRENCY: usize = 16;
+/// A robots.txt `Crawl-delay` above this is capped (a run must end).
+pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 
 /// The User-Agent sent unless the story overrides it.
 pub fn default_user_agent() -> String {
@@ -44,6 +55,18 @@ pub struct FetchOptions {
     pub connect_timeout: Duration,
     /// Largest body accepted, in decompressed bytes.
     pub max_bytes: usize,
+    /// Minimum time between two requests to one host (robots.txt `Crawl-delay` may raise it).
+    pub min_delay: Duration,
+    /// Requests in flight at once, across all hosts.
+    pub concurrency: usize,
+    /// Retries after a connection failure, a 429 or a 5xx.
+    pub retries: u32,
+    /// First backoff delay; it doubles per retry, plus up to as much again of jitter.
+    pub retry_base: Duration,
+    /// Longest wait accepted from `Retry-After` or backoff; a longer one fails the URL.
+    pub max_retry_wait: Duration,
+    /// Obey robots.txt.
+    pub robots: bool,
 }
 
 impl Default for FetchOptions {
@@ -53,6 +76,12 @@ impl Default for FetchOptions {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_bytes: DEFAULT_MAX_BYTES,
+            min_delay: DEFAULT_MIN_DELAY,
+            concurrency: DEFAULT_CONCURRENCY,
+            retries: 3,
+            retry_base: Duration::from_secs(1),
+            max_retry_wait: Duration::from_secs(120),
+            robots: true,
         }
     }
 }
@@ -78,6 +107,15 @@ pub struct Fetched {
     pub body: Vec<u8>,
     /// The body decoded to text (see [`decode`]).
     pub text: String,
+}
+
+/// Validators from a stored version, for a conditional GET.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Validators {
+    /// Sent as `If-None-Match`.
+    pub etag: Option<String>,
+    /// Sent as `If-Modified-Since`.
+    pub last_modified: Option<String>,
 }
 
 /// Why a fetch failed.
@@ -114,6 +152,12 @@ pub enum FetchError {
         /// What went wrong.
         reason: String,
     },
+    /// The site's robots.txt disallows the URL for our user agent.
+    #[error("blocked by robots.txt: {url}")]
+    Blocked {
+        /// The URL requested.
+        url: String,
+    },
     /// Connection, TLS, or protocol failure.
     #[error("cannot fetch {url}: {reason}")]
     Network {
@@ -124,11 +168,47 @@ pub enum FetchError {
     },
 }
 
-/// A shared HTTP client.
+impl FetchError {
+    /// True when the page is gone for good (404 or 410), as opposed to a failed fetch.
+    pub fn is_gone(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Status {
+                status: 404 | 410,
+                ..
+            }
+        )
+    }
+}
+
+/// A shared, polite HTTP client: one request at a time per host with a minimum delay,
+/// a global limit across hosts, robots.txt read once per host, bounded retries.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     client: reqwest::Client,
-    max_bytes: usize,
+    opts: FetchOptions,
+    agent_token: String,
+    hosts: std::sync::Mutex<HashMap<String, Arc<Host>>>,
+    global: Semaphore,
+}
+
+/// Per-host state: the politeness gate (time of the last request) and robots.txt.
+#[derive(Debug, Default)]
+struct Host {
+    gate: tokio::sync::Mutex<Option<Instant>>,
+    robots: OnceCell<Robots>,
+}
+
+/// What one attempt gave.
+enum Attempt {
+    Done(Box<Fetched>),
+    NotModified,
+    Retry(FetchError, Option<Duration>),
 }
 
 impl Fetcher {
@@ -158,22 +238,134 @@ impl Fetcher {
             .redirect(redirects)
             .build()
             .map_err(|e| crate::Error::Client(error_chain(&e)))?;
+        // robots.txt groups name a product token: the User-Agent up to the first '/'.
+        let agent_token = opts
+            .user_agent
+            .split(['/', ' '])
+            .next()
+            .unwrap_or("storydiff")
+            .to_ascii_lowercase();
         Ok(Fetcher {
-            client,
-            max_bytes: opts.max_bytes,
+            inner: Arc::new(Inner {
+                client,
+                opts: opts.clone(),
+                agent_token,
+                hosts: Default::default(),
+                global: Semaphore::new(opts.concurrency.max(1)),
+            }),
         })
     }
 
-    /// GETs `url`, reading at most the configured number of bytes.
+    /// GETs `url`.
     pub async fn fetch(&self, url: &Url) -> Result<Fetched, FetchError> {
+        match self.get(url, &Validators::default()).await? {
+            Some(f) => Ok(f),
+            // No validators were sent, so a 304 is a broken server.
+            None => Err(FetchError::Status {
+                url: url.to_string(),
+                status: 304,
+            }),
+        }
+    }
+
+    /// GETs `url` unless it is unchanged since `v` (`Ok(None)` on 304 Not Modified).
+    pub async fn fetch_if_changed(
+        &self,
+        url: &Url,
+        v: &Validators,
+    ) -> Result<Option<Fetched>, FetchError> {
+        self.get(url, v).await
+    }
+
+    fn host(&self, url: &Url) -> Arc<Host> {
+        let key = format!(
+            "{}://{}:{}",
+            url.scheme(),
+            url.host_str().unwrap_or(""),
+            url.port_or_known_default().unwrap_or(0)
+        );
+        let mut hosts = self.inner.hosts.lock().expect("host table lock");
+        hosts.entry(key).or_default().clone()
+    }
+
+    async fn get(&self, url: &Url, v: &Validators) -> Result<Option<Fetched>, FetchError> {
+        let host = self.host(url);
+        let opts = &self.inner.opts;
+        let mut delay = opts.min_delay;
+        if opts.robots && url.path() != "/robots.txt" {
+            let robots = host.robots.get_or_init(|| self.load_robots(url)).await;
+            let path = match url.query() {
+                Some(q) => format!("{}?{q}", url.path()),
+                None => url.path().to_string(),
+            };
+            if !robots.allowed(&path) {
+                return Err(FetchError::Blocked {
+                    url: url.to_string(),
+                });
+            }
+            if let Some(d) = robots.crawl_delay {
+                delay = delay.max(d.min(MAX_CRAWL_DELAY));
+            }
+        }
+        let mut attempt = 0;
+        loop {
+            let outcome = {
+                let _permit = self.inner.global.acquire().await.expect("semaphore open");
+                let mut last = host.gate.lock().await;
+                if let Some(t) = *last {
+                    let ready = t + delay;
+                    tokio::time::sleep_until(ready.into()).await;
+                }
+                let outcome = self.attempt(url, v).await;
+                *last = Some(Instant::now());
+                outcome
+            };
+            match outcome? {
+                Attempt::Done(f) => return Ok(Some(*f)),
+                Attempt::NotModified => return Ok(None),
+                Attempt::Retry(err, retry_after) => {
+                    if attempt >= opts.retries {
+                        return Err(err);
+                    }
+                    let wait = retry_after.unwrap_or_else(|| backoff(opts.retry_base, attempt));
+                    if wait > opts.max_retry_wait {
+                        return Err(err);
+                    }
+                    tracing::info!(%url, error = %err, wait_ms = wait.as_millis() as u64, "retrying");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    /// One request; errors that a retry cannot fix are `Err`.
+    async fn attempt(&self, url: &Url, v: &Validators) -> Result<Attempt, FetchError> {
         let u = url.to_string();
-        let mut resp = self
-            .client
-            .get(url.clone())
-            .send()
-            .await
-            .map_err(|e| classify(&u, &e))?;
+        let mut req = self.inner.client.get(url.clone());
+        if let Some(etag) = &v.etag {
+            req = req.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        if let Some(lm) = &v.last_modified {
+            req = req.header(reqwest::header::IF_MODIFIED_SINCE, lm);
+        }
+        let mut resp = match req.send().await {
+            Ok(r) => r,
+            Err(e) if e.is_connect() => return Ok(Attempt::Retry(classify(&u, &e), None)),
+            Err(e) => return Err(classify(&u, &e)),
+        };
         let status = resp.status().as_u16();
+        if status == 304 && (v.etag.is_some() || v.last_modified.is_some()) {
+            return Ok(Attempt::NotModified);
+        }
+        if status == 429 || (500..600).contains(&status) {
+            let wait = resp
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|h| h.to_str().ok())
+                .and_then(retry_after);
+            return Ok(Attempt::Retry(FetchError::Status { url: u, status }, wait));
+        }
         if !resp.status().is_success() {
             return Err(FetchError::Status { url: u, status });
         }
@@ -187,19 +379,17 @@ impl Fetcher {
         let last_modified = header(reqwest::header::LAST_MODIFIED);
         let content_type = header(reqwest::header::CONTENT_TYPE);
         let final_url = resp.url().clone();
+        let max = self.inner.opts.max_bytes;
         let mut body = Vec::new();
         // Count decompressed bytes as they stream, so a gzip bomb stops at the cap.
         while let Some(chunk) = resp.chunk().await.map_err(|e| classify(&u, &e))? {
-            if body.len() + chunk.len() > self.max_bytes {
-                return Err(FetchError::TooLarge {
-                    url: u,
-                    limit: self.max_bytes,
-                });
+            if body.len() + chunk.len() > max {
+                return Err(FetchError::TooLarge { url: u, limit: max });
             }
             body.extend_from_slice(&chunk);
         }
         let text = decode(&body, content_type.as_deref());
-        Ok(Fetched {
+        Ok(Attempt::Done(Box::new(Fetched {
             url: url.clone(),
             final_url,
             status,
@@ -209,8 +399,52 @@ impl Fetcher {
             fetched_at: Utc::now(),
             body,
             text,
-        })
+        })))
     }
+
+    /// Reads the host's robots.txt (RFC 9309: 4xx allows all, 5xx or no answer blocks all).
+    async fn load_robots(&self, url: &Url) -> Robots {
+        let Ok(robots_url) = url.join("/robots.txt") else {
+            return Robots::allow_all();
+        };
+        // Boxed: get() calls this for every host, and this calls get() for robots.txt.
+        match Box::pin(self.get(&robots_url, &Validators::default())).await {
+            Ok(Some(f)) => Robots::parse(&f.text, &self.inner.agent_token),
+            Ok(None) => Robots::allow_all(),
+            Err(FetchError::Status { status, .. }) if (400..500).contains(&status) => {
+                Robots::allow_all()
+            }
+            Err(e) => {
+                tracing::warn!(%robots_url, error = %e, "robots.txt unreachable: not fetching from this host");
+                Robots::unreachable()
+            }
+        }
+    }
+}
+
+/// `base * 2^attempt` plus random jitter up to the same amount again.
+fn backoff(base: Duration, attempt: u32) -> Duration {
+    let step = base.saturating_mul(1u32 << attempt.min(16));
+    let nanos = step.as_nanos().min(u64::MAX as u128) as u64;
+    let jitter = if nanos == 0 {
+        0
+    } else {
+        // RandomState is seeded randomly per instance: enough entropy for jitter.
+        std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), attempt)
+            % nanos
+    };
+    step + Duration::from_nanos(jitter)
+}
+
+/// `Retry-After`: delay seconds or an HTTP-date.
+fn retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = when.with_timezone(&Utc) - Utc::now();
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
 fn classify(url: &str, e: &reqwest::Error) -> FetchError {

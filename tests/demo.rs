@@ -48,7 +48,10 @@ fn find_row<'a>(c: &'a Comparison, f: &KeyFigure) -> &'a storydiff::compare::Fig
         })
         .unwrap_or_else(|| {
             let have: Vec<_> = c.rows.iter().map(|r| &r.reference.text).collect();
-            panic!("no reference figure {} {}; reference figures: {have:?}", f.value, f.unit)
+            panic!(
+                "no reference figure {} {}; reference figures: {have:?}",
+                f.value, f.unit
+            )
         })
 }
 
@@ -63,7 +66,11 @@ async fn demo_verdicts_match_the_answer_key() {
     for f in key().figure {
         let row = find_row(&c, &f);
         for (outlet, want) in &f.outlets {
-            let got = row.cells.get(outlet).map(|cell| cell.verdict.as_str()).unwrap_or("(none)");
+            let got = row
+                .cells
+                .get(outlet)
+                .map(|cell| cell.verdict.as_str())
+                .unwrap_or("(none)");
             if got != want {
                 let cell = row.cells.get(outlet);
                 wrong.push(format!(
@@ -76,11 +83,18 @@ async fn demo_verdicts_match_the_answer_key() {
             }
         }
     }
-    assert!(wrong.is_empty(), "verdicts differ from demo/expected.toml:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "verdicts differ from demo/expected.toml:\n{}",
+        wrong.join("\n")
+    );
     // The demo shows every kind of verdict the issue names.
     let tally = c.tally();
     for v in [Verdict::Agree, Verdict::Diverge, Verdict::Missing] {
-        assert!(tally.get(&v).copied().unwrap_or(0) > 0, "no {v:?} verdict: {tally:?}");
+        assert!(
+            tally.get(&v).copied().unwrap_or(0) > 0,
+            "no {v:?} verdict: {tally:?}"
+        );
     }
     // The unrelated feed items were neither picked nor compared.
     let unrelated: Vec<String> = key()
@@ -90,11 +104,20 @@ async fn demo_verdicts_match_the_answer_key() {
         .collect();
     for o in &c.outlets {
         let url = &o.article.as_ref().unwrap().url;
-        assert!(!unrelated.contains(url), "{} compared an unrelated article {url}", o.id);
+        assert!(
+            !unrelated.contains(url),
+            "{} compared an unrelated article {url}",
+            o.id
+        );
     }
     for o in &summary.outlets {
         assert_eq!(o.articles.len(), 1, "{}: {:?}", o.id, o.articles);
-        assert!(!unrelated.contains(&o.articles[0].url), "{} snapshotted {}", o.id, o.articles[0].url);
+        assert!(
+            !unrelated.contains(&o.articles[0].url),
+            "{} snapshotted {}",
+            o.id,
+            o.articles[0].url
+        );
         assert!(o.articles[0].score.is_some() && !o.articles[0].matched.is_empty());
     }
 }
@@ -105,10 +128,17 @@ async fn a_second_run_adds_no_versions_and_keeps_the_first() {
     let (first, s1, _) = run_demo(tmp.path()).await;
     assert!(s1.new_versions() >= 4, "{s1:?}");
     let (second, s2, _) = run_demo(tmp.path()).await;
-    assert_eq!(s2.new_versions(), 0, "unchanged pages add no version: {s2:?}");
+    assert_eq!(
+        s2.new_versions(),
+        0,
+        "unchanged pages add no version: {s2:?}"
+    );
     assert_eq!(first.rows.len(), second.rows.len());
     for (a, b) in first.outlets.iter().zip(&second.outlets) {
-        assert_eq!(a.article.as_ref().unwrap().hash, b.article.as_ref().unwrap().hash);
+        assert_eq!(
+            a.article.as_ref().unwrap().hash,
+            b.article.as_ref().unwrap().hash
+        );
         assert_eq!(b.article.as_ref().unwrap().version, 1);
     }
 }
@@ -134,7 +164,12 @@ fn demo_command_prints_a_json_report_with_the_documented_fields() {
     assert_eq!(v["schema"], "storydiff.report/1");
     assert_eq!(v["story"], "russia-mexico");
     assert!(chrono::DateTime::parse_from_rfc3339(v["generated"].as_str().unwrap()).is_ok());
-    assert!(v["reference"]["url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
+    assert!(
+        v["reference"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:")
+    );
     assert!(v["reference"]["title"].is_string());
     let ref_figs = v["reference"]["figures"].as_array().unwrap();
     assert!(!ref_figs.is_empty());
@@ -151,7 +186,10 @@ fn demo_command_prints_a_json_report_with_the_documented_fields() {
         assert_eq!(o["status"], "ok", "{o}");
         assert!(o["error"].is_null());
         for field in ["url", "title", "published", "lang"] {
-            assert!(o["article"].get(field).is_some(), "article lacks {field}: {o}");
+            assert!(
+                o["article"].get(field).is_some(),
+                "article lacks {field}: {o}"
+            );
         }
         assert!(o["figures"].is_array());
     }
@@ -174,7 +212,10 @@ fn demo_command_prints_a_json_report_with_the_documented_fields() {
 fn demo_text_report_fits_100_columns_and_shows_the_divergence() {
     let (code, out, err) = storydiff(&["demo"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("DIVERGE") && out.contains("agree") && out.contains("missing"), "{out}");
+    assert!(
+        out.contains("DIVERGE") && out.contains("agree") && out.contains("missing"),
+        "{out}"
+    );
     assert!(!out.contains('\x1b'), "no colours when piped");
     for line in out.lines() {
         assert!(line.chars().count() <= 100, "line over 100 columns: {line}");
@@ -197,13 +238,22 @@ fn run_then_report_offline_from_snapshots() {
     assert_eq!(code, 0, "{err}");
     assert!(run_md.contains("| Reference figure |"), "{run_md}");
     // Snapshots default to snapshots/ beside feeds/.
-    assert!(tmp.path().join("snapshots/russia-mexico/_reference").is_dir());
+    assert!(
+        tmp.path()
+            .join("snapshots/russia-mexico/_reference")
+            .is_dir()
+    );
     drop(site);
     rt.shutdown_background();
     // The site is gone: report works from disk alone and says the same.
     let (code, report_md, err) = storydiff(&["report", story, "--format", "md"]);
     assert_eq!(code, 0, "{err}");
-    let table = |s: &str| s.lines().filter(|l| l.starts_with('|')).collect::<Vec<_>>().join("\n");
+    let table = |s: &str| {
+        s.lines()
+            .filter(|l| l.starts_with('|'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     assert_eq!(table(&run_md), table(&report_md));
     let html = tmp.path().join("r.html");
     let (code, _, err) = storydiff(&["report", story, "-f", "html", "-o", html.to_str().unwrap()]);
@@ -235,13 +285,31 @@ feeds = ["http://127.0.0.1:9/rss.xml"]
     )
     .unwrap();
     let snaps = tmp.path().join("snaps");
-    let (code, out, err) = storydiff(&["run", story.to_str().unwrap(), "--snapshots", snaps.to_str().unwrap(), "-f", "json"]);
+    let (code, out, err) = storydiff(&[
+        "run",
+        story.to_str().unwrap(),
+        "--snapshots",
+        snaps.to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
     assert_eq!(code, 3, "no outlet fetched: exit 3; {err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let outlets = v["outlets"].as_array().unwrap();
     assert_eq!(outlets[0]["status"], "error");
-    assert!(outlets[0]["error"].as_str().unwrap().contains("HTTP 404"), "{}", outlets[0]);
+    assert!(
+        outlets[0]["error"].as_str().unwrap().contains("HTTP 404"),
+        "{}",
+        outlets[0]
+    );
     assert_eq!(outlets[1]["status"], "error");
-    assert!(outlets[1]["error"].as_str().unwrap().contains("127.0.0.1:9"), "{}", outlets[1]);
+    assert!(
+        outlets[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("127.0.0.1:9"),
+        "{}",
+        outlets[1]
+    );
     drop(site);
 }

@@ -14,7 +14,11 @@ fn inspect(page: &Path, flag: &str) -> String {
         .arg(page)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -44,10 +48,15 @@ fn text_is_the_body_without_furniture() {
         if got != want {
             let missing: Vec<_> = want.iter().filter(|p| !got.contains(p)).collect();
             let extra: Vec<_> = got.iter().filter(|p| !want.contains(p)).collect();
-            failures.push(format!("{name}:\n  missing: {missing:#?}\n  extra: {extra:#?}"));
+            failures.push(format!(
+                "{name}:\n  missing: {missing:#?}\n  extra: {extra:#?}"
+            ));
         }
     }
-    assert!(cases >= 5, "expected the reference and four outlet pages, found {cases}");
+    assert!(
+        cases >= 5,
+        "expected the reference and four outlet pages, found {cases}"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -58,7 +67,12 @@ fn json_has_the_article_and_its_figures() {
     let article = &v["article"];
     assert_eq!(article["lang"], "es");
     assert!(article["title"].as_str().unwrap().len() > 10);
-    assert!(article["published"].as_str().unwrap().starts_with("2023-09-24"));
+    assert!(
+        article["published"]
+            .as_str()
+            .unwrap()
+            .starts_with("2023-09-24")
+    );
     let figures = v["claims"]["figures"].as_array().unwrap();
     let has = |lo: f64, hi: Option<f64>, kind: &str, unit: &str| {
         figures.iter().any(|f| {
@@ -68,8 +82,14 @@ fn json_has_the_article_and_its_figures() {
                 && (unit.is_empty() || f["unit_key"] == unit)
         })
     };
-    let all: Vec<_> = figures.iter().map(|f| f["text"].as_str().unwrap_or("")).collect();
-    assert!(has(37.0, Some(37.0), "count", "diplomat"), "37 nuevos diplomáticos: {all:?}");
+    let all: Vec<_> = figures
+        .iter()
+        .map(|f| f["text"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        has(37.0, Some(37.0), "count", "diplomat"),
+        "37 nuevos diplomáticos: {all:?}"
+    );
     assert!(has(49.0, Some(49.0), "count", "diplomat"), "49: {all:?}");
     assert!(has(46.0, Some(46.0), "count", "diplomat"), "46: {all:?}");
     assert!(has(150.0, None, "count", ""), "al menos 150: {all:?}");
@@ -77,5 +97,9 @@ fn json_has_the_article_and_its_figures() {
     // Reader comments and share counts are furniture, not figures.
     let text = article["text"].as_str().unwrap();
     assert!(!text.contains("120"), "a comment leaked into the body");
-    assert!(v["claims"]["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    assert!(
+        v["claims"]["quotes"]
+            .as_array()
+            .is_some_and(|q| !q.is_empty())
+    );
 }

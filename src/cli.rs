@@ -24,6 +24,8 @@ pub mod exit {
     pub const NO_OUTLET: u8 = 3;
     /// The reference article is unavailable and was never snapshotted.
     pub const NO_REFERENCE: u8 = 4;
+    /// `verify` found corrupt or missing snapshot files.
+    pub const CORRUPT: u8 = 5;
 }
 
 /// Compare how news outlets cover one story: figures, quotes and framing against a
@@ -72,6 +74,25 @@ enum Command {
         /// Print the article and its claims as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Show every version of every stored article, with labelled changes and word diffs.
+    History {
+        /// The story file (feeds/<story>.toml).
+        story: PathBuf,
+        /// Only this outlet (`reference` for the reference).
+        #[arg(long, value_name = "ID")]
+        outlet: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Re-hash every stored version; name any corrupt or missing file.
+    Verify {
+        /// Snapshot directory.
+        #[arg(long, value_name = "DIR", default_value = "snapshots")]
+        snapshots: PathBuf,
     },
     /// Run the whole pipeline offline on the bundled demo story.
     Demo {
@@ -177,6 +198,52 @@ pub fn execute(cli: Cli) -> Result<u8> {
             report_story(&story, &store, &out)
         }
         Command::Inspect { target, text, json } => rt.block_on(inspect(&target, text, json)),
+        Command::History {
+            story,
+            outlet,
+            json,
+            store,
+        } => {
+            let story = config::load(&story)?;
+            if let Some(o) = &outlet
+                && o != "reference"
+                && !story.outlets.iter().any(|x| &x.id == o)
+            {
+                anyhow::bail!("{}: no outlet `{o}` in this story", story.path.display());
+            }
+            let store = store.store(&story.path);
+            let h = pipeline::history(&story, &store, outlet.as_deref())?;
+            let text = if json {
+                format!("{}\n", serde_json::to_string_pretty(&h)?)
+            } else {
+                history_text(&h)
+            };
+            emit(&text, None)?;
+            Ok(exit::OK)
+        }
+        Command::Verify { snapshots } => {
+            let v = Store::new(&snapshots).verify()?;
+            for p in &v.problems {
+                println!("CORRUPT {p}");
+            }
+            for l in &v.leftovers {
+                println!(
+                    "note: leftover temp file from an interrupted run: {}",
+                    l.display()
+                );
+            }
+            println!(
+                "{}: {} versions checked, {} problems",
+                snapshots.display(),
+                v.versions,
+                v.problems.len()
+            );
+            Ok(if v.problems.is_empty() {
+                exit::OK
+            } else {
+                exit::CORRUPT
+            })
+        }
         Command::Demo { out, snapshots } => {
             let tmp;
             let dir = match snapshots {
@@ -201,6 +268,45 @@ pub fn execute(cli: Cli) -> Result<u8> {
             report_story(&story, &store, &out)
         }
     }
+}
+
+fn history_text(h: &[pipeline::ArticleHistory]) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    if h.is_empty() {
+        o.push_str("no stored articles\n");
+    }
+    for a in h {
+        let _ = writeln!(o, "{} / {}\n  {}", a.outlet, a.key, a.url);
+        for v in &a.versions {
+            let _ = writeln!(
+                o,
+                "  v{:<3} {}  {}  {} words",
+                v.version,
+                v.captured.format("%Y-%m-%d %H:%M:%S UTC"),
+                &v.hash[..v.hash.len().min(19)],
+                v.words
+            );
+            for c in &v.changes {
+                let _ = writeln!(o, "       {}: {}", c.kind.label(), c.detail);
+            }
+            for d in &v.diff {
+                let _ = writeln!(o, "       │ {d}");
+            }
+        }
+        for e in &a.events {
+            let kind = serde_json::to_value(e.kind).ok();
+            let _ = writeln!(
+                o,
+                "  {} {}: {}",
+                e.time.format("%Y-%m-%d %H:%M:%S UTC"),
+                kind.as_ref().and_then(|k| k.as_str()).unwrap_or("event"),
+                e.detail.as_deref().unwrap_or("")
+            );
+        }
+        o.push('\n');
+    }
+    o
 }
 
 fn log_summary(s: &pipeline::FetchSummary) {

@@ -17,15 +17,19 @@ use crate::compare::{self, ArticleInfo, Comparison, Status, Subject};
 use crate::config::{Outlet, Reference, Story};
 use crate::error::{Error, Result};
 use crate::extract::{self, Article};
-use crate::fetch::{self, FetchOptions, Fetcher};
+use crate::fetch::{self, FetchOptions, Fetcher, Validators};
 use crate::snapshot::{
-    ArticleRecord, FetchFacts, OutletRecord, REFERENCE_DIR, Saved, Store, article_key,
+    ArticleRecord, Event, EventKind, FetchFacts, OutletRecord, REFERENCE_DIR, Saved, Store,
+    article_key,
 };
 
 /// Outlets fetched at the same time.
 pub const DEFAULT_CONCURRENCY: usize = 8;
 /// An extracted body shorter than this many words is not taken for an article.
 pub const MIN_ARTICLE_WORDS: usize = 40;
+/// A new extraction shorter than this share of the previous version's words is taken
+/// for a failed extraction, not an edit.
+pub const COLLAPSE_RATIO: f64 = 0.4;
 
 /// What a fetch run did for one outlet.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -205,34 +209,10 @@ async fn fetch_outlet(
     };
     let mut errors: Vec<String> = found.feed_errors.clone();
     for c in &found.candidates {
-        let key = article_key(c.url.as_str());
-        let fetched = match fetcher.fetch(&c.url).await {
-            Ok(f) => f,
-            Err(e) => {
-                errors.push(e.to_string());
-                continue;
-            }
-        };
-        let article = extract::extract(&fetched.text, Some(fetched.final_url.as_str()));
-        if article.word_count() < MIN_ARTICLE_WORDS {
-            errors.push(format!(
-                "{}: not an article ({} words of body text found)",
-                c.url,
-                article.word_count()
-            ));
-            continue;
+        match check_article(story, outlet, c, fetcher, store).await? {
+            Ok(rec) => outcome.articles.push(rec),
+            Err(e) => errors.push(e),
         }
-        let saved = store.save(
-            &story.id,
-            &outlet.id,
-            &key,
-            &article,
-            &facts(&fetched),
-            &fetched.body,
-        )?;
-        outcome
-            .articles
-            .push(record(&key, c.url.as_str(), c.score, &c.matched, &saved));
     }
     if outcome.articles.is_empty() {
         if found.candidates.is_empty() && found.feed_errors.len() < outlet.feeds.len() {
@@ -268,6 +248,121 @@ async fn fetch_outlet(
     Ok(outcome)
 }
 
+/// Fetches one picked article and stores what changed. The outer `Result` is a store
+/// failure (stops the run); the inner `Err` is this article's reason for having no
+/// version to compare.
+async fn check_article(
+    story: &Story,
+    outlet: &Outlet,
+    c: &fetch::Candidate,
+    fetcher: &Fetcher,
+    store: &Store,
+) -> Result<std::result::Result<ArticleRecord, String>> {
+    let key = article_key(c.url.as_str());
+    let (sid, oid) = (story.id.as_str(), outlet.id.as_str());
+    let latest = store.latest(sid, oid, &key)?;
+    let was_removed = store
+        .events(sid, oid, &key)?
+        .last()
+        .is_some_and(|e| e.kind == EventKind::Removed);
+    let validators = latest
+        .as_ref()
+        .map_or_else(Validators::default, |v| Validators {
+            etag: v.fetch.etag.clone(),
+            last_modified: v.fetch.last_modified.clone(),
+        });
+    let event = |kind, version: Option<u32>, detail: String| Event {
+        time: Utc::now(),
+        kind,
+        version,
+        detail: Some(detail),
+    };
+    let rec = |v: &crate::snapshot::Version, changed: bool, note: Option<String>| ArticleRecord {
+        key: key.clone(),
+        url: c.url.to_string(),
+        score: c.score,
+        matched: c.matched.clone(),
+        version: v.version,
+        changed,
+        note,
+    };
+    let fetched = match fetcher.fetch_if_changed(&c.url, &validators).await {
+        Ok(Some(f)) => f,
+        // 304 Not Modified: the latest version stands.
+        Ok(None) => {
+            return Ok(match &latest {
+                Some(v) => Ok(rec(v, false, None)),
+                None => Err(format!("{}: 304 Not Modified but nothing stored", c.url)),
+            });
+        }
+        Err(e) => {
+            let Some(v) = latest else {
+                return Ok(Err(e.to_string()));
+            };
+            let (kind, note) = if e.is_gone() {
+                (EventKind::Removed, format!("removed: {e}"))
+            } else {
+                (
+                    EventKind::FetchFailed,
+                    format!("fetch failed, showing v{}: {e}", v.version),
+                )
+            };
+            if !(kind == EventKind::Removed && was_removed) {
+                store.add_event(sid, oid, &key, event(kind, Some(v.version), e.to_string()))?;
+            }
+            return Ok(Ok(rec(&v, false, Some(note))));
+        }
+    };
+    let article = extract::extract(&fetched.text, Some(fetched.final_url.as_str()));
+    if let Some(why) = collapsed(&article, latest.as_ref().map(|v| &v.article)) {
+        let Some(v) = latest else {
+            return Ok(Err(format!("{}: not an article ({why})", c.url)));
+        };
+        store.add_event(
+            sid,
+            oid,
+            &key,
+            event(EventKind::ExtractionFailed, Some(v.version), why.clone()),
+        )?;
+        return Ok(Ok(rec(
+            &v,
+            false,
+            Some(format!("extraction failed ({why}), showing v{}", v.version)),
+        )));
+    }
+    let saved = store.save(sid, oid, &key, &article, &facts(&fetched), &fetched.body)?;
+    if was_removed {
+        let v = saved.version().version;
+        store.add_event(
+            sid,
+            oid,
+            &key,
+            event(EventKind::Restored, Some(v), "the page is back".into()),
+        )?;
+    }
+    Ok(Ok(rec(
+        saved.version(),
+        matches!(saved, Saved::New(_)),
+        None,
+    )))
+}
+
+/// Why an extraction is not taken for a version: too short to be an article, or far
+/// shorter than the previous version (a consent wall or a broken template, not an edit).
+fn collapsed(new: &Article, previous: Option<&Article>) -> Option<String> {
+    let words = new.word_count();
+    if words < MIN_ARTICLE_WORDS {
+        return Some(format!("{words} words of body text"));
+    }
+    let before = previous.map_or(0, Article::word_count);
+    if before >= 100 && (words as f64) < COLLAPSE_RATIO * before as f64 {
+        return Some(format!(
+            "{words} words where the previous version had {before}"
+        ));
+    }
+    None
+}
+
 fn facts(f: &fetch::Fetched) -> FetchFacts {
     FetchFacts {
         url: f.url.to_string(),
@@ -294,6 +389,7 @@ fn record(
         matched: matched.to_vec(),
         version: saved.version().version,
         changed: matches!(saved, Saved::New(_)),
+        note: None,
     }
 }
 
@@ -380,4 +476,90 @@ fn subject(
         matched: first.matched.clone(),
     });
     Ok(s)
+}
+
+/// The versions and events of one stored article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleHistory {
+    /// Outlet id (`reference` for the reference).
+    pub outlet: String,
+    /// Store key of the article.
+    pub key: String,
+    /// The article's URL (as last fetched).
+    pub url: String,
+    /// Versions, oldest first, each with its changes from the one before.
+    pub versions: Vec<VersionEntry>,
+    /// Removals, failed extractions and failed fetches.
+    pub events: Vec<Event>,
+}
+
+/// One version in an [`ArticleHistory`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionEntry {
+    /// Version number.
+    pub version: u32,
+    /// When it was captured.
+    pub captured: chrono::DateTime<Utc>,
+    /// Content hash.
+    pub hash: String,
+    /// Headline.
+    pub title: String,
+    /// Words in the body.
+    pub words: usize,
+    /// Labelled changes from the previous version.
+    pub changes: Vec<compare::Change>,
+    /// Word-level diff hunks from the previous version.
+    pub diff: Vec<String>,
+}
+
+/// Every version of every stored article of the story (or of one outlet), with the
+/// changes between consecutive versions. No network.
+pub fn history(story: &Story, store: &Store, outlet: Option<&str>) -> Result<Vec<ArticleHistory>> {
+    let mut dirs: Vec<(String, String)> = vec![(REFERENCE_DIR.into(), "reference".into())];
+    dirs.extend(story.outlets.iter().map(|o| (o.id.clone(), o.id.clone())));
+    let mut out = Vec::new();
+    for (dir, id) in dirs {
+        if outlet.is_some_and(|o| o != id) {
+            continue;
+        }
+        for key in store.articles(&story.id, &dir)? {
+            let versions = store.versions(&story.id, &dir, &key)?;
+            let Some(last) = versions.last() else {
+                continue;
+            };
+            let url = last.fetch.url.clone();
+            let mut entries = Vec::with_capacity(versions.len());
+            let mut prev: Option<&crate::snapshot::Version> = None;
+            for v in &versions {
+                let (changes, diff) = match prev {
+                    Some(p) => (
+                        compare::changes(&p.article, &v.article),
+                        compare::word_diff(
+                            &format!("{}\n\n{}", p.article.title, p.article.text()),
+                            &format!("{}\n\n{}", v.article.title, v.article.text()),
+                        ),
+                    ),
+                    None => (Vec::new(), Vec::new()),
+                };
+                entries.push(VersionEntry {
+                    version: v.version,
+                    captured: v.fetch.fetched_at,
+                    hash: v.hash.clone(),
+                    title: v.article.title.clone(),
+                    words: v.article.word_count(),
+                    changes,
+                    diff,
+                });
+                prev = Some(v);
+            }
+            out.push(ArticleHistory {
+                outlet: id.clone(),
+                key: key.clone(),
+                url,
+                versions: entries,
+                events: store.events(&story.id, &dir, &key)?,
+            });
+        }
+    }
+    Ok(out)
 }

@@ -32,9 +32,11 @@ async fn run_demo(dir: &std::path::Path) -> (Comparison, pipeline::FetchSummary,
     let site = demo::serve().await.unwrap();
     let story = demo::story(&site.base).unwrap();
     let store = Store::new(dir);
-    let summary = pipeline::fetch_story(&story, &store, &FetchOptions::default())
-        .await
-        .unwrap();
+    let opts = FetchOptions {
+        min_delay: std::time::Duration::ZERO,
+        ..FetchOptions::default()
+    };
+    let summary = pipeline::fetch_story(&story, &store, &opts).await.unwrap();
     let c = pipeline::compare_story(&story, &store).unwrap();
     (c, summary, site.base.to_string())
 }

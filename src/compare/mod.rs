@@ -13,6 +13,8 @@
 //!
 //! Pure: runs on claims read from snapshots. Entry point: [`compare`].
 
+mod changes;
+
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -20,6 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{Claims, Figure, Kind};
 use crate::fetch::discover::fold;
+
+pub use changes::{Change, ChangeKind, changes, word_diff};
 
 /// Minimum match score (values included) for two figures to be paired at all.
 pub const MATCH_MIN: f64 = 1.0;

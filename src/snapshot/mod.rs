@@ -81,6 +81,35 @@ impl Saved {
     }
 }
 
+/// Something that happened to an article other than "unchanged": kept in
+/// `<article>/events.json` so `history` can tell an edit from a failed fetch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// When it happened.
+    pub time: DateTime<Utc>,
+    /// What happened.
+    pub kind: EventKind,
+    /// The version current after it.
+    pub version: Option<u32>,
+    /// Details (an error message, word counts).
+    pub detail: Option<String>,
+}
+
+/// Kinds of [`Event`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The page answered 404 or 410: it was taken down.
+    Removed,
+    /// The page came back after being removed.
+    Restored,
+    /// The page was fetched but extraction collapsed (far shorter, or not an article);
+    /// not taken for an edit, no version stored.
+    ExtractionFailed,
+    /// The fetch failed (timeout, 5xx, network); says nothing about the article.
+    FetchFailed,
+}
+
 /// The outlet's result in the latest run, kept so `report` works from disk alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletRecord {
@@ -109,6 +138,20 @@ pub struct ArticleRecord {
     pub version: u32,
     /// Whether this run added that version.
     pub changed: bool,
+    /// What this run noticed besides (removed, extraction failed, fetch failed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What [`Store::verify`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Verification {
+    /// Versions checked.
+    pub versions: usize,
+    /// Corrupt or missing files, one line each naming the file.
+    pub problems: Vec<String>,
+    /// Temp files a killed run left behind (harmless: never read).
+    pub leftovers: Vec<PathBuf>,
 }
 
 /// The snapshot store rooted at a directory.
@@ -207,6 +250,29 @@ impl Store {
             .collect()
     }
 
+    /// The article's events, oldest first.
+    pub fn events(&self, story: &str, outlet: &str, key: &str) -> Result<Vec<Event>> {
+        let path = self
+            .root
+            .join(story)
+            .join(outlet)
+            .join(key)
+            .join("events.json");
+        if !path.exists() {
+            return Ok(Vec::new());
+        }
+        read_json(&path)
+    }
+
+    /// Appends an event to the article's log (rewritten atomically).
+    pub fn add_event(&self, story: &str, outlet: &str, key: &str, event: Event) -> Result<()> {
+        let dir = self.root.join(story).join(outlet).join(key);
+        let mut events = self.events(story, outlet, key)?;
+        events.push(event);
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        write_replace(&dir.join("events.json"), &to_json(&events))
+    }
+
     /// Records the outlet's result in this run.
     pub fn write_status(&self, story: &str, outlet: &str, rec: &OutletRecord) -> Result<()> {
         let dir = self.root.join(story).join(outlet);
@@ -221,6 +287,91 @@ impl Store {
             return Ok(None);
         }
         read_json(&path).map(Some)
+    }
+
+    /// The article keys stored for an outlet, sorted.
+    pub fn articles(&self, story: &str, outlet: &str) -> Result<Vec<String>> {
+        let dir = self.root.join(story).join(outlet);
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        let mut keys: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        keys.sort();
+        Ok(keys)
+    }
+
+    /// Re-reads every version under the root: parses it, re-hashes its article, checks
+    /// its raw page decompresses and that version numbers have no gaps.
+    pub fn verify(&self) -> Result<Verification> {
+        let mut report = Verification::default();
+        let mut dirs = vec![self.root.clone()];
+        while let Some(dir) = dirs.pop() {
+            let entries = match fs::read_dir(&dir) {
+                Ok(e) => e,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && dir == self.root => {
+                    return Err(Error::io(&dir, e));
+                }
+                Err(e) => return Err(Error::io(&dir, e)),
+            };
+            let mut names = Vec::new();
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Some(name) = e.file_name().to_str() {
+                    names.push(name.to_string());
+                }
+            }
+            for n in names.iter().filter(|n| n.starts_with(".tmp-")) {
+                report.leftovers.push(dir.join(n));
+            }
+            let numbers = self.version_numbers(&dir)?;
+            for (i, n) in numbers.iter().enumerate() {
+                report.versions += 1;
+                let json = dir.join(format!("v{n:04}.json"));
+                match read_json::<Version>(&json) {
+                    Err(e) => report.problems.push(e.to_string()),
+                    Ok(v) => {
+                        let hash = content_hash(&v.article);
+                        if v.hash != hash || v.version != *n {
+                            report.problems.push(format!(
+                                "{}: content hash mismatch (stored {}, computed {hash})",
+                                json.display(),
+                                v.hash
+                            ));
+                        }
+                    }
+                }
+                let gz = dir.join(format!("v{n:04}.html.gz"));
+                match fs::read(&gz) {
+                    Err(e) => report.problems.push(format!("{}: {e}", gz.display())),
+                    Ok(bytes) => {
+                        let mut out = Vec::new();
+                        let mut dec = flate2::read::GzDecoder::new(bytes.as_slice());
+                        if let Err(e) = std::io::Read::read_to_end(&mut dec, &mut out) {
+                            report
+                                .problems
+                                .push(format!("{}: corrupt gzip: {e}", gz.display()));
+                        }
+                    }
+                }
+                if i as u32 + 1 != *n {
+                    report.problems.push(format!(
+                        "{}: version v{:04} is missing",
+                        dir.display(),
+                        i + 1
+                    ));
+                }
+            }
+        }
+        report.problems.sort();
+        Ok(report)
     }
 
     fn version_numbers(&self, dir: &Path) -> Result<Vec<u32>> {

@@ -47,6 +47,8 @@ enum Command {
         out: Output,
         #[command(flatten)]
         store: StoreArg,
+        #[command(flatten)]
+        http: HttpArgs,
     },
     /// Discover, fetch and snapshot only (for scheduled runs).
     Fetch {
@@ -54,6 +56,8 @@ enum Command {
         story: PathBuf,
         #[command(flatten)]
         store: StoreArg,
+        #[command(flatten)]
+        http: HttpArgs,
     },
     /// Compare and report from the snapshots on disk, without network.
     Report {
@@ -115,6 +119,47 @@ struct Output {
 }
 
 #[derive(Debug, Args)]
+struct HttpArgs {
+    /// Minimum seconds between two requests to one host (robots.txt Crawl-delay may raise it).
+    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+    delay: f64,
+    /// Requests in flight at once, across hosts.
+    #[arg(long, value_name = "N", default_value_t = storydiff::fetch::DEFAULT_CONCURRENCY)]
+    concurrency: usize,
+    /// Seconds allowed for one request, body included.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    timeout: f64,
+    /// Retries after a connection failure, a 429 or a 5xx (with backoff).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    retries: u32,
+    /// Largest response accepted, in MiB (decompressed).
+    #[arg(long, value_name = "MIB", default_value_t = 10)]
+    max_mib: usize,
+}
+
+impl HttpArgs {
+    fn options(&self) -> Result<FetchOptions> {
+        let secs = |v: f64, name: &str| {
+            if v.is_finite() && v >= 0.0 {
+                Ok(std::time::Duration::from_secs_f64(v))
+            } else {
+                Err(anyhow::anyhow!(
+                    "--{name} must be a number of seconds, 0 or more"
+                ))
+            }
+        };
+        Ok(FetchOptions {
+            min_delay: secs(self.delay, "delay")?,
+            timeout: secs(self.timeout, "timeout")?,
+            concurrency: self.concurrency.max(1),
+            retries: self.retries,
+            max_bytes: self.max_mib.saturating_mul(1 << 20),
+            ..FetchOptions::default()
+        })
+    }
+}
+
+#[derive(Debug, Args)]
 struct StoreArg {
     /// Snapshot directory (default: `snapshots/` beside the story's `feeds/` directory).
     #[arg(long, value_name = "DIR")]
@@ -151,25 +196,24 @@ pub fn execute(cli: Cli) -> Result<u8> {
         .build()
         .context("cannot start the async runtime")?;
     match cli.command {
-        Command::Run { story, out, store } => {
+        Command::Run {
+            story,
+            out,
+            store,
+            http,
+        } => {
             let story = config::load(&story)?;
             let store = store.store(&story.path);
-            let summary = rt.block_on(pipeline::fetch_story(
-                &story,
-                &store,
-                &FetchOptions::default(),
-            ))?;
+            let opts = http.options()?;
+            let summary = rt.block_on(pipeline::fetch_story(&story, &store, &opts))?;
             log_summary(&summary);
             report_story(&story, &store, &out)
         }
-        Command::Fetch { story, store } => {
+        Command::Fetch { story, store, http } => {
             let story = config::load(&story)?;
             let store = store.store(&story.path);
-            let summary = rt.block_on(pipeline::fetch_story(
-                &story,
-                &store,
-                &FetchOptions::default(),
-            ))?;
+            let opts = http.options()?;
+            let summary = rt.block_on(pipeline::fetch_story(&story, &store, &opts))?;
             log_summary(&summary);
             for o in summary.outlets.iter().filter(|o| o.status != Status::Ok) {
                 eprintln!(

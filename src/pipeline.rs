@@ -23,8 +23,9 @@ use crate::snapshot::{
     article_key,
 };
 
-/// Outlets fetched at the same time.
-pub const DEFAULT_CONCURRENCY: usize = 8;
+/// Outlets worked on at the same time. Requests are limited by the fetcher (per host
+/// and globally); this only bounds the tasks and buffers alive at once.
+pub const OUTLETS_AT_ONCE: usize = 64;
 /// An extracted body shorter than this many words is not taken for an article.
 pub const MIN_ARTICLE_WORDS: usize = 40;
 /// A new extraction shorter than this share of the previous version's words is taken
@@ -90,7 +91,7 @@ pub async fn fetch_story(
 
     let reference = Arc::new(reference);
     let story_arc = Arc::new(story.clone());
-    let limit = Arc::new(Semaphore::new(DEFAULT_CONCURRENCY));
+    let limit = Arc::new(Semaphore::new(OUTLETS_AT_ONCE));
     let mut tasks = JoinSet::new();
     for (i, outlet) in story.outlets.iter().enumerate() {
         let (story, reference, fetcher, store, outlet, limit) = (

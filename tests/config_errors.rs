@@ -27,7 +27,7 @@ fn fetch(name: &str, text: &str) -> (i32, String) {
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
-        .arg("fetch")
+        .args(["fetch", "--retries", "0"])
         .arg(&path)
         .arg("--snapshots")
         .arg(dir.path().join("snapshots"))

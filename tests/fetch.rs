@@ -43,7 +43,12 @@ async fn robots_txt_server_error_blocks_the_host() {
     opts.retries = 0;
     let f = Fetcher::new(&opts).unwrap();
     let err = f.fetch(&server.url("/a.html")).await.unwrap_err();
-    assert!(matches!(err, FetchError::Blocked { .. }), "{err:?}");
+    assert!(
+        matches!(err, FetchError::RobotsUnreachable { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("HTTP 503"), "{err}");
+    assert_eq!(server.hits("/a.html"), 0);
 }
 
 #[tokio::test]

@@ -31,7 +31,7 @@ pub const MAX_REDIRECTS: usize = 5;
 /// Default minimum delay between two requests to one host.
 pub const DEFAULT_MIN_DELAY: Duration = Duration::from_secs(1);
 /// Default number of requests in flight across hosts.
-pub const DEFAULT_CONCURRENCY: usize = 16;
+pub const DEFAULT_CONCURRENCY: usize = 32;
 /// A robots.txt `Crawl-delay` above this is capped (a run must end).
 pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 
@@ -157,6 +157,15 @@ pub enum FetchError {
     Blocked {
         /// The URL requested.
         url: String,
+    },
+    /// The site's robots.txt could not be read (5xx or no answer): per RFC 9309 the
+    /// whole host is off limits for this run.
+    #[error("robots.txt unreachable ({reason}); not fetching {url}")]
+    RobotsUnreachable {
+        /// The URL requested.
+        url: String,
+        /// Why robots.txt could not be read.
+        reason: String,
     },
     /// Connection, TLS, or protocol failure.
     #[error("cannot fetch {url}: {reason}")]
@@ -298,6 +307,12 @@ impl Fetcher {
                 Some(q) => format!("{}?{q}", url.path()),
                 None => url.path().to_string(),
             };
+            if let Some(reason) = &robots.unreachable {
+                return Err(FetchError::RobotsUnreachable {
+                    url: url.to_string(),
+                    reason: reason.clone(),
+                });
+            }
             if !robots.allowed(&path) {
                 return Err(FetchError::Blocked {
                     url: url.to_string(),
@@ -310,12 +325,13 @@ impl Fetcher {
         let mut attempt = 0;
         loop {
             let outcome = {
-                let _permit = self.inner.global.acquire().await.expect("semaphore open");
+                // Host gate first: a task waiting out a host's delay holds no global slot.
                 let mut last = host.gate.lock().await;
                 if let Some(t) = *last {
                     let ready = t + delay;
                     tokio::time::sleep_until(ready.into()).await;
                 }
+                let _permit = self.inner.global.acquire().await.expect("semaphore open");
                 let outcome = self.attempt(url, v).await;
                 *last = Some(Instant::now());
                 outcome
@@ -416,7 +432,7 @@ impl Fetcher {
             }
             Err(e) => {
                 tracing::warn!(%robots_url, error = %e, "robots.txt unreachable: not fetching from this host");
-                Robots::unreachable()
+                Robots::unreachable(e.to_string())
             }
         }
     }

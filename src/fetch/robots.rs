@@ -19,8 +19,8 @@ pub struct Robots {
     pub crawl_delay: Option<Duration>,
     /// Sitemap URLs listed anywhere in the file.
     pub sitemaps: Vec<String>,
-    /// Everything is disallowed (robots.txt unreachable).
-    pub disallow_all: bool,
+    /// Why everything is disallowed, when robots.txt was unreachable.
+    pub unreachable: Option<String>,
 }
 
 impl Robots {
@@ -29,10 +29,10 @@ impl Robots {
         Robots::default()
     }
 
-    /// Rules that disallow everything (robots.txt unreachable).
-    pub fn unreachable() -> Robots {
+    /// Rules that disallow everything because robots.txt could not be read (`reason`).
+    pub fn unreachable(reason: String) -> Robots {
         Robots {
-            disallow_all: true,
+            unreachable: Some(reason),
             ..Robots::default()
         }
     }
@@ -101,13 +101,13 @@ impl Robots {
             rules,
             crawl_delay,
             sitemaps,
-            disallow_all: false,
+            unreachable: None,
         }
     }
 
     /// Whether `path` (path and query of a URL) may be fetched.
     pub fn allowed(&self, path: &str) -> bool {
-        if self.disallow_all {
+        if self.unreachable.is_some() {
             return path == "/robots.txt";
         }
         let mut best: Option<(usize, bool)> = None;
@@ -204,7 +204,7 @@ Sitemap: https://h.test/sitemap.xml
     fn empty_disallow_and_unreachable() {
         assert!(Robots::parse("User-agent: *\nDisallow:\n", "storydiff").allowed("/a"));
         assert!(!Robots::parse("User-agent: *\nDisallow: /\n", "storydiff").allowed("/"));
-        assert!(!Robots::unreachable().allowed("/a"));
+        assert!(!Robots::unreachable("HTTP 503".into()).allowed("/a"));
         assert!(Robots::allow_all().allowed("/a"));
     }
 

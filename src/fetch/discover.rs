@@ -1,4 +1,5 @@
-//! Discover: finds an outlet's article on the story in its feeds.
+//! Discover: finds an outlet's article on the story in its feeds (RSS 0.9/1.0/2.0,
+//! Atom, JSON Feed) or sitemaps (news sitemaps, plain sitemaps, sitemap indexes).
 //!
 //! Feed items are scored by the reference terms they contain: the story's keywords,
 //! the reference's recurring proper nouns and numbers, and its title words. Proper
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::Fetcher;
+use super::sitemap::{self, Sitemap};
 use crate::config::{Outlet, Story};
 use crate::extract::Article;
 
@@ -82,14 +84,9 @@ pub async fn discover(
     let terms = Terms::new(reference, &story.keywords);
     let mut items = Vec::new();
     for feed_url in &outlet.feeds {
-        match fetcher.fetch(feed_url).await {
-            Ok(f) => match feed_rs::parser::parse(f.body.as_slice()) {
-                Ok(feed) => items.extend(feed_items(&feed, feed_url, &f.final_url)),
-                Err(e) => out
-                    .feed_errors
-                    .push(format!("{feed_url}: not a readable RSS/Atom feed: {e}")),
-            },
-            Err(e) => out.feed_errors.push(e.to_string()),
+        match read_source(feed_url, fetcher).await {
+            Ok(found) => items.extend(found),
+            Err(e) => out.feed_errors.push(e),
         }
     }
     out.considered = items.len();
@@ -106,8 +103,33 @@ pub async fn discover(
     out
 }
 
+/// Child sitemaps read from one sitemap index.
+pub const MAX_CHILD_SITEMAPS: usize = 10;
+
+/// Reads the items of an RSS/Atom feed, a sitemap, or a sitemap index (one level).
+async fn read_source(url: &Url, fetcher: &Fetcher) -> Result<Vec<Item>, String> {
+    let f = fetcher.fetch(url).await.map_err(|e| e.to_string())?;
+    match sitemap::parse(&f.text, &f.final_url, url.as_str()) {
+        Some(Sitemap::Urls(items)) => Ok(items),
+        Some(Sitemap::Index(children)) => {
+            let mut items = Vec::new();
+            for child in children.iter().take(MAX_CHILD_SITEMAPS) {
+                let c = fetcher.fetch(child).await.map_err(|e| e.to_string())?;
+                match sitemap::parse(&c.text, &c.final_url, url.as_str()) {
+                    Some(Sitemap::Urls(found)) => items.extend(found),
+                    _ => return Err(format!("{child}: not a sitemap (listed in {url})")),
+                }
+            }
+            Ok(items)
+        }
+        None => feed_rs::parser::parse(f.body.as_slice())
+            .map(|feed| feed_items(&feed, url, &f.final_url))
+            .map_err(|e| format!("{url}: neither an RSS/Atom feed nor a sitemap: {e}")),
+    }
+}
+
 /// A feed entry reduced to what ranking needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// Link to the article.
     pub url: Url,

@@ -7,6 +7,7 @@
 mod decode;
 pub mod discover;
 pub mod robots;
+pub mod sitemap;
 
 use std::collections::HashMap;
 use std::sync::Arc;

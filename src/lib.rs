@@ -6,7 +6,7 @@
 //! carries and the framing it uses.
 //!
 //! The pipeline runs one way, one module per stage, plain data between them:
-//! [`config`] → [`fetch::discover`] → [`fetch`] → [`extract`] → [`snapshot`] →
+//! [`config`] → [`mod@fetch::discover`] → [`fetch`] → [`extract`] → [`snapshot`] →
 //! [`claims`] → [`compare`] → [`report`]. [`pipeline`] runs them for a story.
 //! `extract`, `claims`, `compare` and `report` do no I/O.
 //!

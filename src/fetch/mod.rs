@@ -2,7 +2,7 @@
 //!
 //! One [`Fetcher`] (one connection pool) serves a whole run. A failed fetch is a
 //! [`FetchError`] value that the pipeline turns into an outlet result; it never stops
-//! the run. Discovery of the story's article in an outlet's feeds is [`discover`].
+//! the run. Discovery of the story's article in an outlet's feeds is [`mod@discover`].
 
 mod decode;
 pub mod discover;

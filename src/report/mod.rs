@@ -1,6 +1,6 @@
 //! Report: renders a [`Comparison`] as text, Markdown, JSON or HTML.
 //!
-//! Every format implements [`Render`] over the same comparison, so they always say the
+//! Every format implements a private `Render` trait over the same comparison, so they always say the
 //! same thing. Page content is untrusted: the HTML format escapes every piece of it.
 //! Entry point: [`render`].
 

@@ -393,7 +393,10 @@ impl Store {
 }
 
 /// The store key of an article URL: a readable slug of its path plus a short hash of
-/// the whole URL, so different URLs never share a directory.
+/// its path and query, so different pages never share a directory. Scheme and host are
+/// left out of the hash on purpose: the outlet directory already names the publication,
+/// and an article's history must survive the site moving to https or to a new host
+/// name (or the demo's loopback port changing between runs).
 pub fn article_key(url: &str) -> String {
     let trimmed = url.split('#').next().unwrap_or(url);
     let path = trimmed.split_once("://").map_or(trimmed, |(_, rest)| {
@@ -423,7 +426,7 @@ pub fn article_key(url: &str) -> String {
     if slug.is_empty() {
         slug.push_str("page");
     }
-    let digest = hex(&Sha256::digest(trimmed.as_bytes()));
+    let digest = hex(&Sha256::digest(path.as_bytes()));
     format!("{}-{}", slug.trim_end_matches('-'), &digest[..8])
 }
 
@@ -554,7 +557,16 @@ mod tests {
     fn keys_are_readable_and_distinct() {
         let a = article_key("https://x.test/2023/09/rusia-amplia.html");
         assert!(a.starts_with("rusia-amplia-"), "{a}");
-        assert_ne!(a, article_key("https://y.test/2023/09/rusia-amplia.html"));
+        assert_ne!(a, article_key("https://x.test/2024/01/rusia-amplia.html"));
+        assert_ne!(
+            a,
+            article_key("https://x.test/2023/09/rusia-amplia.html?page=2")
+        );
+        // One page keeps one history across a move to https or a new host name.
+        assert_eq!(
+            a,
+            article_key("http://www.x.test/2023/09/rusia-amplia.html#top")
+        );
         assert!(crate::config::is_slug(&article_key("https://x.test/")));
     }
 }

@@ -1,0 +1,1115 @@
+//! Figures: numbers with their qualifier, kind, unit and source.
+//!
+//! One left-to-right pass over the tokens. At each token it tries, in order, a
+//! date, then a number "core" (digits, number words, a vague plural, an ordinal);
+//! a core then grows a range, a scale, a qualifier, a currency and a unit phrase.
+//! Numbers that are part of names or identifiers are skipped (see [`trap`]).
+
+use super::dates;
+use super::lang::is_function_word;
+use super::numbers::{Convention, parse_digits, parse_words};
+use super::qualifiers::{self, Qualifier};
+use super::speech::find_source;
+use super::tokens::{Tok, TokKind};
+use super::types::{Figure, Interval, Kind};
+use super::units::{LEXICON, Unit, UnitKind, crude_singular};
+
+/// What the figure pass needs to know about the article.
+pub(crate) struct Ctx<'a> {
+    /// `Article::text()`.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Tok],
+    /// Sentence byte ranges.
+    pub sentences: &'a [(usize, usize)],
+    /// Sentence index of each token.
+    pub tok_sentence: Vec<usize>,
+    /// "en" or "es".
+    pub lang: &'static str,
+    /// The article's decimal convention.
+    pub conv: Convention,
+    /// Year for dates written without one (from the publication date), if known.
+    pub year: Option<i32>,
+    /// Byte ranges where numbers are not figures (URLs, e-mail addresses).
+    pub excluded: Vec<(usize, usize)>,
+}
+
+impl Ctx<'_> {
+    /// Is token `i` the first word of its sentence (ignoring opening punctuation)?
+    fn sentence_initial(&self, i: usize) -> bool {
+        let s = self.tok_sentence[i];
+        (0..i)
+            .rev()
+            .take_while(|&k| self.tok_sentence[k] == s)
+            .all(|k| self.toks[k].kind == TokKind::Punct)
+    }
+
+    /// First token index of sentence `s`.
+    fn sentence_first_tok(&self, s: usize, from: usize) -> usize {
+        let mut k = from;
+        while k > 0 && self.tok_sentence[k - 1] == s {
+            k -= 1;
+        }
+        k
+    }
+
+    fn sentence_text(&self, i: usize) -> String {
+        self.sentences
+            .get(self.tok_sentence[i])
+            .map(|&(a, b)| self.text[a..b].to_string())
+            .unwrap_or_default()
+    }
+
+    /// Tokens of sentence `s` (a slice of `toks`).
+    fn sentence_toks(&self, s: usize) -> &[Tok] {
+        let a = self.tok_sentence.partition_point(|&x| x < s);
+        let b = self.tok_sentence.partition_point(|&x| x <= s);
+        &self.toks[a..b]
+    }
+}
+
+/// Assigns each token the index of the sentence containing its start.
+pub(crate) fn sentence_of_tokens(toks: &[Tok], sentences: &[(usize, usize)]) -> Vec<usize> {
+    let mut s = 0;
+    toks.iter()
+        .map(|t| {
+            while s + 1 < sentences.len() && sentences[s].1 <= t.start {
+                s += 1;
+            }
+            s
+        })
+        .collect()
+}
+
+/// A number before its qualifier and unit are read.
+#[derive(Debug, Clone)]
+struct Core {
+    start: usize,
+    end: usize,
+    value: Interval,
+    /// Written as one plain digit run with no separators (year candidate).
+    plain_digits: Option<String>,
+    ordinal: bool,
+    vague: bool,
+    scaled: bool,
+    /// A bare "one"/"uno"/"una": a figure only before a known unit.
+    bare_one: bool,
+    /// Explicit year interval ("1990s").
+    year: bool,
+}
+
+enum Scan {
+    Core(Core),
+    Skip(usize),
+    Nothing,
+}
+
+/// Reads every figure of the article.
+pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
+    let mut figs: Vec<(Figure, usize)> = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let t = &ctx.toks[i];
+        if ctx
+            .excluded
+            .iter()
+            .any(|&(a, b)| t.start >= a && t.start < b)
+        {
+            i += 1;
+            continue;
+        }
+        if let Some(d) = dates::date_at(ctx.toks, i, ctx.year) {
+            let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
+            figs.push((fig, d.end));
+            i = d.end;
+            continue;
+        }
+        match scan_core(ctx, i) {
+            Scan::Core(core) => {
+                let end = core.end;
+                match build(ctx, core, &figs) {
+                    Some((fig, fig_end)) => {
+                        figs.push((fig, fig_end));
+                        i = fig_end.max(end);
+                    }
+                    None => i = end,
+                }
+            }
+            Scan::Skip(end) => i = end.max(i + 1),
+            Scan::Nothing => i += 1,
+        }
+    }
+    figs.into_iter().map(|(f, _)| f).collect()
+}
+
+/// A figure with no unit (dates, years).
+fn plain_figure(ctx: &Ctx, a: usize, b: usize, value: Interval, kind: Kind) -> Figure {
+    let span = [ctx.toks[a].start, ctx.toks[b - 1].end];
+    Figure {
+        text: ctx.text[span[0]..span[1]].to_string(),
+        value,
+        kind,
+        unit: String::new(),
+        unit_key: String::new(),
+        modifiers: Vec::new(),
+        currency: None,
+        span,
+        sentence: ctx.sentence_text(a),
+        attribution: attribution(ctx, a),
+    }
+}
+
+fn attribution(ctx: &Ctx, i: usize) -> Option<String> {
+    let toks = ctx.sentence_toks(ctx.tok_sentence[i]);
+    find_source(ctx.text, toks)
+        .filter(|s| !s.pronoun)
+        .map(|s| s.text)
+}
+
+// ------------------------------------------------------------------ cores
+
+/// English ordinal words.
+const ORDINALS_EN: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// Spanish ordinal stems (masculine/feminine/plural endings added on lookup).
+const ORDINALS_ES: &[&str] = &[
+    "primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav", "noven", "décim",
+];
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    if let Some(p) = ORDINALS_EN.iter().position(|o| *o == w) {
+        return Some(p as f64 + 1.0);
+    }
+    ORDINALS_ES
+        .iter()
+        .position(|stem| {
+            w.strip_prefix(stem)
+                .is_some_and(|rest| matches!(rest, "" | "o" | "a" | "os" | "as"))
+                && !(*stem != "primer" && *stem != "tercer" && w == *stem)
+        })
+        .map(|p| p as f64 + 1.0)
+}
+
+/// Phrases where an ordinal word is part of a title or idiom, not a figure.
+const ORDINAL_IDIOMS: &[&str] = &[
+    "first lady",
+    "first minister",
+    "at first",
+    "first of all",
+    "primer ministro",
+    "primera ministra",
+    "primera dama",
+    "de primera",
+    "primera mano",
+    "first hand",
+    "first-hand",
+    "segunda mano",
+    "second hand",
+    "cuarto de",
+];
+
+fn scan_core(ctx: &Ctx, i: usize) -> Scan {
+    let Some(t) = ctx.toks.get(i) else {
+        return Scan::Nothing;
+    };
+    match t.kind {
+        TokKind::Word => word_core(ctx, i),
+        TokKind::Num => digit_core(ctx, i),
+        TokKind::Punct => Scan::Nothing,
+    }
+}
+
+fn word_core(ctx: &Ctx, i: usize) -> Scan {
+    let toks = ctx.toks;
+    let t = &toks[i];
+    if let Some((value, of)) = qualifiers::vague_at(toks, i) {
+        return Scan::Core(Core {
+            start: i,
+            end: of,
+            value,
+            plain_digits: None,
+            ordinal: false,
+            vague: true,
+            scaled: false,
+            bare_one: false,
+            year: false,
+        });
+    }
+    if let Some(n) = ordinal_word(&t.lower) {
+        let idiom = ORDINAL_IDIOMS.iter().any(|p| {
+            let n_words = p.split(' ').count();
+            (i.saturating_sub(n_words - 1)..=i)
+                .any(|s| qualifiers::match_phrase(toks, s, p).is_some_and(|e| e > i))
+        });
+        let after_number = i > 0 && toks[i - 1].kind == TokKind::Num;
+        if idiom || after_number {
+            return Scan::Skip(i + 1);
+        }
+        return Scan::Core(ordinal_core(i, i + 1, n));
+    }
+    // "once" is English for "one time"; only a number in Spanish.
+    if t.lower == "once" && ctx.lang == "en" {
+        return Scan::Nothing;
+    }
+    let Some(w) = parse_words(toks, i) else {
+        return Scan::Nothing;
+    };
+    Scan::Core(Core {
+        start: i,
+        end: w.end,
+        value: Interval::exact(w.value),
+        plain_digits: None,
+        ordinal: false,
+        vague: false,
+        scaled: w.value >= 1e3,
+        bare_one: w.bare_one,
+        year: false,
+    })
+}
+
+fn ordinal_core(start: usize, end: usize, n: f64) -> Core {
+    Core {
+        start,
+        end,
+        value: Interval::exact(n),
+        plain_digits: None,
+        ordinal: true,
+        vague: false,
+        scaled: false,
+        bare_one: false,
+        year: false,
+    }
+}
+
+/// Scale words after a number: (multiplier, token count).
+fn scale_at(toks: &[Tok], j: usize, glued: bool) -> Option<f64> {
+    let t = toks.get(j)?;
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let w = t.lower.as_str();
+    let spaced = match w {
+        "thousand" | "mil" => Some(1e3),
+        "million" | "millions" | "millón" | "millon" | "millones" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        "trillion" | "billón" | "billones" => Some(1e12),
+        _ => None,
+    };
+    let suffix = match w {
+        "k" => Some(1e3),
+        "m" | "mn" | "mln" => Some(1e6),
+        "bn" | "b" | "mdd" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        _ => None,
+    };
+    // "mdd"/"mmdd" are Mexican shorthand for millions of dollars; keep bn/m glued only.
+    if glued {
+        suffix.or(spaced)
+    } else {
+        spaced.or(suffix.filter(|_| w != "m" && w != "b"))
+    }
+}
+
+fn digit_core(ctx: &Ctx, i: usize) -> Scan {
+    let toks = ctx.toks;
+    if let Some(end) = trap(ctx, i) {
+        return Scan::Skip(end);
+    }
+    let t = &toks[i];
+    // Ordinal suffixes: "3rd", "21st", "3er", "1º", "1.ª".
+    if let Some(end) = ordinal_suffix(toks, i) {
+        return match t.lower.parse::<f64>() {
+            Ok(n) => Scan::Core(ordinal_core(i, end, n)),
+            Err(_) => Scan::Skip(end),
+        };
+    }
+    // Decades: "1990s".
+    if let Some(next) = toks
+        .get(i + 1)
+        .filter(|n| n.start == t.end && n.lower == "s")
+        && t.lower.len() == 4
+        && t.lower.ends_with('0')
+        && let Ok(y) = t.lower.parse::<f64>()
+    {
+        let _ = next;
+        return Scan::Core(Core {
+            year: true,
+            ..number_core(i, i + 2, Interval::closed(y, y + 9.0), None)
+        });
+    }
+    let Some(mut v) = parse_digits(&t.lower, ctx.conv) else {
+        return Scan::Skip(i + 1);
+    };
+    if is_negative(toks, i) {
+        v = -v;
+    }
+    let plain = t
+        .lower
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| t.lower.clone());
+    let (v, end, scaled) = apply_scales(toks, i + 1, v);
+    // The figure's text starts at the minus sign.
+    let start = if v < 0.0 { i - 1 } else { i };
+    let mut core = number_core(start, end, Interval::exact(v), plain);
+    core.scaled = scaled;
+    if scaled {
+        core.plain_digits = None;
+    }
+    Scan::Core(core)
+}
+
+fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>) -> Core {
+    Core {
+        start,
+        end,
+        value,
+        plain_digits: plain,
+        ordinal: false,
+        vague: false,
+        scaled: false,
+        bare_one: false,
+        year: false,
+    }
+}
+
+/// Multiplies by following scale words ("1.5 million", "2 mil millones", "3bn").
+fn apply_scales(toks: &[Tok], mut j: usize, mut v: f64) -> (f64, usize, bool) {
+    let mut scaled = false;
+    while let Some(m) = scale_at(
+        toks,
+        j,
+        toks[j - 1].end == toks.get(j).map_or(0, |t| t.start),
+    ) {
+        v *= m;
+        j += 1;
+        scaled = true;
+    }
+    (v, j, scaled)
+}
+
+/// "-4": a minus sign glued to the number and not part of a range or identifier.
+fn is_negative(toks: &[Tok], i: usize) -> bool {
+    let Some(minus) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    if !minus.is_punct("-−") || minus.end != toks[i].start {
+        return false;
+    }
+    i < 2 || toks[i - 2].end != minus.start
+}
+
+/// Adjacent ordinal suffix after digits: the end index.
+fn ordinal_suffix(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    let mut j = i + 1;
+    // "1.º": a dot between the digits and the indicator.
+    if toks
+        .get(j)
+        .is_some_and(|d| d.is_punct(".") && d.start == t.end)
+        && toks
+            .get(j + 1)
+            .is_some_and(|s| matches!(s.lower.as_str(), "º" | "ª" | "o" | "a"))
+    {
+        j += 1;
+    }
+    let s = toks.get(j).filter(|s| s.start == toks[j - 1].end)?;
+    let ok = matches!(
+        s.lower.as_str(),
+        "st" | "nd" | "rd" | "th" | "er" | "º" | "ª" | "°" | "o" | "a" | "os" | "as" | "ra" | "ro"
+    );
+    (ok && s.lower != "°").then_some(j + 1)
+}
+
+// ------------------------------------------------------------------ traps
+
+/// Words before a number that make it an identifier ("article 5", "flight 17").
+const ID_NOUNS: &[&str] = &[
+    "article",
+    "artículo",
+    "articulo",
+    "section",
+    "sección",
+    "chapter",
+    "capítulo",
+    "clause",
+    "cláusula",
+    "resolution",
+    "resolución",
+    "decree",
+    "decreto",
+    "flight",
+    "vuelo",
+    "route",
+    "ruta",
+    "line",
+    "línea",
+    "room",
+    "page",
+    "página",
+    "number",
+    "número",
+    "num",
+    "núm",
+    "model",
+    "modelo",
+    "version",
+    "versión",
+    "item",
+    "paragraph",
+    "párrafo",
+    "highway",
+    "carretera",
+    "title",
+    "título",
+    "apollo",
+    "boeing",
+    "airbus",
+    "covid",
+    "windows",
+    "iphone",
+    "no",
+    "nos",
+    "n",
+    "exp",
+    "expediente",
+    "folio",
+    "case",
+    "caso",
+    "lote",
+    "gate",
+    "puerta",
+    "platform",
+    "andén",
+    "amendment",
+    "enmienda",
+    "fracción",
+    "inciso",
+    "ley",
+];
+
+/// Adjacent letters allowed after digits (scales, ordinals, decades, units).
+fn allowed_suffix(toks: &[Tok], j: usize) -> bool {
+    let w = toks[j].lower.as_str();
+    matches!(
+        w,
+        "k" | "m"
+            | "mn"
+            | "mln"
+            | "bn"
+            | "b"
+            | "tn"
+            | "trn"
+            | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "er"
+            | "º"
+            | "ª"
+            | "o"
+            | "a"
+            | "os"
+            | "as"
+            | "ra"
+            | "ro"
+            | "s"
+            | "mdd"
+    ) || LEXICON.unit_at(toks, j).is_some()
+}
+
+/// If the number at `i` is not a figure, the token index to resume at.
+fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map(|k| &toks[k]);
+    let next = toks.get(i + 1);
+    // Glued to letters before: "G7", "A320". After: "737MAX", "5G", "3D", "14h".
+    if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) {
+        return Some(i + 1);
+    }
+    if let Some(n) = next.filter(|n| n.kind == TokKind::Word && n.start == t.end)
+        && (!allowed_suffix(toks, i + 1) || matches!(n.lower.as_str(), "h" | "am" | "pm" | "hrs"))
+    {
+        return Some(i + 2);
+    }
+    // "F-16", "COVID-19", "Su-35" (but "mid-2020" is a year).
+    if let (Some(p), Some(w)) = (prev, i.checked_sub(2).map(|k| &toks[k]))
+        && p.is_punct("-‐")
+        && p.start == w.end
+        && p.end == t.start
+        && w.kind == TokKind::Word
+        && !matches!(w.lower.as_str(), "mid" | "pre" | "post" | "late" | "early")
+    {
+        return Some(i + 1);
+    }
+    if let Some(end) = time_or_phone(ctx, i) {
+        return Some(end);
+    }
+    if let Some(p) = prev
+        && identifier_word(ctx, i - 1, p)
+    {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Is the word before a number a name or identifier noun ("Boeing 737", "article 5")?
+fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
+    if p.is_punct("#№") {
+        return true;
+    }
+    if p.kind != TokKind::Word {
+        return false;
+    }
+    if ID_NOUNS.contains(&p.lower.as_str()) {
+        return true;
+    }
+    let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
+    let neutral = dates::month(p).is_some()
+        || possessive
+        || is_function_word(&p.lower)
+        || qualifiers::prefix_before(ctx.toks, k + 1).is_some()
+        || matches!(
+            p.lower.as_str(),
+            "us" | "u.s." | "usd" | "mxn" | "eur" | "gbp" | "rub"
+        )
+        || ctx.sentence_initial(k);
+    // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11".
+    p.cap && !neutral
+}
+
+/// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.
+fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let t = &toks[i];
+    let glued = |a: usize, b: usize| toks.get(b).is_some_and(|y| toks[a].end == y.start);
+    let next_is = |k: usize, p: &str| toks.get(k).is_some_and(|x| x.is_punct(p));
+    // "14:00", "3:1".
+    if next_is(i + 1, ":")
+        && glued(i, i + 1)
+        && toks.get(i + 2).is_some_and(|x| x.kind == TokKind::Num)
+    {
+        return Some(i + 3);
+    }
+    // "24/7", "1/2", "23/09" (dates are read before this).
+    if (next_is(i + 1, "/") && glued(i, i + 1))
+        || (i > 0 && toks[i - 1].is_punct("/") && glued(i - 1, i))
+    {
+        return Some(i + 1);
+    }
+    let next_word = toks.get(i + 1).map(|x| x.lower.as_str()).unwrap_or("");
+    if matches!(
+        next_word,
+        "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock" | "o’clock" | "hrs" | "hs"
+    ) {
+        return Some(i + 2);
+    }
+    let value: f64 = t.lower.replace(',', ".").parse().unwrap_or(f64::MAX);
+    let prev_las = i > 0 && matches!(toks[i - 1].lower.as_str(), "las" | "la");
+    let before_las = i > 1 && matches!(toks[i - 2].lower.as_str(), "a" | "desde" | "hasta" | "de");
+    if prev_las && before_las && value <= 24.0 {
+        return Some(i + 1);
+    }
+    // Phones: "+34 912 345 678", "(555) 123-4567", "555-1234".
+    if i > 0 && toks[i - 1].is_punct("+(") && glued(i - 1, i) {
+        return Some(skip_digit_chain(toks, i));
+    }
+    if next_is(i + 1, "-") && glued(i, i + 1) && glued(i + 1, i + 2) {
+        let second = toks.get(i + 2).filter(|x| x.kind == TokKind::Num)?;
+        let third_group = next_is(i + 3, "-") && glued(i + 2, i + 3);
+        let phone = t.lower.len() == 3 && second.lower.len() >= 4;
+        if third_group || phone {
+            return Some(skip_digit_chain(toks, i));
+        }
+    }
+    None
+}
+
+/// End of a run of digits, hyphens, dots and brackets (a phone number).
+fn skip_digit_chain(toks: &[Tok], mut j: usize) -> usize {
+    while toks.get(j).is_some_and(|x| {
+        x.kind == TokKind::Num
+            || x.is_punct("-().") && toks.get(j + 1).is_some_and(|y| y.kind == TokKind::Num)
+    }) {
+        j += 1;
+    }
+    j
+}
+
+// ------------------------------------------------------------------ building
+
+/// Currency symbols and codes before a number: ISO code.
+fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    let p = toks.get(i.checked_sub(1)?)?;
+    let code = |w: &str| match w {
+        "usd" | "us" | "u.s." => Some("USD"),
+        "mxn" | "mx" => Some("MXN"),
+        "eur" => Some("EUR"),
+        "gbp" => Some("GBP"),
+        "rub" => Some("RUB"),
+        "r" => Some("BRL"),
+        _ => None,
+    };
+    let sym = match p.lower.as_str() {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "₽" => Some("RUB"),
+        "¥" => Some("CNY"),
+        w => {
+            code(w).filter(|_| p.kind == TokKind::Word && !matches!(w, "us" | "u.s." | "mx" | "r"))
+        }
+    }?;
+    let mut start = i - 1;
+    let mut iso = sym.to_string();
+    // "US$", "MX$", "R$".
+    if p.lower == "$"
+        && let Some(q) = start.checked_sub(1).map(|k| &toks[k])
+        && q.end == p.start
+        && let Some(c) = code(&q.lower)
+    {
+        iso = c.to_string();
+        start -= 1;
+    }
+    Some((iso, start))
+}
+
+/// The unit phrase after a number.
+#[derive(Debug, Default)]
+struct UnitPhrase<'a> {
+    /// Token range of the written unit (empty when none).
+    start: usize,
+    end: usize,
+    head: Option<&'a Unit>,
+    /// Head word when it is not in the lexicon.
+    unknown_head: Option<String>,
+    head_surface: String,
+    modifiers: Vec<(String, String)>,
+}
+
+impl UnitPhrase<'_> {
+    fn has_head(&self) -> bool {
+        self.head.is_some() || self.unknown_head.is_some()
+    }
+}
+
+const DETS: &[&str] = &[
+    "the", "los", "las", "la", "el", "its", "their", "sus", "these", "those",
+];
+
+fn is_word_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+}
+
+/// Reads the unit noun phrase from token `j`: up to three modifiers, a head noun,
+/// then known modifiers after it ("agentes de la KGB", "diplomáticos rusos").
+fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
+    let toks = ctx.toks;
+    // "35-year-old": a glued hyphen is a space here.
+    if toks
+        .get(j)
+        .is_some_and(|t| t.is_punct("-") && t.start == toks[j - 1].end)
+        && is_word_at(toks, j + 1)
+    {
+        j += 1;
+    }
+    // "of the" / "de los" before a known unit ("thousands of people", "millones de pesos").
+    if let Some(t) = toks.get(j)
+        && (t.is("of") || t.is("de") || t.is("del"))
+    {
+        let k = if toks
+            .get(j + 1)
+            .is_some_and(|d| DETS.contains(&d.lower.as_str()))
+        {
+            j + 2
+        } else {
+            j + 1
+        };
+        let known = LEXICON.unit_at(toks, k).is_some() || LEXICON.modifier_at(toks, k).is_some();
+        if known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) {
+            j = k;
+        }
+    }
+    let mut up = UnitPhrase {
+        start: j,
+        end: j,
+        ..UnitPhrase::default()
+    };
+    let mut k = j;
+    let mut adjectives = 0;
+    while adjectives <= 3 && is_word_at(toks, k) {
+        if let Some(m) = LEXICON.unit_at(toks, k) {
+            up.head = Some(m.entry);
+            up.head_surface = ctx.text[toks[k].start..toks[m.end - 1].end].to_lowercase();
+            k = m.end;
+            break;
+        }
+        if let Some(m) = LEXICON.modifier_at(toks, k) {
+            up.modifiers
+                .push((m.entry.key.clone(), m.entry.group.clone()));
+            k = m.end;
+            up.end = k;
+            adjectives += 1;
+            continue;
+        }
+        let w = &toks[k].lower;
+        if is_function_word(w) || super::speech::is_speech_verb(&toks[k]) {
+            break;
+        }
+        // Unknown content word: Spanish puts the head first, English last.
+        let next_content = is_word_at(toks, k + 1)
+            && toks[k + 1].start > toks[k].end
+            && !is_function_word(&toks[k + 1].lower)
+            && !super::speech::is_speech_verb(&toks[k + 1]);
+        if ctx.lang == "en" && next_content && adjectives < 3 {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
+        up.unknown_head = Some(crude_singular(w, ctx.lang));
+        up.head_surface = w.clone();
+        k += 1;
+        break;
+    }
+    if up.has_head() {
+        k = post_modifiers(toks, k, &mut up.modifiers);
+        up.end = k;
+    }
+    up
+}
+
+/// Known modifiers after the head: "rusos", "de la KGB", "ya acreditados", "en total".
+fn post_modifiers(toks: &[Tok], mut k: usize, mods: &mut Vec<(String, String)>) -> usize {
+    loop {
+        if let Some(m) = LEXICON.modifier_at(toks, k) {
+            mods.push((m.entry.key.clone(), m.entry.group.clone()));
+            k = m.end;
+            continue;
+        }
+        let of = toks
+            .get(k)
+            .is_some_and(|t| t.is("of") || t.is("de") || t.is("del"));
+        if !of {
+            return k;
+        }
+        let d = if toks
+            .get(k + 1)
+            .is_some_and(|t| DETS.contains(&t.lower.as_str()))
+        {
+            k + 2
+        } else {
+            k + 1
+        };
+        match LEXICON.modifier_at(toks, d) {
+            Some(m) => {
+                mods.push((m.entry.key.clone(), m.entry.group.clone()));
+                k = m.end;
+            }
+            None => return k,
+        }
+    }
+}
+
+/// Is a unit surface a plural (so a 4-digit number before it counts, not dates)?
+fn is_plural(surface: &str) -> bool {
+    surface.ends_with('s')
+        || matches!(
+            surface,
+            "people"
+                | "children"
+                | "men"
+                | "women"
+                | "staff"
+                | "personal"
+                | "dead"
+                | "injured"
+                | "wounded"
+                | "killed"
+                | "missing"
+        )
+}
+
+/// Builds a figure from a core: returns it and the token index after it.
+fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usize)> {
+    let toks = ctx.toks;
+    let (value, mut end, range_start) = extend_range(ctx, &core);
+    let mut start = core.start;
+    let currency_prefix = currency_before(toks, start);
+    if let Some((_, s)) = &currency_prefix {
+        start = *s;
+    }
+    let mut qualifier = qualifiers::prefix_before(toks, start).map(|(q, s)| {
+        start = s;
+        q
+    });
+    if let Some(s) = range_start {
+        start = start.min(s);
+    }
+    // Percent sign or word.
+    let mut kind = Kind::Count;
+    if toks.get(end).is_some_and(|t| t.is_punct("%")) {
+        kind = Kind::Percent;
+        end += 1;
+    }
+    if let Some((q, e)) = qualifiers::suffix_at(toks, end) {
+        qualifier = qualifier.or(Some(q));
+        end = e;
+    }
+    let up = unit_phrase(ctx, end);
+    let unit_kind = up.head.map(|u| u.kind).unwrap_or_default();
+    let mut currency = currency_prefix.map(|(c, _)| c);
+    match unit_kind {
+        UnitKind::Percent if kind == Kind::Count => kind = Kind::Percent,
+        UnitKind::Money => {
+            kind = Kind::Money;
+            currency = up.head.and_then(|u| u.currency.clone()).or(currency);
+        }
+        _ => {}
+    }
+    if currency.is_some() && kind == Kind::Count {
+        kind = Kind::Money;
+    }
+    let mut value = value;
+    if core.ordinal {
+        kind = Kind::Ordinal;
+    } else if kind == Kind::Count && unit_kind == UnitKind::Duration {
+        kind = Kind::Duration;
+        let days = up.head.map_or(1.0, |u| u.days);
+        value = scale_interval(value, days);
+    }
+    let year = core.year || is_year(&core, &up, qualifier, kind, range_start.is_some());
+    if year {
+        let fig = plain_figure(ctx, start, core.end.max(end), value, Kind::Year);
+        return Some((fig, core.end.max(end)));
+    }
+    let known_unit = up.head.is_some();
+    if core.bare_one
+        && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
+    {
+        return None;
+    }
+    if let Some(q) = qualifier.filter(|_| kind != Kind::Ordinal) {
+        value = qualifiers::apply(q, value);
+    }
+    let fig_end = if up.end > up.start { up.end } else { end };
+    let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
+    Some((fig, fig_end))
+}
+
+/// "no one", "the one", "one of", "one another": "one" as a pronoun.
+fn pronoun_one(toks: &[Tok], i: usize) -> bool {
+    let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
+    let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
+    matches!(
+        prev,
+        "no" | "any" | "the" | "this" | "that" | "every" | "each" | "which"
+    ) || matches!(next, "of" | "another" | "by" | "who" | "that")
+}
+
+fn scale_interval(v: Interval, f: f64) -> Interval {
+    Interval {
+        lo: v.lo.map(|x| x * f),
+        hi: v.hi.map(|x| x * f),
+        ..v
+    }
+}
+
+/// A bare 4-digit 1900–2100 is a year unless a qualifier or a plural counted noun
+/// makes it a count ("at least 2000 soldiers").
+fn is_year(core: &Core, up: &UnitPhrase, q: Option<Qualifier>, kind: Kind, range: bool) -> bool {
+    let Some(d) = &core.plain_digits else {
+        return false;
+    };
+    let v: f64 = d.parse().unwrap_or(0.0);
+    let plausible = d.len() == 4 && (1900.0..=2100.0).contains(&v);
+    let counted = up.head.is_some_and(|u| u.kind == UnitKind::Count) && is_plural(&up.head_surface);
+    plausible && q.is_none() && kind == Kind::Count && !counted && (!range || core.value.is_exact())
+}
+
+/// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
+/// "de 30 a 40". Returns (value, end, start of "between"/"entre" if any).
+fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
+    let toks = ctx.toks;
+    let plain = (core.value, core.end, None);
+    if core.ordinal || core.vague || !core.value.is_exact() {
+        return plain;
+    }
+    let before = core.start.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let between = matches!(before, Some("between" | "entre" | "from" | "de" | "desde"));
+    let Some(sep) = toks.get(core.end) else {
+        return plain;
+    };
+    let dash = sep.is_punct("-–—")
+        && (sep.start == toks[core.end - 1].end
+            || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
+    let word = (between
+        && (sep.is("and") || sep.is("y") || sep.is("to") || sep.is("a") || sep.is("hasta")))
+        || sep.is("to");
+    if !(dash || word) {
+        return plain;
+    }
+    let Scan::Core(second) = scan_core(ctx, core.end + 1) else {
+        return plain;
+    };
+    if second.ordinal || second.vague || second.bare_one || !second.value.is_exact() {
+        return plain;
+    }
+    let (mut lo, hi) = (core.value.lo.unwrap_or(0.0), second.value.hi.unwrap_or(0.0));
+    // "between 1 and 2 million": the scale of the second applies to the first.
+    if second.scaled && !core.scaled && lo < 1e3 {
+        let scale = 10f64.powi((hi.log10().floor() as i32 / 3) * 3);
+        lo *= scale;
+    }
+    if lo >= hi || lo.is_nan() || hi.is_nan() {
+        return plain;
+    }
+    let start = between.then(|| core.start - 1);
+    let mut value = Interval::closed(lo, hi);
+    if core.plain_digits.is_none() {
+        value.lo = Some(lo);
+    }
+    (value, second.end, start)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    ctx: &Ctx,
+    start: usize,
+    end: usize,
+    value: Interval,
+    kind: Kind,
+    currency: Option<String>,
+    up: UnitPhrase,
+    prev: &[(Figure, usize)],
+) -> Figure {
+    let toks = ctx.toks;
+    let span = [toks[start].start, toks[end - 1].end];
+    let unit = if up.end > up.start {
+        ctx.text[toks[up.start].start..toks[up.end - 1].end].to_lowercase()
+    } else {
+        String::new()
+    };
+    let mut modifiers: Vec<String> = Vec::new();
+    let mut nationality = false;
+    for (key, group) in &up.modifiers {
+        nationality |= group == "nationality";
+        if !modifiers.contains(key) {
+            modifiers.push(key.clone());
+        }
+    }
+    let mut unit_key = match (&up.head, &up.unknown_head) {
+        (Some(u), _) => u.key.clone(),
+        (None, Some(w)) => w.clone(),
+        _ => String::new(),
+    };
+    if kind == Kind::Money && up.head.is_none_or(|u| u.kind != UnitKind::Money) {
+        unit_key = money_key(currency.as_deref());
+    }
+    if kind == Kind::Count && !up.has_head() {
+        unit_key = inherited_unit(ctx, start, prev);
+    }
+    if kind == Kind::Count
+        && !nationality
+        && let Some(n) = institution_nationality(ctx, start, prev)
+    {
+        modifiers.push(n);
+    }
+    Figure {
+        text: ctx.text[span[0]..span[1]].to_string(),
+        value,
+        kind,
+        unit,
+        unit_key,
+        modifiers,
+        currency,
+        span,
+        sentence: ctx.sentence_text(start),
+        attribution: attribution(ctx, start),
+    }
+}
+
+/// The unit key of a currency code ("USD" → "dollar").
+fn money_key(code: Option<&str>) -> String {
+    let key = match code {
+        Some("USD") => "dollar",
+        Some("MXN") => "peso",
+        Some("EUR") => "euro",
+        Some("RUB") => "ruble",
+        Some("GBP") => "pound",
+        Some("CNY") => "yuan",
+        Some("UAH") => "hryvnia",
+        _ => "",
+    };
+    key.to_string()
+}
+
+/// An elided noun ("the 49 already accredited"): the unit key of the nearest
+/// earlier count figure in this sentence or the previous one.
+fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
+    let s = ctx.tok_sentence[start];
+    prev.iter()
+        .rev()
+        .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
+        .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty())
+        .map(|(f, _)| f.unit_key.clone())
+        .unwrap_or_default()
+}
+
+/// "the US embassy, which has 46 diplomats": the nationality an institution named
+/// earlier in the clause lends to a staff count.
+fn institution_nationality(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
+    let toks = ctx.toks;
+    let s = ctx.tok_sentence[start];
+    let mut from = ctx.sentence_first_tok(s, start);
+    if let Some((_, end)) = prev.last()
+        && *end <= start
+        && ctx.tok_sentence[end.saturating_sub(1)] == s
+    {
+        from = from.max(*end);
+    }
+    for k in from..start {
+        let Some(inst_end) = LEXICON.institution_at(toks, k) else {
+            continue;
+        };
+        // Before: "US embassy", "Russia's embassy".
+        for back in 1..=2 {
+            if let Some(m) = k
+                .checked_sub(back)
+                .and_then(|b| LEXICON.modifier_at(toks, b))
+                && m.end == k
+                && m.entry.group == "nationality"
+            {
+                return Some(m.entry.key.clone());
+            }
+        }
+        // After: "embajada estadounidense", "embassy of the United States".
+        let mut mods = Vec::new();
+        post_modifiers(toks, inst_end, &mut mods);
+        if let Some((key, _)) = mods.into_iter().find(|(_, g)| g == "nationality") {
+            return Some(key);
+        }
+    }
+    None
+}

@@ -1,0 +1,478 @@
+//! Number parsing: digit strings under English or Spanish conventions, and number
+//! words in both languages ("thirty-seven", "treinta y siete", "dos mil millones").
+
+use super::tokens::{Tok, TokKind};
+
+/// Which mark is the decimal separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Convention {
+    /// `1,234.5` (English, Mexican press).
+    DotDecimal,
+    /// `1.234,5` (Spain, most of South America).
+    CommaDecimal,
+}
+
+impl Convention {
+    /// The language's default convention.
+    pub fn for_lang(lang: &str) -> Convention {
+        if lang == "es" {
+            Convention::CommaDecimal
+        } else {
+            Convention::DotDecimal
+        }
+    }
+
+    /// The article's own convention when its numbers show one unambiguously
+    /// ("3.5", "1.234.567", "12,5"), else the language's.
+    pub fn detect(toks: &[Tok], lang: &str) -> Convention {
+        let (mut dot, mut comma) = (0, 0);
+        for t in toks.iter().filter(|t| t.kind == TokKind::Num) {
+            match evidence(&t.lower) {
+                Some(Convention::DotDecimal) => dot += 1,
+                Some(Convention::CommaDecimal) => comma += 1,
+                None => {}
+            }
+        }
+        match dot.cmp(&comma) {
+            std::cmp::Ordering::Greater => Convention::DotDecimal,
+            std::cmp::Ordering::Less => Convention::CommaDecimal,
+            std::cmp::Ordering::Equal => Convention::for_lang(lang),
+        }
+    }
+
+    fn decimal(self) -> char {
+        match self {
+            Convention::DotDecimal => '.',
+            Convention::CommaDecimal => ',',
+        }
+    }
+
+    #[cfg(test)]
+    fn thousands(self) -> char {
+        match self {
+            Convention::DotDecimal => ',',
+            Convention::CommaDecimal => '.',
+        }
+    }
+}
+
+/// What one digit string says about the convention, if anything.
+fn evidence(raw: &str) -> Option<Convention> {
+    let seps: Vec<char> = raw.chars().filter(|c| matches!(c, '.' | ',')).collect();
+    let groups: Vec<&str> = raw.split(['.', ',']).collect();
+    let which = |decimal: char| {
+        if decimal == '.' {
+            Convention::DotDecimal
+        } else {
+            Convention::CommaDecimal
+        }
+    };
+    match seps.as_slice() {
+        [] => None,
+        [only] => {
+            let tail = groups.last()?.len();
+            (tail != 3).then(|| which(*only))
+        }
+        [.., last] if seps.iter().any(|c| c != last) => Some(which(*last)),
+        [first, ..] => {
+            // "1.234.567": repeated separator groups thousands. Dates ("23.09.2023")
+            // have short groups and say nothing.
+            let thousands = groups[1..].iter().all(|g| g.len() == 3);
+            thousands.then(|| which(if *first == '.' { ',' } else { '.' }))
+        }
+    }
+}
+
+/// Parses a digit string ("1,234.5", "1.234", "1 234", "12,5") under `conv`.
+///
+/// A single separator followed by exactly three digits is the ambiguous case: it
+/// groups thousands unless it is the convention's decimal mark (or the number
+/// starts "0,"). Returns `None` for malformed strings ("23.09.2023").
+pub(crate) fn parse_digits(raw: &str, conv: Convention) -> Option<f64> {
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let seps: Vec<char> = compact.chars().filter(|c| matches!(c, '.' | ',')).collect();
+    let groups: Vec<&str> = compact.split(['.', ',']).collect();
+    let (int, frac) = match seps.as_slice() {
+        [] => (compact.clone(), String::new()),
+        [only] => {
+            let tail = groups[1];
+            let decimal = tail.len() != 3 || *only == conv.decimal() || groups[0] == "0";
+            if decimal {
+                (groups[0].to_string(), tail.to_string())
+            } else {
+                (groups.concat(), String::new())
+            }
+        }
+        [.., last] if seps.iter().any(|c| c != last) => {
+            let dec_count = seps.iter().filter(|c| *c == last).count();
+            if dec_count != 1 || !thousand_groups(&groups[1..groups.len() - 1]) {
+                return None;
+            }
+            let n = groups.len();
+            (groups[..n - 1].concat(), groups[n - 1].to_string())
+        }
+        _ => {
+            if !thousand_groups(&groups[1..]) {
+                return None;
+            }
+            (groups.concat(), String::new())
+        }
+    };
+    let s = if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    };
+    s.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
+fn thousand_groups(groups: &[&str]) -> bool {
+    groups.iter().all(|g| g.len() == 3)
+}
+
+/// Formats `v` with `decimals` fractional digits and thousands separators under
+/// `conv` (the inverse of [`parse_digits`], for the round-trip tests).
+#[cfg(test)]
+pub(crate) fn format_number(v: f64, decimals: usize, conv: Convention) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(conv.thousands());
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{}{frac}", conv.decimal())
+    }
+}
+
+/// A number word's meaning.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Word {
+    /// Adds to the running group (one..ninety-nine, cien, doscientos).
+    Add(f64),
+    /// Multiplies the running group ("hundred", "dozen", "decena").
+    Times(f64),
+    /// Closes a group at this scale ("thousand", "mil", "million").
+    Scale(f64),
+}
+
+/// Looks up a lower-cased number word.
+fn word_value(w: &str) -> Option<Word> {
+    use Word::*;
+    let add = |v: f64| Some(Add(v));
+    match w {
+        "zero" | "cero" => add(0.0),
+        "one" | "uno" | "una" | "un" => add(1.0),
+        "two" | "dos" => add(2.0),
+        "three" | "tres" => add(3.0),
+        "four" | "cuatro" => add(4.0),
+        "five" | "cinco" => add(5.0),
+        "six" | "seis" => add(6.0),
+        "seven" | "siete" => add(7.0),
+        "eight" | "ocho" => add(8.0),
+        "nine" | "nueve" => add(9.0),
+        "ten" | "diez" => add(10.0),
+        "eleven" | "once" => add(11.0),
+        "twelve" | "doce" => add(12.0),
+        "thirteen" | "trece" => add(13.0),
+        "fourteen" | "catorce" => add(14.0),
+        "fifteen" | "quince" => add(15.0),
+        "sixteen" | "dieciséis" | "dieciseis" => add(16.0),
+        "seventeen" | "diecisiete" => add(17.0),
+        "eighteen" | "dieciocho" => add(18.0),
+        "nineteen" | "diecinueve" => add(19.0),
+        "twenty" | "veinte" => add(20.0),
+        "thirty" | "treinta" => add(30.0),
+        "forty" | "cuarenta" => add(40.0),
+        "fifty" | "cincuenta" => add(50.0),
+        "sixty" | "sesenta" => add(60.0),
+        "seventy" | "setenta" => add(70.0),
+        "eighty" | "ochenta" => add(80.0),
+        "ninety" | "noventa" => add(90.0),
+        "cien" | "ciento" => add(100.0),
+        "quinientos" | "quinientas" => add(500.0),
+        "hundred" => Some(Times(100.0)),
+        "dozen" | "docena" | "docenas" => Some(Times(12.0)),
+        "decena" | "decenas" => Some(Times(10.0)),
+        "thousand" | "mil" => Some(Scale(1e3)),
+        "million" | "millón" | "millon" | "millones" => Some(Scale(1e6)),
+        "billion" => Some(Scale(1e9)),
+        "trillion" | "billón" | "billon" | "billones" => Some(Scale(1e12)),
+        _ => veinti(w).or_else(|| hundreds_es(w)).map(Add),
+    }
+}
+
+/// "veintiuno".."veintinueve".
+fn veinti(w: &str) -> Option<f64> {
+    let rest = w.strip_prefix("veinti")?;
+    let unit = match rest {
+        "uno" | "una" | "ún" | "un" => 1.0,
+        "dós" | "dos" => 2.0,
+        "trés" | "tres" => 3.0,
+        "cuatro" => 4.0,
+        "cinco" => 5.0,
+        "séis" | "seis" => 6.0,
+        "siete" => 7.0,
+        "ocho" => 8.0,
+        "nueve" => 9.0,
+        _ => return None,
+    };
+    Some(20.0 + unit)
+}
+
+/// "doscientos".."novecientas".
+fn hundreds_es(w: &str) -> Option<f64> {
+    let stem = w
+        .strip_suffix("cientos")
+        .or_else(|| w.strip_suffix("cientas"))?;
+    let v = match stem {
+        "dos" => 200.0,
+        "tres" => 300.0,
+        "cuatro" => 400.0,
+        "seis" => 600.0,
+        "sete" => 700.0,
+        "ocho" => 800.0,
+        "nove" => 900.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A number written in words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WordNumber {
+    /// The value.
+    pub value: f64,
+    /// Token index one past the last word used.
+    pub end: usize,
+    /// Only an article-like "one"/"un"/"una" was read (not a figure on its own).
+    pub bare_one: bool,
+}
+
+/// Reads a number written in words starting at token `i`.
+///
+/// Handles "thirty-seven", "one hundred and fifty", "treinta y siete", "ciento
+/// cincuenta", "dos mil", "a dozen", "two dozen", "una docena", "half a million",
+/// "medio millón", "two and a half".
+pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
+    let first = toks.get(i)?;
+    if first.kind != TokKind::Word {
+        return None;
+    }
+    // "a dozen", "a hundred", "half a million", "medio millón".
+    let (mut total, mut group, mut j, mut read) = (0.0, 0.0, i, false);
+    if matches!(
+        first.lower.as_str(),
+        "a" | "an" | "half" | "medio" | "media"
+    ) {
+        let half = !matches!(first.lower.as_str(), "a" | "an");
+        let mut k = i + 1;
+        if half && toks.get(k).is_some_and(|t| t.is("a")) {
+            k += 1;
+        }
+        match toks.get(k).and_then(|t| word_value(&t.lower)) {
+            Some(Word::Times(m)) | Some(Word::Scale(m)) => {
+                let v = if half { 0.5 * m } else { m };
+                let end = k + 1;
+                return Some(continue_scales(toks, end, v));
+            }
+            _ => return None,
+        }
+    }
+    while let Some(t) = toks.get(j) {
+        let Some(w) = (t.kind == TokKind::Word)
+            .then(|| word_value(&t.lower))
+            .flatten()
+        else {
+            break;
+        };
+        match w {
+            Word::Add(v) => group += v,
+            Word::Times(m) => group = group.max(1.0) * m,
+            Word::Scale(s) => {
+                if group == 0.0 && total > 0.0 && total < s {
+                    // "mil millones": the scale multiplies what came before.
+                    total *= s;
+                } else if total < s {
+                    total = (total + group.max(1.0)) * s;
+                } else {
+                    total += group.max(1.0) * s;
+                }
+                group = 0.0;
+            }
+        }
+        read = true;
+        j += 1;
+        if let Some(next) = joiner(toks, j, group, total) {
+            j = next;
+        }
+    }
+    if !read {
+        return None;
+    }
+    let mut value = total + group;
+    // "two and a half", "dos y medio".
+    if let Some(end) = and_a_half(toks, j) {
+        value += 0.5;
+        j = end;
+    }
+    let bare_one = j == i + 1 && matches!(first.lower.as_str(), "one" | "uno" | "una" | "un");
+    Some(WordNumber {
+        value,
+        end: j,
+        bare_one,
+    })
+}
+
+/// After "a dozen" / "half a million": further scale words ("a hundred thousand").
+fn continue_scales(toks: &[Tok], mut j: usize, mut v: f64) -> WordNumber {
+    while let Some(Word::Scale(s)) = toks.get(j).and_then(|t| word_value(&t.lower)) {
+        v *= s;
+        j += 1;
+    }
+    WordNumber {
+        value: v,
+        end: j,
+        bare_one: false,
+    }
+}
+
+/// If a hyphen or "and"/"y" at `j` joins two number words, the index after it.
+fn joiner(toks: &[Tok], j: usize, group: f64, total: f64) -> Option<usize> {
+    let t = toks.get(j)?;
+    let next = toks.get(j + 1)?;
+    let next_is_number = next.kind == TokKind::Word
+        && word_value(&next.lower).is_some_and(|w| matches!(w, Word::Add(v) if v < 100.0));
+    if !next_is_number {
+        return None;
+    }
+    let prev = &toks[j - 1];
+    let hyphen = t.is_punct("-‐") && prev.end == t.start && t.end == next.start;
+    // "treinta y siete": y after tens only; "one hundred and fifty", "a thousand and one".
+    let y = t.is("y") && group >= 20.0 && group % 10.0 == 0.0 && group < 100.0;
+    let and = t.is("and") && (group >= 100.0 || total > 0.0);
+    (hyphen || y || and).then_some(j + 1)
+}
+
+/// "and a half" / "y medio" / "y media" at `j`: the index after it.
+fn and_a_half(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j)?;
+    if t.is("and") && toks.get(j + 1)?.is("a") && toks.get(j + 2)?.is("half") {
+        return Some(j + 3);
+    }
+    if t.is("y") && matches!(toks.get(j + 1)?.lower.as_str(), "medio" | "media") {
+        return Some(j + 2);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    const EN: Convention = Convention::DotDecimal;
+    const ES: Convention = Convention::CommaDecimal;
+
+    #[test]
+    fn digits_in_both_conventions() {
+        assert_eq!(parse_digits("1,234", EN), Some(1234.0));
+        assert_eq!(parse_digits("1.234", ES), Some(1234.0));
+        assert_eq!(parse_digits("1.234", EN), Some(1.234));
+        assert_eq!(parse_digits("1,234", ES), Some(1.234));
+        assert_eq!(parse_digits("1 234", ES), Some(1234.0));
+        assert_eq!(parse_digits("12,5", ES), Some(12.5));
+        assert_eq!(parse_digits("12,5", EN), Some(12.5));
+        assert_eq!(parse_digits("3.5", EN), Some(3.5));
+        assert_eq!(parse_digits("1,234.5", ES), Some(1234.5));
+        assert_eq!(parse_digits("1.234,5", EN), Some(1234.5));
+        assert_eq!(parse_digits("200.000", ES), Some(200000.0));
+        assert_eq!(parse_digits("1.234.567", EN), Some(1234567.0));
+        assert_eq!(parse_digits("0,125", ES), Some(0.125));
+        assert_eq!(parse_digits("23.09.2023", ES), None);
+    }
+
+    #[test]
+    fn convention_follows_the_article() {
+        let mx = tokenize("creció 3.5% y 1,200 personas");
+        assert_eq!(Convention::detect(&mx, "es"), Convention::DotDecimal);
+        let es = tokenize("creció 3,5% y 1.200 personas");
+        assert_eq!(Convention::detect(&es, "es"), Convention::CommaDecimal);
+        assert_eq!(Convention::detect(&tokenize("1.200"), "es"), ES);
+    }
+
+    #[test]
+    fn round_trip_many_numbers() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for n in 0..5000 {
+            // xorshift: deterministic pseudo-random magnitudes and decimals.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let decimals = (x % 4) as usize;
+            let magnitude = 10f64.powi((x >> 8) as i32 % 10);
+            let v = ((x >> 16) % 1_000_000) as f64 / 1_000_000.0 * magnitude;
+            let v = if n % 7 == 0 { -v } else { v };
+            let rounded: f64 = format!("{:.*}", decimals, v).parse().unwrap();
+            for conv in [EN, ES] {
+                let s = format_number(v, decimals, conv);
+                let unsigned = s.trim_start_matches('-');
+                let back = parse_digits(unsigned, conv).unwrap_or(f64::NAN);
+                let back = if s.starts_with('-') { -back } else { back };
+                assert!(
+                    (back - rounded).abs() < 1e-9,
+                    "{s} -> {back}, want {rounded}"
+                );
+            }
+        }
+    }
+
+    fn words(text: &str) -> Option<f64> {
+        let toks = tokenize(text);
+        let n = parse_words(&toks, 0)?;
+        Some(n.value)
+    }
+
+    #[test]
+    fn english_words() {
+        assert_eq!(words("thirty-seven diplomats"), Some(37.0));
+        assert_eq!(words("one hundred and fifty"), Some(150.0));
+        assert_eq!(words("a dozen"), Some(12.0));
+        assert_eq!(words("two dozen"), Some(24.0));
+        assert_eq!(words("half a million"), Some(500_000.0));
+        assert_eq!(words("two and a half"), Some(2.5));
+        assert_eq!(words("three thousand"), Some(3000.0));
+        assert_eq!(words("a"), None);
+        assert_eq!(words("ninety-nine"), Some(99.0));
+    }
+
+    #[test]
+    fn spanish_words() {
+        assert_eq!(words("treinta y siete"), Some(37.0));
+        assert_eq!(words("veintitrés"), Some(23.0));
+        assert_eq!(words("ciento cincuenta"), Some(150.0));
+        assert_eq!(words("doscientos"), Some(200.0));
+        assert_eq!(words("dos mil"), Some(2000.0));
+        assert_eq!(words("mil millones"), Some(1e9));
+        assert_eq!(words("dos mil millones"), Some(2e9));
+        assert_eq!(words("una docena"), Some(12.0));
+        assert_eq!(words("dos decenas"), Some(20.0));
+        assert_eq!(words("medio millón"), Some(500_000.0));
+        assert_eq!(words("cien"), Some(100.0));
+        assert_eq!(words("quinientos"), Some(500.0));
+    }
+
+    #[test]
+    fn bare_one_is_flagged() {
+        let toks = tokenize("una ley");
+        assert!(parse_words(&toks, 0).unwrap().bare_one);
+        let toks = tokenize("un millón");
+        assert!(!parse_words(&toks, 0).unwrap().bare_one);
+    }
+}

@@ -1,0 +1,287 @@
+//! Qualifiers and vague quantities, and the intervals they make.
+//!
+//! This is the one place where wording becomes interval arithmetic:
+//!
+//! | wording | interval for value `v` |
+//! | --- | --- |
+//! | "37" | `[v, v]` |
+//! | "at least", "no fewer than", "al menos", "como mínimo", "v or more" | `[v, +∞)` |
+//! | "more than", "over", "más de", "por encima de" | `(v, +∞)` |
+//! | "nearly", "almost", "casi", "just under" | `[0.9v, v]` — closed at `v` because "nearly 60%" is often a rounded 60% |
+//! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos" | `[0.9v, 1.1v]` |
+//! | "up to", "as many as", "at most", "hasta", "como máximo" | `[0, v]` |
+//! | "fewer than", "less than", "under", "menos de" | `[0, v)` |
+//! | "30-40", "between 30 and 40", "entre 30 y 40" | `[30, 40]` |
+//! | "dozens" | `[24, 100)`; "decenas" `[20, 100)` |
+//! | "hundreds", "cientos", "centenares" | `[200, 1000)` |
+//! | "thousands", "miles" | `[2000, 100000)` |
+//! | "tens of thousands", "decenas de miles" | `[20000, 100000)` |
+//! | "hundreds of thousands", "cientos de miles" | `[200000, 1000000)` |
+//! | "millions", "millones" | `[2000000, 1000000000)` |
+//!
+//! Lower bounds of "up to"/"fewer than" are 0 for counts, money and percentages;
+//! years, dates and ordinals ignore qualifiers (they stay exact).
+
+use super::tokens::Tok;
+use super::types::Interval;
+
+/// Width of "about" on either side, as a fraction of the value.
+pub(crate) const ABOUT: f64 = 0.1;
+/// How far below the value "nearly" reaches, as a fraction of the value.
+pub(crate) const NEARLY: f64 = 0.1;
+
+/// A qualifier before (or after) a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Qualifier {
+    /// `[v, +∞)`.
+    AtLeast,
+    /// `(v, +∞)`.
+    MoreThan,
+    /// `[0.9v, v]`.
+    Nearly,
+    /// `[0.9v, 1.1v]`.
+    About,
+    /// `[0, v]`.
+    UpTo,
+    /// `[0, v)`.
+    LessThan,
+}
+
+/// Qualifier phrases before a number, longest first within each language.
+const PREFIXES: &[(&str, Qualifier)] = &[
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("at least", Qualifier::AtLeast),
+    ("more than", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("just under", Qualifier::Nearly),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("an estimated", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("about", Qualifier::About),
+    ("some", Qualifier::About),
+    ("as many as", Qualifier::UpTo),
+    ("no more than", Qualifier::UpTo),
+    ("at most", Qualifier::UpTo),
+    ("up to", Qualifier::UpTo),
+    ("fewer than", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+    ("por lo menos", Qualifier::AtLeast),
+    ("al menos", Qualifier::AtLeast),
+    ("como mínimo", Qualifier::AtLeast),
+    ("un mínimo de", Qualifier::AtLeast),
+    ("no menos de", Qualifier::AtLeast),
+    ("por encima de", Qualifier::MoreThan),
+    ("más de", Qualifier::MoreThan),
+    ("mas de", Qualifier::MoreThan),
+    ("casi", Qualifier::Nearly),
+    ("poco menos de", Qualifier::Nearly),
+    ("alrededor de", Qualifier::About),
+    ("en torno a", Qualifier::About),
+    ("cerca de", Qualifier::About),
+    ("aproximadamente", Qualifier::About),
+    ("unos", Qualifier::About),
+    ("unas", Qualifier::About),
+    ("un máximo de", Qualifier::UpTo),
+    ("como máximo", Qualifier::UpTo),
+    ("no más de", Qualifier::UpTo),
+    ("hasta", Qualifier::UpTo),
+    ("menos de", Qualifier::LessThan),
+];
+
+/// Qualifier phrases after a number ("150 or more", "150 como mínimo").
+const SUFFIXES: &[(&str, Qualifier)] = &[
+    ("or more", Qualifier::AtLeast),
+    ("o más", Qualifier::AtLeast),
+    ("como mínimo", Qualifier::AtLeast),
+    ("at least", Qualifier::AtLeast),
+    ("al menos", Qualifier::AtLeast),
+    ("or so", Qualifier::About),
+    ("or less", Qualifier::UpTo),
+    ("o menos", Qualifier::UpTo),
+    ("como máximo", Qualifier::UpTo),
+];
+
+/// Vague plural quantities: words (space-joined), interval, and whether "of"/"de"
+/// must follow.
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("tens of thousands", 2e4, 1e5),
+    ("hundreds of thousands", 2e5, 1e6),
+    ("tens of millions", 2e7, 1e8),
+    ("hundreds of millions", 2e8, 1e9),
+    ("decenas de miles", 2e4, 1e5),
+    ("cientos de miles", 2e5, 1e6),
+    ("centenares de miles", 2e5, 1e6),
+    ("decenas de millones", 2e7, 1e8),
+    ("cientos de millones", 2e8, 1e9),
+    ("dozens", 24.0, 100.0),
+    ("docenas", 24.0, 100.0),
+    ("decenas", 20.0, 100.0),
+    ("hundreds", 200.0, 1e3),
+    ("cientos", 200.0, 1e3),
+    ("centenares", 200.0, 1e3),
+    ("thousands", 2e3, 1e5),
+    ("miles", 2e3, 1e5),
+    ("millions", 2e6, 1e9),
+    ("millones", 2e6, 1e9),
+];
+
+/// Words of `toks[i..]` joined by spaces, if `phrase` matches there: the end index.
+pub(crate) fn match_phrase(toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    for w in phrase.split(' ') {
+        if !toks.get(j)?.is(w) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The qualifier phrase ending right before token `end`: (qualifier, start index).
+pub(crate) fn prefix_before(toks: &[Tok], end: usize) -> Option<(Qualifier, usize)> {
+    // The longest match wins: "no more than" over "more than".
+    PREFIXES
+        .iter()
+        .filter_map(|(phrase, q)| {
+            let n = phrase.split(' ').count();
+            let start = end.checked_sub(n)?;
+            (match_phrase(toks, start, phrase) == Some(end)).then_some((*q, start))
+        })
+        .min_by_key(|&(_, start)| start)
+}
+
+/// A qualifier phrase starting at token `i`: (qualifier, end index).
+pub(crate) fn suffix_at(toks: &[Tok], i: usize) -> Option<(Qualifier, usize)> {
+    SUFFIXES
+        .iter()
+        .find_map(|(phrase, q)| match_phrase(toks, i, phrase).map(|end| (*q, end)))
+}
+
+/// A vague quantity starting at token `i` and followed by "of"/"de": (interval,
+/// index of the "of"/"de").
+pub(crate) fn vague_at(toks: &[Tok], i: usize) -> Option<(Interval, usize)> {
+    VAGUE.iter().find_map(|(phrase, lo, hi)| {
+        let end = match_phrase(toks, i, phrase)?;
+        let of = toks.get(end)?;
+        (of.is("of") || of.is("de")).then_some((half_open(*lo, *hi), end))
+    })
+}
+
+fn half_open(lo: f64, hi: f64) -> Interval {
+    Interval {
+        lo: Some(lo),
+        hi: Some(hi),
+        lo_strict: false,
+        hi_strict: true,
+    }
+}
+
+/// Applies a qualifier to an interval (exact values and ranges alike).
+pub(crate) fn apply(q: Qualifier, v: Interval) -> Interval {
+    let lo = v.lo.unwrap_or(0.0);
+    let hi = v.hi.unwrap_or(lo);
+    match q {
+        Qualifier::AtLeast => Interval {
+            hi: None,
+            hi_strict: false,
+            ..v
+        },
+        Qualifier::MoreThan => Interval {
+            lo: Some(hi),
+            hi: None,
+            lo_strict: true,
+            hi_strict: false,
+        },
+        Qualifier::Nearly => Interval::closed(lo.min(hi * (1.0 - NEARLY)), hi),
+        Qualifier::About => Interval::closed(lo * (1.0 - ABOUT), hi * (1.0 + ABOUT)),
+        Qualifier::UpTo => Interval::closed(0.0_f64.min(hi), hi),
+        Qualifier::LessThan => Interval {
+            lo: Some(0.0_f64.min(hi)),
+            hi: Some(hi),
+            lo_strict: false,
+            hi_strict: true,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn prefix(text: &str) -> Option<Qualifier> {
+        let toks = tokenize(text);
+        prefix_before(&toks, toks.len()).map(|(q, _)| q)
+    }
+
+    #[test]
+    fn prefixes_in_both_languages() {
+        assert_eq!(prefix("at least"), Some(Qualifier::AtLeast));
+        assert_eq!(prefix("Al menos"), Some(Qualifier::AtLeast));
+        assert_eq!(prefix("como mínimo"), Some(Qualifier::AtLeast));
+        assert_eq!(prefix("more than"), Some(Qualifier::MoreThan));
+        assert_eq!(prefix("más de"), Some(Qualifier::MoreThan));
+        assert_eq!(prefix("nearly"), Some(Qualifier::Nearly));
+        assert_eq!(prefix("alrededor de"), Some(Qualifier::About));
+        assert_eq!(prefix("unos"), Some(Qualifier::About));
+        assert_eq!(prefix("up to"), Some(Qualifier::UpTo));
+        assert_eq!(prefix("menos de"), Some(Qualifier::LessThan));
+        assert_eq!(prefix("the"), None);
+        assert_eq!(prefix("no more than"), Some(Qualifier::UpTo));
+        assert_eq!(prefix("no más de"), Some(Qualifier::UpTo));
+    }
+
+    #[test]
+    fn intervals() {
+        let v = Interval::exact(150.0);
+        let more = apply(Qualifier::MoreThan, v);
+        assert_eq!(
+            (more.lo, more.hi, more.lo_strict),
+            (Some(150.0), None, true)
+        );
+        let least = apply(Qualifier::AtLeast, v);
+        assert_eq!(
+            (least.lo, least.hi, least.lo_strict),
+            (Some(150.0), None, false)
+        );
+        let nearly = apply(Qualifier::Nearly, Interval::exact(60.0));
+        assert_eq!((nearly.lo, nearly.hi), (Some(54.0), Some(60.0)));
+        let about = apply(Qualifier::About, Interval::exact(100.0));
+        assert!(
+            (about.lo.unwrap() - 90.0).abs() < 1e-9 && (about.hi.unwrap() - 110.0).abs() < 1e-9
+        );
+        let up = apply(Qualifier::UpTo, v);
+        assert_eq!((up.lo, up.hi), (Some(0.0), Some(150.0)));
+        let less = apply(Qualifier::LessThan, v);
+        assert_eq!(
+            (less.lo, less.hi, less.hi_strict),
+            (Some(0.0), Some(150.0), true)
+        );
+        let range_more = apply(Qualifier::MoreThan, Interval::exact(24.0));
+        assert!(!range_more.overlaps(&Interval::exact(24.0)));
+    }
+
+    #[test]
+    fn vague_quantities() {
+        let toks = tokenize("dozens of diplomats");
+        let (iv, of) = vague_at(&toks, 0).unwrap();
+        assert_eq!(
+            (iv.lo, iv.hi, iv.hi_strict, of),
+            (Some(24.0), Some(100.0), true, 1)
+        );
+        let toks = tokenize("decenas de miles de personas");
+        assert_eq!(vague_at(&toks, 0).unwrap().0.lo, Some(2e4));
+        assert!(vague_at(&tokenize("hundreds"), 0).is_none());
+    }
+}

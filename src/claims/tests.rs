@@ -1,0 +1,625 @@
+//! End-to-end tests of [`analyze`]: the demo story's constructions in both
+//! languages, figure traps, and robustness on arbitrary text.
+
+use super::*;
+
+fn article(text: &str, lang: Option<&str>) -> Article {
+    Article {
+        paragraphs: text.split("\n\n").map(String::from).collect(),
+        lang: lang.map(String::from),
+        ..Article::default()
+    }
+}
+
+fn figures(text: &str, lang: &str) -> Vec<Figure> {
+    analyze(&article(text, Some(lang))).figures
+}
+
+/// The single figure whose text contains `needle`.
+fn fig<'a>(figs: &'a [Figure], needle: &str) -> &'a Figure {
+    let found: Vec<_> = figs.iter().filter(|f| f.text.contains(needle)).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{needle:?} in {:#?}",
+        figs.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+    found[0]
+}
+
+fn check(f: &Figure, lo: Option<f64>, hi: Option<f64>, kind: Kind, unit_key: &str) {
+    assert_eq!((f.value.lo, f.value.hi), (lo, hi), "{f:#?}");
+    assert_eq!(f.kind, kind, "{f:#?}");
+    assert_eq!(f.unit_key, unit_key, "{f:#?}");
+}
+
+fn exact(v: f64) -> (Option<f64>, Option<f64>) {
+    (Some(v), Some(v))
+}
+
+#[test]
+fn demo_english() {
+    let text = "Mexico approved 37 new diplomats for the Russian embassy, officials said, in addition to the 49 already accredited. \
+                By comparison, the US embassy, which has 46 diplomats, is smaller.\n\n\
+                Analysts say at least 150 KGB officers operated in Mexico; others say more than 150 KGB officers. \
+                Under a 2020 law, envoys must register. The war began in February 2022. Later, 36 new diplomats arrived.";
+    let figs = figures(text, "en");
+    let f37 = fig(&figs, "37");
+    let (lo, hi) = exact(37.0);
+    check(f37, lo, hi, Kind::Count, "diplomat");
+    assert_eq!(f37.modifiers, ["new"]);
+    assert_eq!(f37.unit, "new diplomats");
+    assert_eq!(f37.attribution.as_deref(), Some("officials"));
+    let f49 = fig(&figs, "49");
+    check(f49, Some(49.0), Some(49.0), Kind::Count, "diplomat");
+    assert!(
+        f49.modifiers.contains(&"existing".to_string())
+            && !f49.modifiers.contains(&"new".to_string())
+    );
+    let f46 = fig(&figs, "46");
+    check(f46, Some(46.0), Some(46.0), Kind::Count, "diplomat");
+    assert!(f46.modifiers.contains(&"american".to_string()), "{f46:#?}");
+    let least = fig(&figs, "at least 150");
+    check(least, Some(150.0), None, Kind::Count, "officer");
+    assert!(!least.value.lo_strict);
+    assert_eq!(least.modifiers, ["kgb"]);
+    let more = fig(&figs, "more than 150");
+    check(more, Some(150.0), None, Kind::Count, "officer");
+    assert!(more.value.lo_strict);
+    check(
+        fig(&figs, "2020"),
+        Some(2020.0),
+        Some(2020.0),
+        Kind::Year,
+        "",
+    );
+    check(
+        fig(&figs, "February 2022"),
+        Some(20220201.0),
+        Some(20220228.0),
+        Kind::Date,
+        "",
+    );
+    let f36 = fig(&figs, "36");
+    check(f36, Some(36.0), Some(36.0), Kind::Count, "diplomat");
+    assert_eq!(f36.modifiers, ["new"]);
+}
+
+#[test]
+fn demo_spanish() {
+    let text = "México aprobó 37 nuevos diplomáticos rusos, además de los 49 ya acreditados. \
+                La embajada de Estados Unidos cuenta con 46 diplomáticos estadounidenses.\n\n\
+                Hay al menos 150 agentes de la KGB, y otros hablan de más de 150 oficiales del KGB. \
+                Con treinta y siete nuevos diplomáticos, Rusia tendría 86 diplomáticos en total. \
+                Una ley de 2020 lo permite desde febrero de 2022.";
+    let figs = figures(text, "es");
+    let f37 = fig(&figs, "37 nuevos");
+    check(f37, Some(37.0), Some(37.0), Kind::Count, "diplomat");
+    assert_eq!(f37.modifiers, ["new", "russian"]);
+    assert_eq!(f37.unit, "nuevos diplomáticos rusos");
+    let f49 = fig(&figs, "49");
+    check(f49, Some(49.0), Some(49.0), Kind::Count, "diplomat");
+    assert_eq!(f49.modifiers, ["existing"]);
+    let f46 = fig(&figs, "46");
+    check(f46, Some(46.0), Some(46.0), Kind::Count, "diplomat");
+    assert_eq!(f46.modifiers, ["american"]);
+    let least = fig(&figs, "al menos 150");
+    check(least, Some(150.0), None, Kind::Count, "agent");
+    assert_eq!(least.modifiers, ["kgb"]);
+    assert_eq!(least.unit, "agentes de la kgb");
+    let more = fig(&figs, "más de 150");
+    check(more, Some(150.0), None, Kind::Count, "officer");
+    assert!(more.value.lo_strict);
+    assert_eq!(more.modifiers, ["kgb"]);
+    assert!(units_related(&least.unit_key, &more.unit_key));
+    let words = fig(&figs, "treinta y siete");
+    check(words, Some(37.0), Some(37.0), Kind::Count, "diplomat");
+    assert_eq!(words.modifiers, ["new"]);
+    let f86 = fig(&figs, "86");
+    check(f86, Some(86.0), Some(86.0), Kind::Count, "diplomat");
+    check(
+        fig(&figs, "2020"),
+        Some(2020.0),
+        Some(2020.0),
+        Kind::Year,
+        "",
+    );
+    check(
+        fig(&figs, "febrero de 2022"),
+        Some(20220201.0),
+        Some(20220228.0),
+        Kind::Date,
+        "",
+    );
+}
+
+#[test]
+fn spans_point_into_the_text() {
+    let text =
+        "Según la cancillería, llegaron 37 nuevos diplomáticos.\n\nOtro párrafo con 12,5% más.";
+    let art = article(text, None);
+    let full = art.text();
+    for f in analyze(&art).figures {
+        assert_eq!(&full[f.span[0]..f.span[1]], f.text);
+        assert!(full.contains(&f.sentence));
+    }
+}
+
+#[test]
+fn number_formats_by_language() {
+    let es = figures(
+        "Se perdieron 1.234 empleos y el PIB cayó 12,5 por ciento.",
+        "es",
+    );
+    check(
+        fig(&es, "1.234"),
+        Some(1234.0),
+        Some(1234.0),
+        Kind::Count,
+        "job",
+    );
+    check(
+        fig(&es, "12,5"),
+        Some(12.5),
+        Some(12.5),
+        Kind::Percent,
+        "percent",
+    );
+    let en = figures("It rose 1.234 points, or 3.5%, and 1,234 jobs went.", "en");
+    check(
+        fig(&en, "1.234"),
+        Some(1.234),
+        Some(1.234),
+        Kind::Count,
+        "point",
+    );
+    check(fig(&en, "3.5%"), Some(3.5), Some(3.5), Kind::Percent, "");
+    check(
+        fig(&en, "1,234"),
+        Some(1234.0),
+        Some(1234.0),
+        Kind::Count,
+        "job",
+    );
+    let spaced = figures(
+        "Había 1 234 personas y la temperatura bajó a -4 grados.",
+        "es",
+    );
+    check(
+        fig(&spaced, "1 234"),
+        Some(1234.0),
+        Some(1234.0),
+        Kind::Count,
+        "person",
+    );
+    assert_eq!(fig(&spaced, "-4").value.lo, Some(-4.0));
+}
+
+#[test]
+fn scales_and_money() {
+    let en = figures(
+        "The deal is worth $4.2bn, or 1.5 million people, and 3bn rubles.",
+        "en",
+    );
+    let d = fig(&en, "$4.2bn");
+    assert_eq!(
+        (d.kind, d.currency.as_deref(), d.value.lo),
+        (Kind::Money, Some("USD"), Some(4.2e9))
+    );
+    assert_eq!(d.unit_key, "dollar");
+    check(
+        fig(&en, "1.5 million"),
+        Some(1.5e6),
+        Some(1.5e6),
+        Kind::Count,
+        "person",
+    );
+    let r = fig(&en, "3bn");
+    assert_eq!(
+        (r.kind, r.currency.as_deref(), r.value.lo),
+        (Kind::Money, Some("RUB"), Some(3e9))
+    );
+    let es = figures(
+        "Costó 200.000 millones de pesos y 2 mil millones de dólares; US$ 5 más.",
+        "es",
+    );
+    let p = fig(&es, "200.000");
+    assert_eq!(
+        (p.kind, p.currency.as_deref(), p.value.lo),
+        (Kind::Money, Some("MXN"), Some(2e11))
+    );
+    let u = fig(&es, "2 mil millones");
+    assert_eq!(
+        (u.kind, u.currency.as_deref(), u.value.lo),
+        (Kind::Money, Some("USD"), Some(2e9))
+    );
+    let eur = figures("Pagó €300 y MXN 500 y 10 euros.", "es");
+    assert_eq!(fig(&eur, "€300").currency.as_deref(), Some("EUR"));
+    assert_eq!(fig(&eur, "MXN 500").currency.as_deref(), Some("MXN"));
+    assert_eq!(fig(&eur, "10 euros").currency.as_deref(), Some("EUR"));
+}
+
+#[test]
+fn percent_forms() {
+    let en = figures(
+        "Turnout was 60 per cent, then 61 percent, then nearly 60%.",
+        "en",
+    );
+    check(
+        fig(&en, "60 per cent"),
+        Some(60.0),
+        Some(60.0),
+        Kind::Percent,
+        "percent",
+    );
+    check(
+        fig(&en, "61 percent"),
+        Some(61.0),
+        Some(61.0),
+        Kind::Percent,
+        "percent",
+    );
+    check(
+        fig(&en, "nearly 60%"),
+        Some(54.0),
+        Some(60.0),
+        Kind::Percent,
+        "",
+    );
+    let es = figures("La participación fue del 60 por ciento.", "es");
+    check(
+        fig(&es, "60 por ciento"),
+        Some(60.0),
+        Some(60.0),
+        Kind::Percent,
+        "percent",
+    );
+}
+
+#[test]
+fn qualifiers_and_ranges() {
+    let en = figures(
+        "About 100 people came. Up to 30 soldiers, fewer than 20 victims, between 30 and 40 homes, 30-40 cases, dozens of migrants and more than two dozen tourists.",
+        "en",
+    );
+    let about = fig(&en, "About 100");
+    assert!(
+        (about.value.lo.unwrap() - 90.0).abs() < 1e-9
+            && (about.value.hi.unwrap() - 110.0).abs() < 1e-9
+    );
+    check(
+        fig(&en, "Up to 30"),
+        Some(0.0),
+        Some(30.0),
+        Kind::Count,
+        "soldier",
+    );
+    let fewer = fig(&en, "fewer than 20");
+    assert!(fewer.value.hi_strict && fewer.value.hi == Some(20.0));
+    check(
+        fig(&en, "between 30 and 40"),
+        Some(30.0),
+        Some(40.0),
+        Kind::Count,
+        "home",
+    );
+    check(
+        fig(&en, "30-40"),
+        Some(30.0),
+        Some(40.0),
+        Kind::Count,
+        "case",
+    );
+    let dozens = fig(&en, "dozens");
+    assert_eq!(
+        (dozens.value.lo, dozens.value.hi, dozens.unit_key.as_str()),
+        (Some(24.0), Some(100.0), "migrant")
+    );
+    let more = fig(&en, "two dozen");
+    assert_eq!(
+        (more.value.lo, more.value.hi, more.value.lo_strict),
+        (Some(24.0), None, true)
+    );
+    assert_eq!(more.unit_key, "tourist");
+    let es = figures(
+        "Llegaron alrededor de 100 turistas, casi 50 migrantes, entre 30 y 40 viviendas, hasta 20 heridos, menos de 10 muertos, decenas de víctimas y miles de personas, como mínimo.",
+        "es",
+    );
+    assert_eq!(fig(&es, "alrededor de 100").unit_key, "tourist");
+    check(
+        fig(&es, "casi 50"),
+        Some(45.0),
+        Some(50.0),
+        Kind::Count,
+        "migrant",
+    );
+    check(
+        fig(&es, "entre 30 y 40"),
+        Some(30.0),
+        Some(40.0),
+        Kind::Count,
+        "home",
+    );
+    check(
+        fig(&es, "hasta 20"),
+        Some(0.0),
+        Some(20.0),
+        Kind::Count,
+        "injured",
+    );
+    assert!(fig(&es, "menos de 10").value.hi_strict);
+    assert_eq!(fig(&es, "decenas").value.lo, Some(20.0));
+    assert_eq!(fig(&es, "miles").unit_key, "person");
+}
+
+#[test]
+fn number_words() {
+    let en = figures(
+        "Thirty-seven diplomats and a dozen spies met one official; no one else came, and one of them left.",
+        "en",
+    );
+    check(
+        fig(&en, "Thirty-seven"),
+        Some(37.0),
+        Some(37.0),
+        Kind::Count,
+        "diplomat",
+    );
+    check(
+        fig(&en, "a dozen"),
+        Some(12.0),
+        Some(12.0),
+        Kind::Count,
+        "spy",
+    );
+    check(
+        fig(&en, "one official"),
+        Some(1.0),
+        Some(1.0),
+        Kind::Count,
+        "official",
+    );
+    assert_eq!(en.len(), 3, "{en:#?}");
+    let es = figures(
+        "Una docena de espías, dos decenas de agentes y una ley; uno de ellos habló.",
+        "es",
+    );
+    check(
+        fig(&es, "Una docena"),
+        Some(12.0),
+        Some(12.0),
+        Kind::Count,
+        "spy",
+    );
+    check(
+        fig(&es, "dos decenas"),
+        Some(20.0),
+        Some(20.0),
+        Kind::Count,
+        "agent",
+    );
+    assert_eq!(es.len(), 2, "{es:#?}");
+}
+
+#[test]
+fn durations_ordinals_dates() {
+    let en = figures(
+        "The talks lasted three years, then 48 hours; it was the first visit and the 3rd round on Sept. 19.",
+        "en",
+    );
+    check(
+        fig(&en, "three years"),
+        Some(3.0 * 365.0),
+        Some(3.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    check(
+        fig(&en, "48 hours"),
+        Some(2.0),
+        Some(2.0),
+        Kind::Duration,
+        "hour",
+    );
+    check(
+        fig(&en, "first"),
+        Some(1.0),
+        Some(1.0),
+        Kind::Ordinal,
+        "visit",
+    );
+    check(
+        fig(&en, "3rd"),
+        Some(3.0),
+        Some(3.0),
+        Kind::Ordinal,
+        "round",
+    );
+    assert_eq!(fig(&en, "Sept. 19").kind, Kind::Date);
+    let es = figures(
+        "Duró dos semanas; fue el tercer mandato y el primer viaje, el 24 de septiembre, y en 2020 hubo otro el 23.09.2023.",
+        "es",
+    );
+    check(
+        fig(&es, "dos semanas"),
+        Some(14.0),
+        Some(14.0),
+        Kind::Duration,
+        "week",
+    );
+    check(
+        fig(&es, "tercer"),
+        Some(3.0),
+        Some(3.0),
+        Kind::Ordinal,
+        "mandato",
+    );
+    assert_eq!(fig(&es, "primer").kind, Kind::Ordinal);
+    assert_eq!(fig(&es, "24 de septiembre").value.lo, Some(924.0));
+    check(fig(&es, "2020"), Some(2020.0), Some(2020.0), Kind::Year, "");
+    check(
+        fig(&es, "23.09.2023"),
+        Some(20230923.0),
+        Some(20230923.0),
+        Kind::Date,
+        "",
+    );
+}
+
+#[test]
+fn traps_are_not_figures() {
+    let en = figures(
+        "The G7 met about COVID-19 and the Boeing 737 under Article 5, while F-16 jets flew at 14:00 and 2 p.m.; call +1 555 123 4567 or 555-1234, see https://example.com/2023/page-12 or mail a1@x.org, 24/7.",
+        "en",
+    );
+    assert!(en.is_empty(), "{en:#?}");
+    let es = figures(
+        "Según el artículo 5 de la ley, a las 10 de la mañana llegó el vuelo 370.",
+        "es",
+    );
+    assert!(es.is_empty(), "{es:#?}");
+}
+
+#[test]
+fn quotes_keep_their_numbers() {
+    let text = "“We expelled 37 spies from the country,” Laura Medina said.";
+    let c = analyze(&article(text, Some("en")));
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].speaker.as_deref(), Some("Laura Medina"));
+    assert_eq!(fig(&c.figures, "37").unit_key, "spy");
+    assert_eq!(
+        fig(&c.figures, "37").attribution.as_deref(),
+        Some("Laura Medina")
+    );
+}
+
+#[test]
+fn language_guess_without_hint() {
+    let c = analyze(&article(
+        "El gobierno dijo que hay 1.234 personas en la ciudad y que la cifra es de 3,5 por ciento.",
+        None,
+    ));
+    assert_eq!(fig(&c.figures, "1.234").value.lo, Some(1234.0));
+    let c = analyze(&article(
+        "The government said that 1.234 of the points and the rest were lost.",
+        None,
+    ));
+    assert_eq!(fig(&c.figures, "1.234").value.lo, Some(1.234));
+}
+
+#[test]
+fn units_related_is_public() {
+    assert!(units_related("agent", "officer"));
+    assert!(units_related("spy", "officer"));
+    assert!(!units_related("diplomat", "soldier"));
+    assert!(units_related("widget", "widget"));
+}
+
+/// Deterministic pseudo-random generator for the robustness test.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn never_panics_on_arbitrary_text() {
+    let pieces = [
+        "“",
+        "”",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "'",
+        "\"",
+        "$",
+        "€",
+        "%",
+        "-",
+        "–",
+        ".",
+        ",",
+        ":",
+        "/",
+        "+",
+        "(",
+        ")",
+        "1",
+        "23",
+        "1.234",
+        "1,5",
+        "2020",
+        "99999999999999999999999999",
+        "0",
+        "de",
+        "y",
+        "and",
+        "million",
+        "millones",
+        "more than",
+        "al menos",
+        "February",
+        "febrero",
+        "the",
+        "one",
+        "un",
+        "dozen",
+        " ",
+        "\n\n",
+        "é",
+        "ñ",
+        "🙂",
+        "\u{301}",
+        "\u{202f}",
+        "U.S.",
+        "said",
+        "dijo",
+        "a las",
+        "between",
+        "entre",
+        "per cent",
+        "por ciento",
+        "ya acreditados",
+        "embassy",
+        "KGB",
+        "first",
+        "st",
+        "bn",
+        "s",
+        "º",
+    ];
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for _ in 0..400 {
+        let len = (rng.next() % 80) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            let r = rng.next();
+            if r.is_multiple_of(5) {
+                s.push(char::from_u32((r >> 8) as u32 % 0x3_0000).unwrap_or('x'));
+            } else {
+                s.push_str(pieces[(r >> 8) as usize % pieces.len()]);
+            }
+            if r.is_multiple_of(3) {
+                s.push(' ');
+            }
+        }
+        for lang in [Some("en"), Some("es"), None] {
+            let art = article(&s, lang);
+            let c = analyze(&art);
+            let full = art.text();
+            for f in &c.figures {
+                assert!(full.get(f.span[0]..f.span[1]).is_some(), "{s:?}");
+            }
+        }
+    }
+    let long = "9".repeat(100_000);
+    let _ = analyze(&article(&long, None));
+    let _ = analyze(&article(&"1,".repeat(20_000), Some("es")));
+    let _ = analyze(&article(&"“".repeat(5_000), None));
+}

@@ -1,0 +1,300 @@
+//! The unit and modifier lexicon (`units.toml`), and lookups over tokens.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::tokens::{Tok, TokKind};
+
+/// What a unit noun makes of the figure it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum UnitKind {
+    /// People or things (default).
+    #[default]
+    Count,
+    /// A span of time (see `days`).
+    Duration,
+    /// A percentage ("per cent").
+    Percent,
+    /// A currency (see `currency`).
+    Money,
+}
+
+/// One `[[unit]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Unit {
+    /// Language-neutral key.
+    pub key: String,
+    forms: Vec<String>,
+    #[serde(default)]
+    families: Vec<String>,
+    /// What the noun makes of its figure.
+    #[serde(default)]
+    pub kind: UnitKind,
+    /// Days per unit, for durations.
+    #[serde(default)]
+    pub days: f64,
+    /// ISO 4217 code, for money.
+    #[serde(default)]
+    pub currency: Option<String>,
+}
+
+/// One `[[modifier]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Modifier {
+    /// Language-neutral key.
+    pub key: String,
+    /// "nationality", "status" or "other".
+    pub group: String,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    institutions: Vec<String>,
+    unit: Vec<Unit>,
+    modifier: Vec<Modifier>,
+}
+
+/// The parsed lexicon with form indexes.
+pub(crate) struct Lexicon {
+    units: Vec<Unit>,
+    modifiers: Vec<Modifier>,
+    /// Surface form (words joined by one space) → unit index.
+    unit_forms: HashMap<String, usize>,
+    /// Surface form → modifier index.
+    modifier_forms: HashMap<String, usize>,
+    institutions: HashMap<String, ()>,
+    /// Longest form, in words.
+    max_words: usize,
+}
+
+/// The lexicon, parsed on first use. A malformed file is a build-time bug caught by
+/// the tests; at run time it degrades to an empty lexicon rather than panicking.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let file: File = toml::from_str(include_str!("units.toml")).unwrap_or(File {
+        institutions: Vec::new(),
+        unit: Vec::new(),
+        modifier: Vec::new(),
+    });
+    Lexicon::new(file)
+});
+
+/// A lexicon entry matched at a token position.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Match<'a, T> {
+    /// The entry.
+    pub entry: &'a T,
+    /// Token index one past the match.
+    pub end: usize,
+}
+
+impl Lexicon {
+    fn new(file: File) -> Lexicon {
+        let mut max_words = 1;
+        let mut index = |forms: &[String], i: usize, map: &mut HashMap<String, usize>| {
+            for f in forms {
+                let key = normalise_form(f);
+                max_words = max_words.max(key.split(' ').count());
+                map.entry(key).or_insert(i);
+            }
+        };
+        let mut unit_forms = HashMap::new();
+        for (i, u) in file.unit.iter().enumerate() {
+            index(&u.forms, i, &mut unit_forms);
+        }
+        let mut modifier_forms = HashMap::new();
+        for (i, m) in file.modifier.iter().enumerate() {
+            index(&m.forms, i, &mut modifier_forms);
+        }
+        let institutions = file
+            .institutions
+            .iter()
+            .map(|f| (normalise_form(f), ()))
+            .collect();
+        Lexicon {
+            units: file.unit,
+            modifiers: file.modifier,
+            unit_forms,
+            modifier_forms,
+            institutions,
+            max_words,
+        }
+    }
+
+    /// The longest unit form starting at token `i`.
+    pub fn unit_at(&self, toks: &[Tok], i: usize) -> Option<Match<'_, Unit>> {
+        let (idx, end) = self.longest(&self.unit_forms, toks, i)?;
+        Some(Match {
+            entry: &self.units[idx],
+            end,
+        })
+    }
+
+    /// The longest modifier form starting at token `i`.
+    pub fn modifier_at(&self, toks: &[Tok], i: usize) -> Option<Match<'_, Modifier>> {
+        let (idx, end) = self.longest(&self.modifier_forms, toks, i)?;
+        Some(Match {
+            entry: &self.modifiers[idx],
+            end,
+        })
+    }
+
+    /// The longest institution noun starting at token `i`: its end.
+    pub fn institution_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        (1..=2).rev().find_map(|n| {
+            let phrase = phrase(toks, i, n)?;
+            self.institutions.contains_key(&phrase).then_some(i + n)
+        })
+    }
+
+    /// The unit with key `key`.
+    pub fn unit(&self, key: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.key == key)
+    }
+
+    /// Longest form of `map` starting at `i`: (entry index, end token).
+    fn longest(
+        &self,
+        map: &HashMap<String, usize>,
+        toks: &[Tok],
+        i: usize,
+    ) -> Option<(usize, usize)> {
+        (1..=self.max_words).rev().find_map(|n| {
+            let phrase = phrase(toks, i, n)?;
+            map.get(&phrase).map(|&idx| (idx, i + n))
+        })
+    }
+
+    /// Do two unit keys name compatible counts (same key or a shared family)?
+    pub fn related(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(ua), Some(ub)) = (self.unit(a), self.unit(b)) else {
+            return false;
+        };
+        ua.families.iter().any(|f| ub.families.contains(f))
+    }
+}
+
+/// Lower case, single spaces, and the dotted acronyms' own spelling kept.
+fn normalise_form(f: &str) -> String {
+    f.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `n` consecutive tokens from `i` joined as a lexicon form, if they are words (or
+/// a hyphen inside a word pair, "high-ranking") with nothing else between them.
+fn phrase(toks: &[Tok], i: usize, n: usize) -> Option<String> {
+    let slice = toks.get(i..i + n)?;
+    let mut out = String::new();
+    for (k, t) in slice.iter().enumerate() {
+        if t.kind == TokKind::Num {
+            return None;
+        }
+        if t.kind == TokKind::Punct && !(t.lower == "-" && k > 0 && k + 1 < n) {
+            return None;
+        }
+        let glued = k > 0 && (t.start == slice[k - 1].end);
+        if k > 0 && !glued {
+            out.push(' ');
+        }
+        out.push_str(&t.lower);
+    }
+    Some(out)
+}
+
+/// A crude English/Spanish singular of an unknown head noun ("widgets" → "widget",
+/// "ciudades" → "ciudad").
+pub(crate) fn crude_singular(word: &str, lang: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some(stem) = w
+        .strip_suffix("ies")
+        .filter(|s| s.len() > 1 && lang != "es")
+    {
+        return format!("{stem}y");
+    }
+    for suffix in ["ches", "shes", "xes", "sses", "zes"] {
+        if w.ends_with(suffix) && lang != "es" {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if lang == "es"
+        && let Some(stem) = w.strip_suffix("es")
+        && stem.chars().last().is_some_and(|c| "dlnrzj".contains(c))
+    {
+        return stem.to_string();
+    }
+    match w.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.chars().count() > 2 => stem.to_string(),
+        _ => w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn lexicon_parses_with_enough_keys() {
+        let file: File = toml::from_str(include_str!("units.toml")).expect("units.toml");
+        let keys: std::collections::HashSet<_> = file.unit.iter().map(|u| &u.key).collect();
+        assert!(keys.len() >= 40, "{} unit keys", keys.len());
+        assert_eq!(keys.len(), file.unit.len(), "duplicate unit keys");
+    }
+
+    fn unit_key(text: &str) -> Option<String> {
+        let toks = tokenize(text);
+        LEXICON.unit_at(&toks, 0).map(|m| m.entry.key.clone())
+    }
+
+    fn modifier_key(text: &str) -> Option<(String, usize)> {
+        let toks = tokenize(text);
+        LEXICON
+            .modifier_at(&toks, 0)
+            .map(|m| (m.entry.key.clone(), m.end))
+    }
+
+    #[test]
+    fn bilingual_forms() {
+        assert_eq!(unit_key("diplomáticos").as_deref(), Some("diplomat"));
+        assert_eq!(unit_key("Diplomats").as_deref(), Some("diplomat"));
+        assert_eq!(unit_key("agentes").as_deref(), Some("agent"));
+        assert_eq!(unit_key("per cent").as_deref(), Some("percent"));
+        assert_eq!(unit_key("muertos").as_deref(), Some("death"));
+        assert_eq!(modifier_key("ya acreditados"), Some(("existing".into(), 2)));
+        assert_eq!(modifier_key("U.S."), Some(("american".into(), 1)));
+        assert_eq!(
+            modifier_key("estadounidenses").map(|m| m.0).as_deref(),
+            Some("american")
+        );
+        assert_eq!(
+            modifier_key("high-ranking").map(|m| m.0).as_deref(),
+            Some("senior")
+        );
+    }
+
+    #[test]
+    fn related_units() {
+        assert!(LEXICON.related("agent", "officer"));
+        assert!(LEXICON.related("spy", "agent"));
+        assert!(LEXICON.related("diplomat", "diplomat"));
+        assert!(!LEXICON.related("diplomat", "officer"));
+        assert!(!LEXICON.related("death", "injured"));
+    }
+
+    #[test]
+    fn crude_singulars() {
+        assert_eq!(crude_singular("widgets", "en"), "widget");
+        assert_eq!(crude_singular("Companies", "en"), "company");
+        assert_eq!(crude_singular("boxes", "en"), "box");
+        assert_eq!(crude_singular("ciudades", "es"), "ciudad");
+        assert_eq!(crude_singular("press", "en"), "press");
+    }
+}

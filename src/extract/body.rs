@@ -1,0 +1,587 @@
+//! Body extraction: splits the page into text blocks, scores candidate containers
+//! Readability-style (text length, commas, link density, class/id words), keeps the
+//! winner and its strong siblings, and drops the furniture left inside them.
+//!
+//! Everything is iterative over a flat, preorder arena of block elements, so deep
+//! nesting cannot overflow the stack.
+
+use scraper::{ElementRef, Html, Node};
+
+use super::rules;
+
+/// Marks "no element" in arena links.
+const NONE: u32 = u32::MAX;
+
+/// A block-level element in preorder.
+struct El<'a> {
+    tag: &'a str,
+    parent: u32,
+    /// Index of the last descendant (preorder), so `i..=end` is the subtree.
+    end: u32,
+    /// Furniture by tag, role or class/id.
+    furniture: rules::Furniture,
+    /// Nearest furniture element among self and ancestors.
+    near_furniture: u32,
+    /// Characters of prose blocks (not links, lists or headings) in the subtree.
+    p_text: usize,
+    /// Initial candidate score from tag and class/id.
+    weight: f64,
+    /// Same class attribute as another element (sibling bonus).
+    class: &'a str,
+    /// Non-whitespace characters in the subtree, and those inside links.
+    text_len: usize,
+    link_len: usize,
+}
+
+/// What kind of element a text block came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Para,
+    Heading(u8),
+    Item,
+    Quote,
+    Pre,
+    Caption,
+    Cell,
+    Other,
+}
+
+/// One paragraph of text and where it came from.
+struct Block {
+    el: u32,
+    text: String,
+    chars: usize,
+    link_len: usize,
+    time_len: usize,
+    kind: Kind,
+}
+
+/// The page split into blocks.
+struct Doc<'a> {
+    els: Vec<El<'a>>,
+    blocks: Vec<Block>,
+}
+
+/// Extracts body paragraphs from a parsed page. `title` is dropped if repeated in the body.
+pub fn paragraphs(doc: &Html, title: &str) -> Vec<String> {
+    let start = body_element(doc);
+    let d = segment(start);
+    let strict = select(&d, title, true);
+    if char_len(&strict) >= rules::MIN_BODY_CHARS {
+        return strict;
+    }
+    let loose = select(&d, title, false);
+    if char_len(&loose) > char_len(&strict) {
+        loose
+    } else {
+        strict
+    }
+}
+
+fn char_len(ps: &[String]) -> usize {
+    ps.iter().map(|p| p.chars().count()).sum()
+}
+
+fn body_element(doc: &Html) -> ElementRef<'_> {
+    let root = doc.root_element();
+    root.child_elements()
+        .find(|e| e.value().name() == "body")
+        .unwrap_or(root)
+}
+
+fn kind_of(tag: &str) -> Kind {
+    match tag {
+        "p" => Kind::Para,
+        "h1" => Kind::Heading(1),
+        "h2" => Kind::Heading(2),
+        "h3" => Kind::Heading(3),
+        "h4" => Kind::Heading(4),
+        "h5" => Kind::Heading(5),
+        "h6" => Kind::Heading(6),
+        "li" | "dt" | "dd" => Kind::Item,
+        "blockquote" => Kind::Quote,
+        "pre" => Kind::Pre,
+        "figcaption" | "caption" => Kind::Caption,
+        "td" | "th" => Kind::Cell,
+        _ => Kind::Other,
+    }
+}
+
+/// True for elements whose subtree is not rendered.
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Lower-cased class and id, space separated.
+fn names_of(e: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = e.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = e.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.to_ascii_lowercase()
+}
+
+fn furniture(tag: &str, e: &scraper::node::Element, names: &str) -> rules::Furniture {
+    use rules::Furniture;
+    if matches!(tag, "body" | "html" | "main") || e.attr("itemprop") == Some("articleBody") {
+        return Furniture::No;
+    }
+    if rules::FURNITURE_TAGS.contains(&tag) {
+        return Furniture::Hard;
+    }
+    if let Some(role) = e.attr("role")
+        && rules::FURNITURE_ROLES.contains(&role.to_ascii_lowercase().as_str())
+    {
+        return Furniture::Hard;
+    }
+    rules::furniture_name(names)
+}
+
+/// Text being gathered for the current block.
+#[derive(Default)]
+struct Buf {
+    raw: String,
+    link_len: usize,
+    time_len: usize,
+    /// A `<br>` was seen with only whitespace after it.
+    after_br: bool,
+}
+
+fn flush(d: &mut Doc<'_>, owner: u32, buf: &mut Buf) {
+    if buf.raw.trim().is_empty() {
+        buf.raw.clear();
+        buf.link_len = 0;
+        buf.time_len = 0;
+        return;
+    }
+    let text = buf.raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let kind = if owner == NONE {
+        Kind::Other
+    } else {
+        kind_of(d.els[owner as usize].tag)
+    };
+    if owner != NONE {
+        let el = &mut d.els[owner as usize];
+        el.text_len += chars;
+        el.link_len += buf.link_len;
+        if matches!(
+            kind,
+            Kind::Para | Kind::Other | Kind::Cell | Kind::Quote | Kind::Pre
+        ) && chars >= rules::MIN_SCORED_LEN
+            && buf.link_len * 2 < chars
+        {
+            el.p_text += chars;
+        }
+    }
+    d.blocks.push(Block {
+        el: owner,
+        text,
+        chars,
+        link_len: buf.link_len.min(chars),
+        time_len: buf.time_len.min(chars),
+        kind,
+    });
+    buf.raw.clear();
+    buf.link_len = 0;
+    buf.time_len = 0;
+    buf.after_br = false;
+}
+
+/// Walks the tree once (iteratively) and splits it into blocks.
+fn segment(start: ElementRef<'_>) -> Doc<'_> {
+    let mut d = Doc {
+        els: Vec::new(),
+        blocks: Vec::new(),
+    };
+    let mut buf = Buf::default();
+    // Open block elements (arena indices), innermost last.
+    let mut open: Vec<u32> = Vec::new();
+    // Open inline counters: links and <time> elements.
+    let mut in_link = 0usize;
+    let mut in_time = 0usize;
+    let mut depth = 0usize;
+    let root = *start;
+    let mut node = root;
+    loop {
+        let mut descend = false;
+        match node.value() {
+            Node::Element(e) => {
+                let tag = e.name();
+                if depth < rules::MAX_DEPTH && !rules::SKIP_TAGS.contains(&tag) && !is_hidden(e) {
+                    descend = true;
+                    let owner = open.last().copied().unwrap_or(NONE);
+                    if tag == "br" {
+                        if buf.after_br {
+                            flush(&mut d, owner, &mut buf);
+                        } else {
+                            buf.raw.push('\n');
+                            buf.after_br = true;
+                        }
+                    } else if rules::BLOCK_TAGS.contains(&tag) {
+                        flush(&mut d, owner, &mut buf);
+                        let names = names_of(e);
+                        let idx = d.els.len() as u32;
+                        let furniture = furniture(tag, e, &names);
+                        let mut weight = rules::tag_weight(tag) + rules::class_weight(&names);
+                        if e.attr("itemprop") == Some("articleBody") {
+                            weight += rules::ARTICLE_BODY_BONUS;
+                        }
+                        if tag == "article" {
+                            weight += rules::CLASS_WEIGHT / 2.0;
+                        }
+                        d.els.push(El {
+                            tag,
+                            parent: owner,
+                            end: idx,
+                            furniture,
+                            near_furniture: NONE,
+                            p_text: 0,
+                            weight,
+                            class: e.attr("class").unwrap_or(""),
+                            text_len: 0,
+                            link_len: 0,
+                        });
+                        open.push(idx);
+                    } else {
+                        let owner_kind = if owner == NONE {
+                            Kind::Other
+                        } else {
+                            kind_of(d.els[owner as usize].tag)
+                        };
+                        // Furniture spans directly in a container (share counts, credits)
+                        // are skipped; inside a paragraph they are part of the sentence.
+                        if matches!(owner_kind, Kind::Other | Kind::Cell)
+                            && tag != "a"
+                            && rules::is_furniture_name(&names_of(e))
+                        {
+                            descend = false;
+                        } else if tag == "a" {
+                            in_link += 1;
+                        } else if tag == "time" {
+                            in_time += 1;
+                        }
+                    }
+                }
+            }
+            Node::Text(t) => {
+                let s: &str = t;
+                if !s.trim().is_empty() {
+                    buf.after_br = false;
+                    let n = s.chars().filter(|c| !c.is_whitespace()).count();
+                    if in_link > 0 {
+                        buf.link_len += n;
+                    }
+                    if in_time > 0 {
+                        buf.time_len += n;
+                    }
+                }
+                buf.raw.push_str(s);
+            }
+            _ => {}
+        }
+        if descend && let Some(c) = node.first_child() {
+            depth += 1;
+            node = c;
+            continue;
+        }
+        // Leave `node` (children done or skipped), then move to a sibling or climb.
+        let mut entered = descend;
+        loop {
+            if entered && let Node::Element(e) = node.value() {
+                let tag = e.name();
+                if rules::BLOCK_TAGS.contains(&tag) {
+                    let owner = open.pop().unwrap_or(NONE);
+                    flush(&mut d, owner, &mut buf);
+                } else if tag == "a" {
+                    in_link = in_link.saturating_sub(1);
+                } else if tag == "time" {
+                    in_time = in_time.saturating_sub(1);
+                }
+            }
+            if node == root {
+                break;
+            }
+            if let Some(s) = node.next_sibling() {
+                node = s;
+                break;
+            }
+            match node.parent() {
+                Some(p) => {
+                    depth = depth.saturating_sub(1);
+                    node = p;
+                    entered = true;
+                }
+                None => {
+                    node = root;
+                    break;
+                }
+            }
+        }
+        if node == root {
+            let owner = open.last().copied().unwrap_or(NONE);
+            flush(&mut d, owner, &mut buf);
+            aggregate(&mut d);
+            return d;
+        }
+    }
+}
+
+/// Sums text lengths up the tree, records subtree ends, clears soft furniture that
+/// wraps most of the prose, and links each element to its nearest furniture.
+fn aggregate(d: &mut Doc<'_>) {
+    for i in (0..d.els.len()).rev() {
+        let p = d.els[i].parent;
+        if p != NONE {
+            let c = &d.els[i];
+            let (t, l, e, pt) = (c.text_len, c.link_len, c.end, c.p_text);
+            let pe = &mut d.els[p as usize];
+            pe.text_len += t;
+            pe.link_len += l;
+            pe.p_text += pt;
+            pe.end = pe.end.max(e);
+        }
+    }
+    let total: usize = d
+        .els
+        .iter()
+        .filter(|e| e.parent == NONE)
+        .map(|e| e.p_text)
+        .sum();
+    for i in 0..d.els.len() {
+        let e = &d.els[i];
+        let furn = match e.furniture {
+            rules::Furniture::No => false,
+            rules::Furniture::Soft => {
+                (e.p_text as f64) < total as f64 * rules::WRAPPER_SHARE || total == 0
+            }
+            rules::Furniture::Hard => true,
+        };
+        let near = if furn {
+            i as u32
+        } else if e.parent == NONE {
+            NONE
+        } else {
+            d.els[e.parent as usize].near_furniture
+        };
+        d.els[i].near_furniture = near;
+    }
+}
+
+/// True when `inner` lies in the subtree of `outer`.
+fn within(d: &Doc<'_>, outer: u32, inner: u32) -> bool {
+    inner != NONE && outer <= inner && inner <= d.els[outer as usize].end
+}
+
+/// Eligible for scoring/output: in strict mode, not inside any furniture.
+fn clean(d: &Doc<'_>, el: u32, strict: bool) -> bool {
+    !strict || el == NONE || d.els[el as usize].near_furniture == NONE
+}
+
+fn link_density(el: &El<'_>) -> f64 {
+    if el.text_len == 0 {
+        0.0
+    } else {
+        el.link_len as f64 / el.text_len as f64
+    }
+}
+
+/// Scores candidates and returns the chosen body paragraphs.
+fn select(d: &Doc<'_>, title: &str, strict: bool) -> Vec<String> {
+    let mut els: Vec<(f64, bool)> = vec![(0.0, false); d.els.len()];
+    for b in &d.blocks {
+        if b.el == NONE
+            || b.chars < rules::MIN_SCORED_LEN
+            || !matches!(
+                b.kind,
+                Kind::Para | Kind::Pre | Kind::Cell | Kind::Other | Kind::Quote
+            )
+            || !clean(d, b.el, strict)
+            || b.link_len * 2 > b.chars
+        {
+            continue;
+        }
+        let commas = b.text.matches([',', '\u{ff0c}', '\u{3001}']).count() as f64;
+        let score = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
+        let mut cur = if matches!(b.kind, Kind::Para | Kind::Pre | Kind::Quote) {
+            d.els[b.el as usize].parent
+        } else {
+            b.el
+        };
+        for level in 0..rules::SCORE_LEVELS {
+            if cur == NONE {
+                break;
+            }
+            let e = &d.els[cur as usize];
+            let slot = &mut els[cur as usize];
+            if !slot.1 {
+                *slot = (e.weight, true);
+            }
+            slot.0 += match level {
+                0 => score,
+                1 => score / 2.0,
+                l => score / (l as f64 * 3.0),
+            };
+            cur = e.parent;
+        }
+    }
+    let final_score = |i: usize| -> f64 {
+        if els[i].1 {
+            els[i].0 * (1.0 - link_density(&d.els[i]))
+        } else {
+            f64::NEG_INFINITY
+        }
+    };
+    let mut ranked: Vec<(usize, f64)> = (0..d.els.len())
+        .filter(|&i| els[i].1 && clean(d, i as u32, strict))
+        .map(|i| (i, final_score(i)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let Some(&(top0, top_score)) = ranked.first() else {
+        return collect(d, &[], title, strict);
+    };
+    let mut top = top0 as u32;
+
+    // Several strong candidates under one ancestor: the body is split (ads, widgets).
+    let alts: Vec<u32> = ranked
+        .iter()
+        .skip(1)
+        .take(5)
+        .filter(|(_, s)| *s >= top_score * rules::ALT_CANDIDATE_SHARE)
+        .map(|(i, _)| *i as u32)
+        .collect();
+    if alts.len() >= 2 {
+        let mut anc = d.els[top as usize].parent;
+        while anc != NONE && d.els[anc as usize].tag != "body" {
+            if alts.iter().filter(|&&a| within(d, anc, a)).count() >= 2 {
+                top = anc;
+                break;
+            }
+            anc = d.els[anc as usize].parent;
+        }
+    }
+    // A wrapper holding nothing but the winner: look at the wrapper's siblings instead.
+    loop {
+        let p = d.els[top as usize].parent;
+        if p == NONE
+            || d.els[p as usize].tag == "body"
+            || d.els[p as usize].text_len != d.els[top as usize].text_len
+            || !clean(d, p, strict)
+        {
+            break;
+        }
+        top = p;
+    }
+
+    let top_final = final_score(top as usize).max(top_score);
+    let threshold = (top_final * rules::SIBLING_SHARE).max(rules::SIBLING_MIN_SCORE);
+    let mut keep = Vec::new();
+    let parent = d.els[top as usize].parent;
+    if parent == NONE {
+        keep.push(top);
+    } else {
+        let top_class = d.els[top as usize].class;
+        let mut c = parent + 1;
+        while c <= d.els[parent as usize].end {
+            let e = &d.els[c as usize];
+            let next = e.end + 1;
+            if c == top {
+                keep.push(c);
+            } else if clean(d, c, strict) && e.text_len > 0 {
+                let mut s = final_score(c as usize);
+                if !top_class.is_empty() && e.class == top_class {
+                    s = s.max(0.0) + top_final * rules::SIBLING_SHARE;
+                }
+                let ld = link_density(e);
+                let para_ok = e.tag == "p"
+                    && ((e.text_len > 80 && ld < 0.25) || (ld == 0.0 && sentence_end(d, c)));
+                if s >= threshold || para_ok {
+                    keep.push(c);
+                }
+            }
+            c = next;
+        }
+    }
+    collect(d, &keep, title, strict)
+}
+
+/// True when the element's last block ends like a sentence.
+fn sentence_end(d: &Doc<'_>, el: u32) -> bool {
+    d.blocks
+        .iter()
+        .rev()
+        .find(|b| b.el == el)
+        .is_some_and(|b| b.text.ends_with(['.', '!', '?', '"', '\u{201d}']))
+}
+
+/// Output paragraphs from the kept subtrees (or the whole page when none), dropping
+/// furniture inside them.
+fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> {
+    let title_norm = title.trim().to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    for b in &d.blocks {
+        let root = if keep.is_empty() {
+            if !clean(d, b.el, strict) {
+                continue;
+            }
+            NONE
+        } else {
+            match keep.iter().find(|&&k| within(d, k, b.el)) {
+                Some(&k) => k,
+                None => continue,
+            }
+        };
+        if root != NONE {
+            let nf = d.els[b.el as usize].near_furniture;
+            // Furniture strictly inside the kept subtree.
+            if nf != NONE && nf > root && within(d, root, nf) {
+                continue;
+            }
+        }
+        if !keep_block(b, &title_norm) {
+            continue;
+        }
+        if out.last() != Some(&b.text) {
+            out.push(b.text.clone());
+        }
+    }
+    out
+}
+
+fn keep_block(b: &Block, title_norm: &str) -> bool {
+    match b.kind {
+        Kind::Caption | Kind::Heading(1) => return false,
+        Kind::Heading(_) if b.text.to_lowercase() == title_norm => return false,
+        _ => {}
+    }
+    // Headline run together with a short date/byline line (layouts without markup).
+    if !title_norm.is_empty() {
+        let lower = b.text.to_lowercase();
+        if lower.starts_with(title_norm)
+            && lower.len() - title_norm.len() <= rules::TITLE_LINE_EXTRA
+        {
+            return false;
+        }
+    }
+    if b.link_len as f64 > b.chars as f64 * rules::MAX_LINK_DENSITY {
+        return false;
+    }
+    if b.time_len * 10 >= b.chars * 7 {
+        return false;
+    }
+    !rules::is_boilerplate(&b.text) && !rules::looks_like_byline(&b.text)
+}

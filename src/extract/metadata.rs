@@ -1,0 +1,415 @@
+//! Metadata extraction: title, byline, publication time, language, canonical URL and
+//! site name, from JSON-LD first, then Open Graph / `<meta>` tags, then visible markup.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::rules;
+
+/// Metadata found on a page, plus the JSON-LD `articleBody` when present.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Meta {
+    /// Headline.
+    pub title: String,
+    /// Author(s).
+    pub byline: Option<String>,
+    /// Publication time (RFC 3339 when complete).
+    pub published: Option<String>,
+    /// Primary language subtag.
+    pub lang: Option<String>,
+    /// Canonical URL.
+    pub canonical: Option<String>,
+    /// Publisher name.
+    pub site_name: Option<String>,
+    /// JSON-LD `articleBody`, used when the DOM yields too little text.
+    pub body: Option<String>,
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector")
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
+static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static LINK: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
+static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author], [itemprop=author]"));
+static CLASS_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
+    sel("[class*=byline], [class*=author], [class*=Byline], [class*=Author], [class*=autor]")
+});
+static ITEMPROP_NAME: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
+
+/// Reads the metadata of a parsed page. `url` resolves a relative canonical link.
+pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
+    let metas = meta_map(doc);
+    let ld = json_ld(doc);
+    let m = |k: &str| metas.get(k).cloned().filter(|v| !v.is_empty());
+
+    let title = ld
+        .headline
+        .clone()
+        .or_else(|| m("og:title"))
+        .or_else(|| first_text(doc, &H1))
+        .or_else(|| first_text(doc, &TITLE).map(|t| strip_site_suffix(&t)))
+        .unwrap_or_default();
+
+    let byline = ld
+        .authors
+        .clone()
+        .or_else(|| m("author"))
+        .or_else(|| m("article:author").filter(|a| !a.contains("://") && !a.starts_with('/')))
+        .or_else(|| visible_byline(doc));
+
+    let published = ld
+        .published
+        .clone()
+        .or_else(|| m("article:published_time"))
+        .or_else(|| {
+            doc.select(&TIME)
+                .find_map(|t| t.attr("datetime").map(str::to_string))
+        })
+        .or_else(|| m("datepublished"))
+        .or_else(|| m("dc.date"))
+        .or_else(|| m("dc.date.issued"))
+        .or_else(|| m("dcterms.created"))
+        .map(|d| normalise_date(&d))
+        .filter(|d| !d.is_empty());
+
+    let lang = doc
+        .root_element()
+        .attr("lang")
+        .and_then(primary_subtag)
+        .or_else(|| m("og:locale").as_deref().and_then(primary_subtag))
+        .or_else(|| m("content-language").as_deref().and_then(primary_subtag))
+        .or_else(|| ld.lang.as_deref().and_then(primary_subtag));
+
+    let canonical = doc
+        .select(&LINK)
+        .find(|l| {
+            l.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|l| l.attr("href"))
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| m("og:url"))
+        .map(|h| resolve(&h, url));
+
+    let site_name = m("og:site_name").or_else(|| ld.publisher.clone());
+
+    Meta {
+        title: collapse(&title),
+        byline: byline.map(|b| collapse(&b)).filter(|b| !b.is_empty()),
+        published,
+        lang,
+        canonical,
+        site_name: site_name.map(|s| collapse(&s)),
+        body: ld.body,
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<meta>` content keyed by lower-cased name / property / itemprop / http-equiv;
+/// the first occurrence wins.
+fn meta_map(doc: &Html) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for e in doc.select(&META) {
+        let Some(content) = e.attr("content") else {
+            continue;
+        };
+        for key in ["name", "property", "itemprop", "http-equiv"] {
+            if let Some(k) = e.attr(key) {
+                map.entry(k.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.trim().to_string());
+            }
+        }
+    }
+    map
+}
+
+fn first_text(doc: &Html, s: &Selector) -> Option<String> {
+    doc.select(s)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
+}
+
+/// "Headline | Site" → "Headline".
+fn strip_site_suffix(t: &str) -> String {
+    let t = collapse(t);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(i) = t.rfind(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if !head.trim().is_empty() && tail.chars().count() < head.chars().count() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t
+}
+
+/// "es-ES" / "es_ES" / "EN" → "es" / "en".
+fn primary_subtag(s: &str) -> Option<String> {
+    let p = s.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    let ok = (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic());
+    ok.then_some(p)
+}
+
+fn resolve(href: &str, base: Option<&str>) -> String {
+    match base.and_then(|b| url::Url::parse(b).ok()) {
+        Some(b) => b
+            .join(href)
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| href.to_string()),
+        None => href.to_string(),
+    }
+}
+
+/// RFC 3339 for complete timestamps, the trimmed input otherwise.
+fn normalise_date(s: &str) -> String {
+    let s = s.trim();
+    if chrono::DateTime::parse_from_rfc3339(s).is_ok() {
+        return s.to_string();
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%dT%H:%M%z",
+    ] {
+        if let Ok(d) = chrono::DateTime::parse_from_str(s, f) {
+            return d.to_rfc3339();
+        }
+    }
+    s.to_string()
+}
+
+/// Byline from visible markup: `rel=author` / `itemprop=author`, then author/byline classes.
+fn visible_byline(doc: &Html) -> Option<String> {
+    let from = |e: ElementRef<'_>| -> Option<String> {
+        let inner = e.select(&ITEMPROP_NAME).next().unwrap_or(e);
+        let text = inner
+            .attr("content")
+            .map(str::to_string)
+            .unwrap_or_else(|| collapse(&inner.text().collect::<String>()));
+        let text = strip_by(&text);
+        (!text.is_empty() && text.chars().count() <= 100).then_some(text)
+    };
+    doc.select(&REL_AUTHOR)
+        .find_map(from)
+        .or_else(|| doc.select(&CLASS_AUTHOR).find_map(from))
+        .or_else(|| text_byline(doc))
+}
+
+/// A "By Jane Doe" line in the page text (old table layouts have no byline markup).
+fn text_byline(doc: &Html) -> Option<String> {
+    doc.root_element()
+        .descendants()
+        .take(rules::BYLINE_SCAN_NODES)
+        .filter(|n| {
+            n.parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| !rules::SKIP_TAGS.contains(&e.name()) && e.name() != "title")
+        })
+        .filter_map(|n| n.value().as_text().map(|t| collapse(t)))
+        .find(|t| rules::looks_like_byline(t))
+        .map(|t| strip_by(&t))
+        .filter(|t| !t.is_empty())
+}
+
+/// "By Jane Doe, Staff Writer" → "Jane Doe".
+fn strip_by(t: &str) -> String {
+    let mut t = collapse(t);
+    let lower = t.to_lowercase();
+    for p in rules::BYLINE_PREFIXES {
+        if lower.starts_with(p) && t.is_char_boundary(p.len()) {
+            t = t[p.len()..].trim().to_string();
+            break;
+        }
+    }
+    // Drop trailing ", Staff Writer"-style role segments.
+    let parts: Vec<&str> = t
+        .split(',')
+        .map(str::trim)
+        .filter(|seg| {
+            let l = seg.to_lowercase();
+            !seg.is_empty()
+                && !l
+                    .split_whitespace()
+                    .any(|w| rules::BYLINE_ROLES.contains(&w))
+        })
+        .collect();
+    if parts.is_empty() {
+        t
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Fields of the first article object in the page's JSON-LD.
+#[derive(Default)]
+struct LdArticle {
+    headline: Option<String>,
+    authors: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+    lang: Option<String>,
+    body: Option<String>,
+}
+
+fn is_article_type(v: Option<&Value>) -> bool {
+    let ok = |s: &str| s.ends_with("Article") || s.ends_with("BlogPosting") || s == "Report";
+    match v {
+        Some(Value::String(s)) => ok(s),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(ok)),
+        _ => false,
+    }
+}
+
+fn names(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![collapse(s)],
+        Value::Object(o) => o.get("name").map(names).unwrap_or_default(),
+        Value::Array(a) => a.iter().flat_map(names).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Array(a) => a.iter().find_map(|x| string(Some(x))),
+        _ => None,
+    }
+}
+
+fn json_ld(doc: &Html) -> LdArticle {
+    let mut out = LdArticle::default();
+    for script in doc.select(&LD_JSON) {
+        if !script
+            .attr("type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+        {
+            continue;
+        }
+        let raw: String = script.text().collect();
+        let raw = raw
+            .trim()
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->");
+        let raw = raw.trim().trim_end_matches(';');
+        let Ok(v) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        // Iterative walk over arrays, @graph and nested objects.
+        let mut stack = vec![&v];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                Value::Object(o) => {
+                    if is_article_type(o.get("@type")) {
+                        let fill = |slot: &mut Option<String>, val: Option<String>| {
+                            if slot.is_none() {
+                                *slot = val;
+                            }
+                        };
+                        fill(
+                            &mut out.headline,
+                            string(o.get("headline")).map(|h| collapse(&h)),
+                        );
+                        let a = o.get("author").map(names).unwrap_or_default();
+                        let a: Vec<String> = a.into_iter().filter(|n| !n.is_empty()).collect();
+                        fill(&mut out.authors, (!a.is_empty()).then(|| a.join(", ")));
+                        fill(&mut out.published, string(o.get("datePublished")));
+                        fill(
+                            &mut out.publisher,
+                            o.get("publisher").and_then(|p| names(p).into_iter().next()),
+                        );
+                        fill(&mut out.lang, string(o.get("inLanguage")));
+                        fill(&mut out.body, string(o.get("articleBody")));
+                    }
+                    for (k, child) in o {
+                        if matches!(child, Value::Array(_) | Value::Object(_))
+                            && !matches!(k.as_str(), "author" | "publisher" | "image")
+                        {
+                            stack.push(child);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Meta {
+        metadata(
+            &Html::parse_document(html),
+            Some("https://example.org/news/a"),
+        )
+    }
+
+    #[test]
+    fn json_ld_graph_and_arrays() {
+        let m = meta(
+            r#"<html lang="es-ES"><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"x"},
+             {"@type":["NewsArticle"],"headline":"Sube el agua","datePublished":"2024-03-01T10:00:00+01:00",
+              "author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Luis Gil"}],
+              "publisher":{"@type":"Organization","name":"Diario Uno"}}]}
+            </script></head><body><h1>Otro</h1></body></html>"#,
+        );
+        assert_eq!(m.title, "Sube el agua");
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz, Luis Gil"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01T10:00:00+01:00"));
+        assert_eq!(m.lang.as_deref(), Some("es"));
+        assert_eq!(m.site_name.as_deref(), Some("Diario Uno"));
+    }
+
+    #[test]
+    fn fallbacks() {
+        let m = meta(
+            r#"<html><head><title>Bridge reopens | City Paper</title>
+            <meta property="og:locale" content="en_GB">
+            <meta property="article:author" content="https://example.org/staff/jo">
+            <link rel="canonical" href="/news/bridge"></head>
+            <body><p class="byline">By Jo Bloggs</p><time datetime="2024-05-02">May 2</time></body></html>"#,
+        );
+        assert_eq!(m.title, "Bridge reopens");
+        assert_eq!(m.byline.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(m.published.as_deref(), Some("2024-05-02"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(
+            m.canonical.as_deref(),
+            Some("https://example.org/news/bridge")
+        );
+    }
+
+    #[test]
+    fn dublin_core_and_og() {
+        let m = meta(
+            r#"<head><meta name="DC.date" content="2023-11-20T08:30:00Z">
+            <meta property="og:title" content="OG headline"><meta property="og:url" content="https://x.test/a">
+            <meta property="og:site_name" content="X Times"></head>"#,
+        );
+        assert_eq!(m.title, "OG headline");
+        assert_eq!(m.published.as_deref(), Some("2023-11-20T08:30:00Z"));
+        assert_eq!(m.canonical.as_deref(), Some("https://x.test/a"));
+        assert_eq!(m.site_name.as_deref(), Some("X Times"));
+    }
+}

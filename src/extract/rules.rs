@@ -1,0 +1,398 @@
+//! Heuristic rules for body extraction: tag sets, class/id vocabularies and
+//! thresholds, kept in one place so they can be tuned together.
+
+/// Elements whose content is never article text.
+pub const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "button", "select", "textarea", "input", "option", "head", "math", "dialog", "video", "audio",
+    "map", "picture",
+];
+
+/// Elements that start a new paragraph when entered or left.
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "hr",
+    "center",
+    "details",
+    "summary",
+    "caption",
+    "body",
+    "html",
+    "menu",
+    "hgroup",
+    "legend",
+];
+
+/// Semantic elements that are page furniture wherever they appear.
+pub const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "header", "figcaption", "menu"];
+
+/// ARIA roles that mark furniture.
+pub const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "contentinfo",
+    "banner",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "search",
+    "toolbar",
+];
+
+/// Class/id fragments that mark furniture even when a content word is also present
+/// (`article-comments`, `story-related`, `post-share`).
+pub const STRONG_NEGATIVE: &[&str] = &[
+    "comment",
+    "comentario",
+    "related",
+    "relacionad",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "cookie",
+    "consent",
+    "gdpr",
+    "promo",
+    "advert",
+    "publicidad",
+    "anuncio",
+    "breadcrumb",
+    "subscri",
+    "suscrip",
+    "sidebar",
+    "byline",
+    "caption",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "sponsor",
+    "popular",
+    "trending",
+    "signup",
+    "paywall",
+    "read-more",
+    "readmore",
+    "leer-mas",
+    "more-stories",
+    "most-read",
+    "tags",
+    "keywords",
+    "author",
+    "autor",
+    "dateline",
+    "timestamp",
+    "skip-link",
+    "toolbar",
+    "modal",
+    "popup",
+    "overlay",
+];
+
+/// Class/id fragments that mark furniture unless a content word is also present.
+pub const WEAK_NEGATIVE: &[&str] = &[
+    "footer",
+    "menu",
+    "navbar",
+    "header",
+    "masthead",
+    "banner",
+    "widget",
+    "pagination",
+    "pager",
+    "combx",
+    "community",
+    "disclaimer",
+    "hidden",
+    "shoutbox",
+    "skyscraper",
+    "rss",
+    "print",
+    "login",
+    "meta",
+    "extra",
+];
+
+/// Class/id tokens (whole words) that mark furniture.
+pub const NEGATIVE_TOKENS: &[&str] = &[
+    "ad", "ads", "nav", "date", "tools", "rail", "follow", "hide", "cta", "dfp", "gpt", "adv",
+    "video", "gallery", "aside", "credit", "credits", "bio", "time",
+];
+
+/// Class/id fragments that favour a container as the article body.
+pub const POSITIVE: &[&str] = &[
+    "article", "content", "body", "main", "story", "entry", "post", "text", "nota", "cuerpo",
+    "noticia", "blog", "column", "page", "prose",
+];
+
+/// Score added to or taken from a candidate for class/id words.
+pub const CLASS_WEIGHT: f64 = 25.0;
+/// Extra score for `itemprop=articleBody` containers.
+pub const ARTICLE_BODY_BONUS: f64 = 40.0;
+/// Minimum characters for a block to add score to its ancestors.
+pub const MIN_SCORED_LEN: usize = 25;
+/// How many ancestor levels a paragraph's score propagates to.
+pub const SCORE_LEVELS: usize = 5;
+/// Blocks with more link text than this share are navigation.
+pub const MAX_LINK_DENSITY: f64 = 0.5;
+/// Siblings of the winner join it above this share of its score...
+pub const SIBLING_SHARE: f64 = 0.2;
+/// ...and above this absolute score.
+pub const SIBLING_MIN_SCORE: f64 = 10.0;
+/// Other candidates scoring this close to the winner suggest a common ancestor is the body.
+pub const ALT_CANDIDATE_SHARE: f64 = 0.75;
+/// Extraction shorter than this (characters) is retried without furniture filters.
+pub const MIN_BODY_CHARS: usize = 250;
+/// JSON-LD `articleBody` replaces the DOM text when the DOM gives less than this share of it.
+pub const JSONLD_BODY_SHARE: f64 = 0.5;
+/// Container tags nested deeper than this in the source are flattened before parsing.
+pub const MAX_SOURCE_DEPTH: usize = 1000;
+/// Container tags that [`MAX_SOURCE_DEPTH`] applies to: ones pages close explicitly, so
+/// a running count of them tracks the real depth.
+pub const FLATTEN_TAGS: &[&str] = &[
+    "div",
+    "section",
+    "article",
+    "span",
+    "main",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+    "blockquote",
+    "center",
+    "ul",
+    "ol",
+    "table",
+];
+/// Role words after a byline name ("Jane Doe, Staff Writer").
+pub const BYLINE_ROLES: &[&str] = &[
+    "staff",
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+    "contributor",
+    "columnist",
+    "corresponsal",
+    "redactor",
+    "redactora",
+    "redacción",
+    "enviado",
+    "enviada",
+    "agencia",
+];
+/// A block that is the headline plus at most this many bytes is a headline line.
+pub const TITLE_LINE_EXTRA: usize = 60;
+/// Structure nested deeper than this is ignored (guards against pathological pages).
+pub const MAX_DEPTH: usize = 4096;
+
+/// Short paragraphs that are furniture in any article (compared case-insensitively,
+/// trailing punctuation ignored).
+pub const BOILERPLATE: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "publicidad",
+    "anuncio",
+    "read more",
+    "leer más",
+    "lee también",
+    "ver más",
+    "share",
+    "share this article",
+    "share this",
+    "compartir",
+    "sponsored",
+    "continue reading",
+    "seguir leyendo",
+    "skip advertisement",
+    "story continues below advertisement",
+    "related",
+    "related articles",
+    "noticias relacionadas",
+    "comments",
+    "comentarios",
+    "subscribe",
+    "suscríbete",
+];
+
+/// How many nodes from the top of the page are searched for a "By ..." text line.
+pub const BYLINE_SCAN_NODES: usize = 3000;
+
+/// Prefixes of a byline line ("By Jane Doe").
+pub const BYLINE_PREFIXES: &[&str] = &["by ", "por ", "written by ", "escrito por "];
+
+/// Class/id fragments whose furniture is never the article, however much text it holds.
+pub const HARD_NEGATIVE: &[&str] = &["comment", "comentario", "disqus", "cookie", "consent"];
+
+/// Class tokens with these prefixes are CMS taxonomy labels (`category-ads`), not layout.
+pub const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topic-", "section-"];
+
+/// Furniture name-wrappers holding at least this share of the page's paragraph text
+/// are layout wrappers (`content-with-sidebar`), not furniture.
+pub const WRAPPER_SHARE: f64 = 0.5;
+
+/// How strongly a class/id string marks furniture.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Furniture {
+    /// Not furniture.
+    No,
+    /// Furniture unless it turns out to wrap most of the text.
+    Soft,
+    /// Always furniture.
+    Hard,
+}
+
+/// Classifies a lower-cased class/id string.
+pub fn furniture_name(names: &str) -> Furniture {
+    if names.is_empty() {
+        return Furniture::No;
+    }
+    let names: String = names
+        .split_whitespace()
+        .filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if HARD_NEGATIVE.iter().any(|w| names.contains(w)) {
+        return Furniture::Hard;
+    }
+    let strong = STRONG_NEGATIVE.iter().any(|w| names.contains(w))
+        || names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| NEGATIVE_TOKENS.contains(&t))
+        || (WEAK_NEGATIVE.iter().any(|w| names.contains(w)) && !is_positive_name(&names));
+    if strong {
+        Furniture::Soft
+    } else {
+        Furniture::No
+    }
+}
+
+/// True when a lower-cased class/id string marks furniture.
+pub fn is_furniture_name(names: &str) -> bool {
+    furniture_name(names) != Furniture::No
+}
+
+/// True when a lower-cased class/id string names an article container.
+pub fn is_positive_name(names: &str) -> bool {
+    POSITIVE.iter().any(|w| names.contains(w))
+}
+
+/// Readability-style class weight: positive words add, furniture words subtract.
+pub fn class_weight(names: &str) -> f64 {
+    let mut w = 0.0;
+    if is_positive_name(names) {
+        w += CLASS_WEIGHT;
+    }
+    if is_furniture_name(names) {
+        w -= CLASS_WEIGHT;
+    }
+    w
+}
+
+/// Initial score of a candidate container by tag name.
+pub fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// True when a short paragraph is generic furniture text.
+pub fn is_boilerplate(text: &str) -> bool {
+    if text.len() > 60 {
+        return false;
+    }
+    let t = text
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c == '»' || c == '›')
+        .trim()
+        .to_lowercase();
+    BOILERPLATE.contains(&t.as_str())
+}
+
+/// True when a short paragraph is a byline ("By Jane Doe and John Roe").
+pub fn looks_like_byline(text: &str) -> bool {
+    if text.len() > 80 || text.ends_with('.') {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    BYLINE_PREFIXES.iter().any(|p| {
+        lower.starts_with(p)
+            && text[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_names() {
+        assert!(is_furniture_name("article-comments"));
+        assert!(is_furniture_name("share-bar"));
+        assert!(is_furniture_name("ad slot"));
+        assert!(is_furniture_name("site-footer"));
+        assert!(!is_furniture_name("article-footer-content"));
+        assert!(!is_furniture_name("story-body"));
+        assert!(is_furniture_name("site-header"));
+        assert!(!is_furniture_name("shadow read"));
+        assert!(!is_furniture_name(""));
+        assert!(!is_furniture_name("post hentry category-advertising-news"));
+        assert_eq!(furniture_name("comments-area"), Furniture::Hard);
+    }
+
+    #[test]
+    fn boilerplate_and_bylines() {
+        assert!(is_boilerplate("ADVERTISEMENT"));
+        assert!(is_boilerplate("Read more »"));
+        assert!(!is_boilerplate("The council voted 7-2."));
+        assert!(looks_like_byline("By Jane Doe"));
+        assert!(looks_like_byline("Por María López"));
+        assert!(!looks_like_byline(
+            "By the end of the year, 40 homes were built."
+        ));
+        assert!(!looks_like_byline("by then"));
+    }
+}

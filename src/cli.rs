@@ -205,16 +205,16 @@ pub fn execute(cli: Cli) -> Result<u8> {
             let story = config::load(&story)?;
             let store = store.store(&story.path);
             let opts = http.options()?;
-            let summary = rt.block_on(pipeline::fetch_story(&story, &store, &opts))?;
-            log_summary(&summary);
+            let summary = fetch_story(&rt, &story, &store, &opts)?;
+            // The report (stdout) names each outlet's failure; stderr gets the one line.
+            eprintln!("{}", summary_line(&summary));
             report_story(&story, &store, &out)
         }
         Command::Fetch { story, store, http } => {
             let story = config::load(&story)?;
             let store = store.store(&story.path);
             let opts = http.options()?;
-            let summary = rt.block_on(pipeline::fetch_story(&story, &store, &opts))?;
-            log_summary(&summary);
+            let summary = fetch_story(&rt, &story, &store, &opts)?;
             for o in summary.outlets.iter().filter(|o| o.status != Status::Ok) {
                 eprintln!(
                     "{}: {}: {}",
@@ -223,13 +223,7 @@ pub fn execute(cli: Cli) -> Result<u8> {
                     o.error.as_deref().unwrap_or("")
                 );
             }
-            eprintln!(
-                "{}: {} of {} outlets ok, {} new versions",
-                summary.story,
-                summary.ok_count(),
-                summary.outlets.len(),
-                summary.new_versions()
-            );
+            eprintln!("{}", summary_line(&summary));
             Ok(if summary.ok_count() == 0 {
                 exit::NO_OUTLET
             } else {
@@ -302,12 +296,12 @@ pub fn execute(cli: Cli) -> Result<u8> {
                 .block_on(demo::serve())
                 .context("cannot serve the demo site on 127.0.0.1")?;
             let story = demo::story(&site.base)?;
-            let summary = rt.block_on(pipeline::fetch_story(
-                &story,
-                &store,
-                &FetchOptions::default(),
-            ))?;
-            log_summary(&summary);
+            // The demo site is our own loopback server: no politeness delay needed.
+            let opts = FetchOptions {
+                min_delay: std::time::Duration::ZERO,
+                ..FetchOptions::default()
+            };
+            fetch_story(&rt, &story, &store, &opts)?;
             drop(site);
             report_story(&story, &store, &out)
         }
@@ -351,6 +345,56 @@ fn history_text(h: &[pipeline::ArticleHistory]) -> String {
         o.push('\n');
     }
     o
+}
+
+/// Runs the fetch stages with a progress bar on a terminal (stderr) and nothing
+/// otherwise, so cron logs hold only errors and the summary.
+fn fetch_story(
+    rt: &tokio::runtime::Runtime,
+    story: &config::Story,
+    store: &Store,
+    opts: &FetchOptions,
+) -> Result<pipeline::FetchSummary> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(story.outlets.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{prefix} [{bar:30}] {pos}/{len} outlets {msg}",
+            )
+            .expect("static template")
+            .progress_chars("=> "),
+        );
+        bar.set_prefix(story.id.clone());
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let on_outlet = |o: &pipeline::OutletOutcome| {
+        bar.set_message(format!("{} {}", o.id, o.status.as_str()));
+        bar.inc(1);
+    };
+    let summary = rt.block_on(pipeline::fetch_story_observed(
+        story, store, opts, &on_outlet,
+    ));
+    bar.finish_and_clear();
+    let summary = summary?;
+    log_summary(&summary);
+    Ok(summary)
+}
+
+fn summary_line(s: &pipeline::FetchSummary) -> String {
+    format!(
+        "{}: {} of {} outlets ok, {} new versions{}",
+        s.story,
+        s.ok_count(),
+        s.outlets.len(),
+        s.new_versions(),
+        if s.reference_changed {
+            ", new reference version"
+        } else {
+            ""
+        }
+    )
 }
 
 fn log_summary(s: &pipeline::FetchSummary) {

@@ -81,6 +81,17 @@ pub async fn fetch_story(
     store: &Store,
     opts: &FetchOptions,
 ) -> Result<FetchSummary> {
+    fetch_story_observed(story, store, opts, &|_| {}).await
+}
+
+/// [`fetch_story`], calling `on_outlet` as each outlet finishes (in completion order),
+/// so a terminal can show progress. The callback runs on the caller's task.
+pub async fn fetch_story_observed(
+    story: &Story,
+    store: &Store,
+    opts: &FetchOptions,
+    on_outlet: &(dyn Fn(&OutletOutcome) + Send + Sync),
+) -> Result<FetchSummary> {
     let _lock = store.lock(&story.id)?;
     let mut opts = opts.clone();
     if let Some(ua) = &story.user_agent {
@@ -111,7 +122,9 @@ pub async fn fetch_story(
     let mut outcomes: Vec<Option<OutletOutcome>> = vec![None; story.outlets.len()];
     while let Some(joined) = tasks.join_next().await {
         let (i, outcome) = joined.expect("outlet task panicked");
-        outcomes[i] = Some(outcome?);
+        let outcome = outcome?;
+        on_outlet(&outcome);
+        outcomes[i] = Some(outcome);
     }
     Ok(FetchSummary {
         story: story.id.clone(),
@@ -202,6 +215,16 @@ async fn fetch_outlet(
     store: &Store,
 ) -> Result<OutletOutcome> {
     let found = fetch::discover(story, outlet, reference, fetcher).await;
+    tracing::info!(
+        outlet = %outlet.id,
+        considered = found.considered,
+        picked = found.candidates.len(),
+        feed_errors = found.feed_errors.len(),
+        "discovered"
+    );
+    for c in &found.candidates {
+        tracing::debug!(outlet = %outlet.id, url = %c.url, score = ?c.score, matched = ?c.matched, source = %c.source, "candidate");
+    }
     let mut outcome = OutletOutcome {
         id: outlet.id.clone(),
         status: Status::Ok,
@@ -234,6 +257,14 @@ async fn fetch_outlet(
             } else {
                 errors.join("; ")
             });
+        }
+    }
+    match &outcome.error {
+        Some(e) => {
+            tracing::warn!(outlet = %outlet.id, status = outcome.status.as_str(), error = %e, "outlet done")
+        }
+        None => {
+            tracing::info!(outlet = %outlet.id, articles = outcome.articles.len(), "outlet done")
         }
     }
     store.write_status(
@@ -291,6 +322,7 @@ async fn check_article(
         Ok(Some(f)) => f,
         // 304 Not Modified: the latest version stands.
         Ok(None) => {
+            tracing::info!(url = %c.url, "304 not modified");
             return Ok(match &latest {
                 Some(v) => Ok(rec(v, false, None)),
                 None => Err(format!("{}: 304 Not Modified but nothing stored", c.url)),
@@ -315,6 +347,13 @@ async fn check_article(
         }
     };
     let article = extract::extract(&fetched.text, Some(fetched.final_url.as_str()));
+    tracing::info!(
+        url = %fetched.final_url,
+        status = fetched.status,
+        bytes = fetched.body.len(),
+        words = article.word_count(),
+        "fetched and extracted"
+    );
     if let Some(why) = collapsed(&article, latest.as_ref().map(|v| &v.article)) {
         let Some(v) = latest else {
             return Ok(Err(format!("{}: not an article ({why})", c.url)));
@@ -332,6 +371,13 @@ async fn check_article(
         )));
     }
     let saved = store.save(sid, oid, &key, &article, &facts(&fetched), &fetched.body)?;
+    tracing::info!(
+        outlet = oid,
+        key = %key,
+        version = saved.version().version,
+        new = matches!(saved, Saved::New(_)),
+        "snapshot"
+    );
     if was_removed {
         let v = saved.version().version;
         store.add_event(

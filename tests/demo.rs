@@ -315,3 +315,48 @@ feeds = ["http://127.0.0.1:9/rss.xml"]
     );
     drop(site);
 }
+
+#[test]
+fn cron_output_is_one_summary_line_and_logs_are_opt_in() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(demo::serve()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let story = tmp.path().join("russia-mexico.toml");
+    let origin = site.base.as_str().trim_end_matches('/').to_string();
+    std::fs::write(&story, demo::STORY_TOML.replace(demo::DEMO_HOST, &origin)).unwrap();
+    let fetch = |log: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_storydiff"));
+        cmd.args(["fetch", story.to_str().unwrap(), "--delay", "0"])
+            .env_remove("RUST_LOG");
+        if let Some(l) = log {
+            cmd.env("RUST_LOG", l);
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // Piped (as under cron): no progress bar, nothing on stdout, one line on stderr.
+    let (code, out, err) = fetch(None);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(
+        err,
+        "russia-mexico: 4 of 4 outlets ok, 4 new versions, new reference version\n"
+    );
+    // RUST_LOG=info adds what each stage did; the second run finds nothing new.
+    let (code, _, err) = fetch(Some("info"));
+    assert_eq!(code, Some(0), "{err}");
+    for stage in ["discovered", "fetched and extracted", "snapshot", "outlet done"] {
+        assert!(err.contains(stage), "no `{stage}` log line: {err}");
+    }
+    assert!(
+        err.trim_end()
+            .ends_with("russia-mexico: 4 of 4 outlets ok, 0 new versions"),
+        "{err}"
+    );
+    drop(site);
+    rt.shutdown_background();
+}

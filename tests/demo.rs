@@ -349,7 +349,12 @@ fn cron_output_is_one_summary_line_and_logs_are_opt_in() {
     // RUST_LOG=info adds what each stage did; the second run finds nothing new.
     let (code, _, err) = fetch(Some("info"));
     assert_eq!(code, Some(0), "{err}");
-    for stage in ["discovered", "fetched and extracted", "snapshot", "outlet done"] {
+    for stage in [
+        "discovered",
+        "fetched and extracted",
+        "snapshot",
+        "outlet done",
+    ] {
         assert!(err.contains(stage), "no `{stage}` log line: {err}");
     }
     assert!(

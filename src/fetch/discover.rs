@@ -471,4 +471,41 @@ mod tests {
         );
         assert!(r.is_empty());
     }
+
+    #[test]
+    fn rss1_rss2_and_atom_feeds_give_items_with_absolute_links() {
+        let base = Url::parse("http://h.test/feeds/x.xml").unwrap();
+        let rss1 = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  <channel rdf:about="http://h.test/"><title>H</title><link>http://h.test/</link><description>d</description></channel>
+  <item rdf:about="http://h.test/a.html"><title>Rusia suma diplomáticos</title><link>http://h.test/a.html</link><description>&lt;b&gt;La embajada&lt;/b&gt; crece</description></item>
+</rdf:RDF>"#;
+        let rss2 = r#"<rss version="2.0"><channel><title>H</title>
+  <item><title>Russia adds envoys</title><link>/b.html</link><pubDate>Tue, 26 Sep 2023 10:00:00 GMT</pubDate></item>
+</channel></rss>"#;
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>H</title><id>x</id><updated>2023-09-26T10:00:00Z</updated>
+  <entry><title>Embassy grows</title><id>c</id><updated>2023-09-27T10:00:00Z</updated>
+    <link rel="alternate" href="http://h.test/c.html"/><summary>Mexico City</summary></entry>
+</feed>"#;
+        let mut got = Vec::new();
+        for xml in [rss1, rss2, atom] {
+            let feed = feed_rs::parser::parse(xml.as_bytes()).expect(xml);
+            got.extend(feed_items(&feed, &base, &base));
+        }
+        let urls: Vec<&str> = got.iter().map(|i| i.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "http://h.test/a.html",
+                "http://h.test/b.html",
+                "http://h.test/c.html"
+            ]
+        );
+        assert_eq!(got[0].summary.trim(), "La embajada  crece");
+        assert_eq!(
+            got[1].published.unwrap().to_rfc3339(),
+            "2023-09-26T10:00:00+00:00"
+        );
+        assert_eq!(got[2].title, "Embassy grows");
+    }
 }

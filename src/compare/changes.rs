@@ -426,4 +426,56 @@ mod tests {
             assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
         }
     }
+
+    fn kinds(old: &Article, new: &Article) -> Vec<ChangeKind> {
+        changes(old, new).iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn figure_quote_attribution_and_hedge_labels() {
+        let old = art(
+            "Embassy grows",
+            &[
+                "Mexico cleared 37 new diplomats for the Russian embassy, officials said.",
+                "\"We follow the rules of the Vienna Convention in every case,\" the ambassador said.",
+                "The embassy employs 49 diplomats, according to the foreign ministry.",
+            ],
+        );
+        let new = art(
+            "Embassy grows",
+            &[
+                "Mexico reportedly cleared 36 new diplomats for the Russian embassy.",
+                "\"We follow the rules of the Vienna Convention,\" the ambassador said.",
+                "The embassy employs 49 diplomats.",
+            ],
+        );
+        let got = kinds(&old, &new);
+        for k in [
+            ChangeKind::FigureChanged,
+            ChangeKind::QuoteTrimmed,
+            ChangeKind::AttributionDropped,
+            ChangeKind::HedgeAdded,
+        ] {
+            assert!(got.contains(&k), "{k:?} in {got:?}");
+        }
+        assert!(!got.contains(&ChangeKind::HeadlineChanged), "{got:?}");
+        // The way back removes the hedge and changes the figure again.
+        let back = kinds(&new, &old);
+        assert!(back.contains(&ChangeKind::HedgeRemoved), "{back:?}");
+        assert!(back.contains(&ChangeKind::FigureChanged), "{back:?}");
+    }
+
+    #[test]
+    fn a_reworded_quote_is_altered_and_identical_articles_have_no_changes() {
+        let old = art(
+            "Embassy grows",
+            &["\"The decision is sovereign and final,\" the minister said on Tuesday."],
+        );
+        let new = art(
+            "Embassy grows",
+            &["\"The decision is sovereign and will be reviewed,\" the minister said on Tuesday."],
+        );
+        assert!(kinds(&old, &new).contains(&ChangeKind::QuoteAltered));
+        assert!(changes(&old, &old).is_empty());
+    }
 }

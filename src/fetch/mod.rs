@@ -494,3 +494,35 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     }
     parts.join(": ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_takes_seconds_and_http_dates() {
+        assert_eq!(retry_after(" 7 "), Some(Duration::from_secs(7)));
+        let soon = (Utc::now() + chrono::Duration::seconds(30)).to_rfc2822();
+        let wait = retry_after(&soon).unwrap();
+        assert!(
+            wait > Duration::from_secs(25) && wait <= Duration::from_secs(30),
+            "{wait:?}"
+        );
+        // A date in the past means "now", garbage means no hint.
+        assert_eq!(
+            retry_after("Mon, 25 Sep 2023 10:00:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_doubles_with_bounded_jitter() {
+        let base = Duration::from_millis(100);
+        for attempt in 0..5 {
+            let step = base * (1 << attempt);
+            let d = backoff(base, attempt);
+            assert!(d >= step && d < step * 2, "attempt {attempt}: {d:?}");
+        }
+    }
+}

@@ -275,3 +275,34 @@ async fn one_request_at_a_time_per_host_with_the_minimum_delay() {
         t.elapsed()
     );
 }
+
+#[tokio::test]
+async fn user_agent_names_storydiff_and_can_be_overridden() {
+    let server = Server::start(|req| match req.path.as_str() {
+        // Only the override's product token is kept out of /news/.
+        "/robots.txt" => Reply::new(200, "User-agent: newsroom-bot\nDisallow: /news/\n"),
+        _ => Reply::html(PAGE),
+    })
+    .await;
+    let f = Fetcher::new(&fast_options()).unwrap();
+    f.fetch(&server.url("/news/a.html")).await.unwrap();
+    let ua = server.log.lock().unwrap()[1]
+        .header("user-agent")
+        .unwrap()
+        .to_string();
+    assert!(
+        ua.starts_with(&format!("storydiff/{}", env!("CARGO_PKG_VERSION"))) && ua.contains("http"),
+        "{ua}"
+    );
+    let mut opts = fast_options();
+    opts.user_agent = "newsroom-bot/1.0 (+https://example.org)".into();
+    let f = Fetcher::new(&opts).unwrap();
+    let err = f.fetch(&server.url("/news/b.html")).await.unwrap_err();
+    assert!(matches!(err, FetchError::Blocked { .. }), "{err:?}");
+    f.fetch(&server.url("/about.html")).await.unwrap();
+    let log = server.log.lock().unwrap();
+    assert_eq!(
+        log.last().unwrap().header("user-agent"),
+        Some("newsroom-bot/1.0 (+https://example.org)")
+    );
+}

@@ -1,10 +1,13 @@
-//! One self-contained HTML page: no scripts, no external assets. Every piece of page
-//! content goes through [`esc`]; links are emitted only for http(s) URLs.
+//! One self-contained HTML page: no scripts, no external assets, charts as inline SVG.
+//! Every piece of page content goes through [`esc`]; links are emitted only for
+//! http(s) URLs, so a hostile page cannot inject markup, handlers or `javascript:`.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use super::{Options, Render, compared_ids, label, tally_line};
-use crate::compare::{Comparison, Verdict};
+use crate::claims::{Figure, Framing};
+use crate::compare::{ArticleInfo, Cell, Comparison, Subject, Verdict};
 
 pub struct Html;
 
@@ -38,14 +41,47 @@ fn link(url: &str, text: &str) -> String {
     }
 }
 
-const CSS: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}\
-table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-th{background:#f3f3f3}td.agree{background:#d8f3dc}td.compatible{background:#dbeafe}td.diverge{background:#fecaca;font-weight:600}\
-td.missing{background:#f4f4f5;color:#666}.sent{color:#444;font-size:.9em}.muted{color:#777}.st-ok{color:#166534}.st-error{color:#b91c1c}.st-not_found{color:#a16207}";
-
-fn cell_class(v: Verdict) -> &'static str {
-    v.as_str()
+/// The sentence with the figure's words marked (first occurrence), escaped.
+fn marked(sentence: &str, f: &Figure) -> String {
+    match sentence
+        .find(f.text.as_str())
+        .filter(|_| !f.text.is_empty())
+    {
+        Some(i) => format!(
+            "{}<mark>{}</mark>{}",
+            esc(&sentence[..i]),
+            esc(&f.text),
+            esc(&sentence[i + f.text.len()..])
+        ),
+        None => esc(sentence),
+    }
 }
+
+/// The first `n` hex digits of a `sha256:` hash, for display.
+fn short_hash(h: &str) -> &str {
+    let end = h.len().min("sha256:".len() + 12);
+    h.get(..end).unwrap_or(h)
+}
+
+const CSS: &str = "\
+:root{--agree:#d8f3dc;--compatible:#dbeafe;--diverge:#fecaca;--missing:#f4f4f5}\
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:78rem;padding:0 1rem;color:#1b1b1b}\
+h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\
+table{border-collapse:collapse;margin:1rem 0;width:100%}\
+th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}\
+thead th{background:#f3f3f3}tbody th{font-weight:600;background:#fafafa;min-width:14rem}\
+td.agree{background:var(--agree)}td.compatible{background:var(--compatible)}\
+td.diverge{background:var(--diverge);font-weight:600}td.missing{background:var(--missing);color:#666}\
+.badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:.8em;border:1px solid #bbb}\
+.badge.agree{background:var(--agree)}.badge.compatible{background:var(--compatible)}\
+.badge.diverge{background:var(--diverge)}.badge.missing{background:var(--missing)}\
+.sent{color:#444;font-size:.9em}.muted{color:#777;font-size:.9em}mark{background:#fde68a;padding:0 .1rem}\
+.side{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.6rem;margin:.5rem 0 1rem}\
+.side>div{border:1px solid #ddd;border-radius:.3rem;padding:.5rem}.side>div.ref{border-color:#888;background:#fafafa}\
+details{margin:.4rem 0}summary{cursor:pointer}\
+.st-ok{color:#166534}.st-error{color:#b91c1c}.st-not_found{color:#a16207}\
+.charts{display:flex;flex-wrap:wrap;gap:1.2rem}.charts figure{margin:0;max-width:24rem}\
+@media print{details{display:block}summary{display:none}}";
 
 impl Render for Html {
     fn render(&self, c: &Comparison, _: &Options) -> String {
@@ -57,118 +93,361 @@ impl Render for Html {
              <title>{} · storydiff</title><style>{CSS}</style></head><body>\n",
             esc(&c.title)
         );
-        let _ = writeln!(o, "<h1>{}</h1>", esc(&c.title));
-        if let Some(a) = &c.reference.article {
-            let _ = writeln!(
-                o,
-                "<p>Reference: {} <span class=\"muted\">captured {} · version {} · {}</span></p>",
-                link(&a.url, &a.title),
-                a.captured.format("%Y-%m-%d %H:%M UTC"),
-                a.version,
-                esc(&a.hash)
-            );
-        }
+        header(&mut o, c);
+        matrix(&mut o, c);
+        figure_details(&mut o, c);
+        extras(&mut o, c);
+        framing(&mut o, c);
+        outlets(&mut o, c);
         let _ = writeln!(
             o,
-            "<p><strong>Summary:</strong> {}</p>",
-            esc(&tally_line(c))
-        );
-
-        let ids = compared_ids(c);
-        let _ = writeln!(
-            o,
-            "<h2>Figures</h2>\n<table id=\"matrix\"><thead><tr><th>Reference figure</th>"
-        );
-        for id in &ids {
-            let _ = write!(o, "<th>{}</th>", esc(id));
-        }
-        let _ = writeln!(o, "</tr></thead><tbody>");
-        for row in &c.rows {
-            let _ = write!(
-                o,
-                "<tr><th>{}<div class=\"sent\">{}</div></th>",
-                esc(&label(&row.reference)),
-                esc(&row.reference.sentence)
-            );
-            for id in &ids {
-                match row.cells.get(*id) {
-                    Some(cell) => {
-                        let detail = cell
-                            .figure
-                            .as_ref()
-                            .map(|f| {
-                                format!(
-                                    "<div>{}</div><div class=\"sent\">{}</div>",
-                                    esc(&f.text),
-                                    esc(&f.sentence)
-                                )
-                            })
-                            .unwrap_or_default();
-                        let _ = write!(
-                            o,
-                            "<td class=\"{}\" data-outlet=\"{}\" title=\"{}\">{}{detail}</td>",
-                            cell_class(cell.verdict),
-                            esc(id),
-                            esc(&cell.why),
-                            cell.verdict.as_str()
-                        );
-                    }
-                    None => o.push_str("<td></td>"),
-                }
-            }
-            let _ = writeln!(o, "</tr>");
-        }
-        let _ = writeln!(o, "</tbody></table>");
-
-        let _ = writeln!(
-            o,
-            "<h2>Outlets</h2>\n<table id=\"outlets\"><thead><tr><th>Outlet</th><th>Status</th><th>Article</th><th>Captured</th></tr></thead><tbody>"
-        );
-        for s in &c.outlets {
-            let (art, cap) = match (&s.article, &s.error) {
-                (Some(a), _) => (
-                    link(&a.url, &a.title),
-                    format!(
-                        "{} · v{}",
-                        a.captured.format("%Y-%m-%d %H:%M UTC"),
-                        a.version
-                    ),
-                ),
-                (None, Some(e)) => (esc(e), String::new()),
-                _ => (String::new(), String::new()),
-            };
-            let _ = writeln!(
-                o,
-                "<tr><td>{}</td><td class=\"st-{}\">{}</td><td>{art}</td><td>{cap}</td></tr>",
-                esc(&s.name),
-                s.status.as_str(),
-                s.status.as_str()
-            );
-        }
-        let _ = writeln!(o, "</tbody></table>");
-
-        let extras: Vec<_> = c.extras.iter().filter(|(_, v)| !v.is_empty()).collect();
-        if !extras.is_empty() {
-            let _ = writeln!(o, "<h2>Figures not in the reference</h2><ul>");
-            for (id, figs) in extras {
-                let list: Vec<String> = figs.iter().map(|f| esc(&f.text)).collect();
-                let _ = writeln!(
-                    o,
-                    "<li><strong>{}</strong>: {}</li>",
-                    esc(id),
-                    list.join("; ")
-                );
-            }
-            let _ = writeln!(o, "</ul>");
-        }
-        let _ = writeln!(
-            o,
-            "<p class=\"muted\">Generated {} by storydiff {}.</p></body></html>",
+            "<footer><p class=\"muted\">Generated {} by storydiff {} from the snapshots on disk.</p></footer></body></html>",
             c.generated.to_rfc3339(),
             env!("CARGO_PKG_VERSION")
         );
         o
     }
+}
+
+fn header(o: &mut String, c: &Comparison) {
+    let _ = writeln!(o, "<header><h1>{}</h1>", esc(&c.title));
+    let _ = writeln!(
+        o,
+        "<p class=\"muted\">Story <code>{}</code></p>",
+        esc(&c.story)
+    );
+    if let Some(a) = &c.reference.article {
+        let _ = writeln!(
+            o,
+            "<p>Reference: {} <span class=\"muted\">{}</span></p>",
+            link(&a.url, &a.title),
+            evidence(a)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "<p id=\"summary\"><strong>Summary:</strong> {}</p></header>",
+        esc(&tally_line(c))
+    );
+}
+
+/// Capture time, version and content hash: what a verdict rests on.
+fn evidence(a: &ArticleInfo) -> String {
+    format!(
+        "captured {} · v{} · <code title=\"{}\">{}</code>",
+        a.captured.format("%Y-%m-%d %H:%M UTC"),
+        a.version,
+        esc(&a.hash),
+        esc(short_hash(&a.hash))
+    )
+}
+
+fn badge(v: Verdict) -> String {
+    format!("<span class=\"badge {0}\">{0}</span>", v.as_str())
+}
+
+fn matrix(o: &mut String, c: &Comparison) {
+    let ids = compared_ids(c);
+    let _ = writeln!(
+        o,
+        "<section><h2>Figures: the reference against each outlet</h2>\
+         <p class=\"muted\">{} {} {} {} · hover a cell for why; details below.</p>",
+        badge(Verdict::Agree),
+        badge(Verdict::Compatible),
+        badge(Verdict::Diverge),
+        badge(Verdict::Missing)
+    );
+    let _ = write!(
+        o,
+        "<table id=\"matrix\"><thead><tr><th>Reference figure</th>"
+    );
+    for id in &ids {
+        let _ = write!(o, "<th data-outlet=\"{0}\">{0}</th>", esc(id));
+    }
+    let _ = writeln!(o, "</tr></thead><tbody>");
+    for (i, row) in c.rows.iter().enumerate() {
+        let _ = write!(
+            o,
+            "<tr data-figure=\"{i}\"><th><a href=\"#fig-{i}\">{}</a><div class=\"sent\">{}</div></th>",
+            esc(&label(&row.reference)),
+            marked(&row.reference.sentence, &row.reference)
+        );
+        for id in &ids {
+            match row.cells.get(*id) {
+                Some(cell) => {
+                    let text = cell
+                        .figure
+                        .as_ref()
+                        .map(|f| format!("<div>{}</div>", esc(&f.text)))
+                        .unwrap_or_default();
+                    let _ = write!(
+                        o,
+                        "<td class=\"{0}\" data-outlet=\"{1}\" data-verdict=\"{0}\" title=\"{2}\">{0}{text}</td>",
+                        cell.verdict.as_str(),
+                        esc(id),
+                        esc(&cell.why),
+                    );
+                }
+                None => o.push_str("<td></td>"),
+            }
+        }
+        let _ = writeln!(o, "</tr>");
+    }
+    let _ = writeln!(o, "</tbody></table></section>");
+}
+
+/// Per reference figure: the sentences side by side with the figures marked, each
+/// verdict's reason and the snapshot it rests on.
+fn figure_details(o: &mut String, c: &Comparison) {
+    if c.rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"details\"><h2>Each figure, side by side</h2>"
+    );
+    for (i, row) in c.rows.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "<details id=\"fig-{i}\"{}><summary><strong>{}</strong> {}</summary><div class=\"side\">",
+            if row.cells.values().any(|x| x.verdict == Verdict::Diverge) {
+                " open"
+            } else {
+                ""
+            },
+            esc(&label(&row.reference)),
+            row_tally(row.cells.values())
+        );
+        let _ = writeln!(
+            o,
+            "<div class=\"ref\"><strong>Reference</strong><p>{}</p></div>",
+            marked(&row.reference.sentence, &row.reference)
+        );
+        for s in &c.outlets {
+            let Some(cell) = row.cells.get(&s.id) else {
+                continue;
+            };
+            outlet_cell(o, s, cell);
+        }
+        let _ = writeln!(o, "</div></details>");
+    }
+    let _ = writeln!(o, "</section>");
+}
+
+fn row_tally<'a>(cells: impl Iterator<Item = &'a Cell>) -> String {
+    let mut n = [0usize; 4];
+    for cell in cells {
+        n[match cell.verdict {
+            Verdict::Agree => 0,
+            Verdict::Compatible => 1,
+            Verdict::Diverge => 2,
+            Verdict::Missing => 3,
+        }] += 1;
+    }
+    format!(
+        "<span class=\"muted\">{} agree · {} compatible · {} diverge · {} missing</span>",
+        n[0], n[1], n[2], n[3]
+    )
+}
+
+fn outlet_cell(o: &mut String, s: &Subject, cell: &Cell) {
+    let body = match &cell.figure {
+        Some(f) => format!("<p>{}</p>", marked(&f.sentence, f)),
+        None => "<p class=\"muted\">No matching figure in this article.</p>".into(),
+    };
+    let ev = s
+        .article
+        .as_ref()
+        .map(|a| {
+            format!(
+                "<div class=\"muted\">{} · {}</div>",
+                link(&a.url, "article"),
+                evidence(a)
+            )
+        })
+        .unwrap_or_default();
+    let _ = writeln!(
+        o,
+        "<div class=\"{}\"><strong>{}</strong> {}{body}<div class=\"muted\">{}</div>{ev}</div>",
+        cell.verdict.as_str(),
+        esc(&s.name),
+        badge(cell.verdict),
+        esc(&cell.why)
+    );
+}
+
+fn extras(o: &mut String, c: &Comparison) {
+    let extras: Vec<_> = c.extras.iter().filter(|(_, v)| !v.is_empty()).collect();
+    if extras.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"extras\"><h2>Figures not in the reference</h2><ul>"
+    );
+    for (id, figs) in extras {
+        let list: Vec<String> = figs
+            .iter()
+            .map(|f| {
+                format!(
+                    "<span title=\"{}\">{}</span>",
+                    esc(&f.sentence),
+                    esc(&f.text)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "<li><strong>{}</strong>: {}</li>",
+            esc(id),
+            list.join("; ")
+        );
+    }
+    let _ = writeln!(o, "</ul></section>");
+}
+
+/// Framing densities of each outlet beside the reference's, as small bar charts.
+/// Lexicons are per language, so only same-language articles are set side by side.
+fn framing(o: &mut String, c: &Comparison) {
+    let ref_lang = c
+        .reference
+        .article
+        .as_ref()
+        .and_then(|a| a.lang.as_deref())
+        .map(base_lang);
+    let _ = writeln!(
+        o,
+        "<section id=\"framing\"><h2>Framing</h2><p class=\"muted\">Lexicon hits per 1,000 words; \
+         the reference in grey. Lexicons differ by language, so an outlet is set beside the \
+         reference only when both are in the same language.</p><div class=\"charts\">"
+    );
+    for s in c.outlets.iter().filter(|s| s.article.is_some()) {
+        let lang = s
+            .article
+            .as_ref()
+            .and_then(|a| a.lang.as_deref())
+            .map(base_lang);
+        if lang.is_some() && lang == ref_lang {
+            let _ = writeln!(
+                o,
+                "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong> <span class=\"muted\">(blue) \
+                 vs the reference (grey)</span>{}</figcaption>{}</figure>",
+                esc(&s.id),
+                esc(&s.name),
+                terms(&s.claims.framing),
+                bars(&c.reference.claims.framing, &s.claims.framing)
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong>: <span class=\"muted\">{} — not set \
+                 beside the reference ({})</span>{}</figcaption></figure>",
+                esc(&s.id),
+                esc(&s.name),
+                esc(lang.unwrap_or("language unknown")),
+                esc(ref_lang.unwrap_or("unknown")),
+                terms(&s.claims.framing)
+            );
+        }
+    }
+    let _ = writeln!(o, "</div></section>");
+}
+
+fn base_lang(l: &str) -> &str {
+    l.split(['-', '_']).next().unwrap_or(l)
+}
+
+/// The distinct framing terms an article uses, by category.
+fn terms(f: &Framing) -> String {
+    let mut seen = BTreeSet::new();
+    for h in &f.hits {
+        seen.insert((h.category.as_str(), h.term.to_lowercase()));
+    }
+    if seen.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = seen
+        .iter()
+        .map(|(c, t)| format!("{} <span class=\"muted\">({})</span>", esc(t), esc(c)))
+        .collect();
+    format!("<div class=\"sent\">{}</div>", list.join(", "))
+}
+
+/// A horizontal bar chart: one pair of bars (reference, outlet) per category.
+fn bars(reference: &Framing, outlet: &Framing) -> String {
+    let cats: BTreeSet<&str> = reference
+        .per_1000
+        .keys()
+        .chain(outlet.per_1000.keys())
+        .map(String::as_str)
+        .collect();
+    let get = |f: &Framing, k: &str| f.per_1000.get(k).copied().unwrap_or(0.0);
+    let max = cats
+        .iter()
+        .flat_map(|k| [get(reference, k), get(outlet, k)])
+        .fold(0.0f64, f64::max)
+        .max(1.0);
+    let (label_w, bar_w, row_h) = (90.0, 200.0, 26.0);
+    let height = (cats.len().max(1) as f64) * row_h + 4.0;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" role=\"img\" \
+         viewBox=\"0 0 {w} {height}\" font-size=\"11\" font-family=\"system-ui,sans-serif\">",
+        w = label_w + bar_w + 40.0
+    );
+    if cats.is_empty() {
+        let _ = write!(svg, "<text x=\"0\" y=\"14\">no framing terms</text>");
+    }
+    for (i, k) in cats.iter().enumerate() {
+        let y = i as f64 * row_h + 2.0;
+        let (r, v) = (get(reference, k), get(outlet, k));
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{:.1}\">{}</text>\
+             <rect x=\"{label_w}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"10\" fill=\"#9ca3af\"><title>reference: {r:.1}</title></rect>\
+             <rect x=\"{label_w}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" fill=\"#2563eb\"><title>outlet: {v:.1}</title></rect>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{v:.1}</text>",
+            y + 15.0,
+            esc(k),
+            r / max * bar_w,
+            y + 11.0,
+            v / max * bar_w,
+            label_w + v / max * bar_w + 3.0,
+            y + 20.0,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn outlets(o: &mut String, c: &Comparison) {
+    let _ = writeln!(
+        o,
+        "<section><h2>Outlets</h2>\n<table id=\"outlets\"><thead><tr><th>Outlet</th><th>Status</th>\
+         <th>Article</th><th>Evidence</th><th>Picked because</th></tr></thead><tbody>"
+    );
+    for s in &c.outlets {
+        let (art, ev, why) = match (&s.article, &s.error) {
+            (Some(a), _) => (
+                link(&a.url, &a.title),
+                evidence(a),
+                match a.score {
+                    Some(score) => format!("score {score:.1}: {}", esc(&a.matched.join(", "))),
+                    None => "listed in the story file".into(),
+                },
+            ),
+            (None, Some(e)) => (esc(e), String::new(), String::new()),
+            _ => (String::new(), String::new(), String::new()),
+        };
+        let _ = writeln!(
+            o,
+            "<tr data-outlet=\"{}\"><td>{}</td><td class=\"st-{}\">{}</td><td>{art}</td><td class=\"muted\">{ev}</td><td class=\"muted\">{why}</td></tr>",
+            esc(&s.id),
+            esc(&s.name),
+            s.status.as_str(),
+            s.status.as_str()
+        );
+    }
+    let _ = writeln!(o, "</tbody></table></section>");
 }
 
 #[cfg(test)]
@@ -179,6 +458,23 @@ mod tests {
     fn escapes_markup_and_refuses_script_links() {
         assert_eq!(esc("<script>\"x'&"), "&lt;script&gt;&quot;x&#39;&amp;");
         assert_eq!(link("javascript:alert(1)", "t"), "t");
+        assert_eq!(link(" JavaScript:alert(1)", "<b>"), "&lt;b&gt;");
         assert!(link("https://a.test/?q=\"><b>", "x").contains("&quot;&gt;&lt;b&gt;"));
+    }
+
+    #[test]
+    fn figures_are_marked_inside_escaped_sentences() {
+        // Built from JSON so the test survives new (defaulted) Figure fields.
+        let f: Figure = serde_json::from_value(serde_json::json!({
+            "text": "37 <new> diplomats", "value": {"lo": 37.0, "hi": 37.0}, "kind": "count",
+            "unit": "new diplomats", "unit_key": "diplomat", "modifiers": ["new"],
+            "currency": null, "span": [0, 0], "sentence": "", "attribution": null
+        }))
+        .unwrap();
+        assert_eq!(
+            marked("Mexico cleared 37 <new> diplomats & more.", &f),
+            "Mexico cleared <mark>37 &lt;new&gt; diplomats</mark> &amp; more."
+        );
+        assert_eq!(marked("<i>", &f), "&lt;i&gt;");
     }
 }

@@ -22,6 +22,20 @@ fn md(s: &str) -> String {
     out
 }
 
+/// An autolink for http(s) URLs only (CommonMark would link `<javascript:…>` too);
+/// anything else is escaped text.
+fn autolink(url: &str) -> String {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    if (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !u.contains(|c: char| c.is_whitespace() || c == '<')
+    {
+        format!("<{}>", u.replace('>', "%3E"))
+    } else {
+        md(u)
+    }
+}
+
 fn mark(v: Verdict) -> &'static str {
     match v {
         Verdict::Agree => "✅ agree",
@@ -38,9 +52,9 @@ impl Render for Markdown {
         if let Some(a) = &c.reference.article {
             let _ = writeln!(
                 o,
-                "Reference: **{}** (<{}>), captured {}, version {}.\n",
+                "Reference: **{}** ({}), captured {}, version {}.\n",
                 md(&a.title),
-                a.url.replace('>', "%3E"),
+                autolink(&a.url),
                 a.captured.format("%Y-%m-%d %H:%M UTC"),
                 a.version
             );

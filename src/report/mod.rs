@@ -97,6 +97,8 @@ fn interval(i: &Interval) -> String {
 fn label(f: &Figure) -> String {
     let v = interval(&f.value);
     match (f.kind, f.currency.as_deref()) {
+        // A date interval reads badly as yyyymmdd bounds: the words say it best.
+        (crate::claims::Kind::Date, _) => format!("{} (date)", f.text),
         (crate::claims::Kind::Money, Some(cur)) => format!("{cur} {v}"),
         (crate::claims::Kind::Percent, _) => format!("{v}%"),
         _ if f.unit.is_empty() => format!("{v} ({})", f.kind.as_str()),

@@ -77,7 +77,7 @@ pub struct Outlet {
 
 /// An invalid story file: where and why.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}:{line}:{column}: {field}: {message}", file.display())]
+#[error("{}", self.render())]
 pub struct ConfigError {
     /// The story file.
     pub file: PathBuf,
@@ -89,6 +89,22 @@ pub struct ConfigError {
     pub field: String,
     /// What is wrong.
     pub message: String,
+}
+
+impl ConfigError {
+    /// `file:line:column: field: message`, leaving out what does not apply (a file
+    /// that cannot be read has no line; a syntax error has no field).
+    fn render(&self) -> String {
+        let mut s = self.file.display().to_string();
+        if self.line > 0 {
+            s.push_str(&format!(":{}:{}", self.line, self.column));
+        }
+        if !self.field.is_empty() && self.field != "(file)" {
+            s.push_str(": ");
+            s.push_str(&self.field);
+        }
+        format!("{s}: {}", self.message)
+    }
 }
 
 #[derive(Deserialize)]
@@ -259,7 +275,10 @@ impl Cx<'_> {
         let message = e.message().trim().to_string();
         // serde names the field in its message ("unknown field `x`", "missing field `y`");
         // otherwise the key under the span is the field.
-        let field = backticked(&message)
+        let field = message
+            .contains("field `")
+            .then(|| backticked(&message))
+            .flatten()
             .or_else(|| key_at(self.text, span.start))
             .unwrap_or_else(|| "(syntax)".to_string());
         self.err(span, &field, &message)

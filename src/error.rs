@@ -12,14 +12,14 @@ pub enum Error {
     /// The story file is invalid; the message names file, line and field.
     #[error(transparent)]
     Config(#[from] ConfigError),
-    /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    /// Reading or writing a file failed. The I/O error is part of the message, not a
+    /// separate source, so `{:#}` chains do not print it twice.
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file or directory involved.
         path: PathBuf,
         /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A stored snapshot file could not be read back.
     #[error("{}: corrupt snapshot: {reason}", path.display())]
@@ -55,7 +55,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error: source,
         }
     }
 }

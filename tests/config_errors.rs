@@ -180,7 +180,11 @@ fn toml_syntax_error() {
         &GOOD.replace("name = \"El Observador\"", "name = \"El Observador"),
     );
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("story.toml:9:"), "{err}");
+    // The field is the key on the broken line, not a token quoted in the message.
+    assert!(
+        err.contains("story.toml:9:") && err.contains(": name: "),
+        "{err}"
+    );
 }
 
 #[test]
@@ -202,8 +206,8 @@ fn missing_story_file() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("no/such/story.toml") && err.contains("cannot read"),
-        "{err}"
+        err.contains("storydiff: error: no/such/story.toml: cannot read the story file:"),
+        "no line or field for a file that cannot be read: {err}"
     );
 }
 

@@ -432,7 +432,7 @@ impl Fetcher {
                 Robots::allow_all()
             }
             Err(e) => {
-                tracing::warn!(%robots_url, error = %e, "robots.txt unreachable: not fetching from this host");
+                tracing::info!(%robots_url, error = %e, "robots.txt unreachable: not fetching from this host");
                 Robots::unreachable(e.to_string())
             }
         }

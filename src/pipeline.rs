@@ -115,7 +115,9 @@ pub async fn fetch_story_observed(
         );
         tasks.spawn(async move {
             let _permit = limit.acquire_owned().await;
-            let outcome = fetch_outlet(&story, &outlet, &reference, &fetcher, &store).await;
+            let outcome = fetch_outlet(&story, &outlet, &reference, &fetcher, &store)
+                .await
+                .or_else(|e| corrupt_outlet(&outlet.id, e));
             (i, outcome)
         });
     }
@@ -278,6 +280,23 @@ async fn fetch_outlet(
         },
     )?;
     Ok(outcome)
+}
+
+/// A corrupt snapshot file spoils only its own outlet: it becomes that outlet's error
+/// (and `verify` names it); other errors still stop the run.
+fn corrupt_outlet(id: &str, e: Error) -> Result<OutletOutcome> {
+    match e {
+        Error::CorruptSnapshot { .. } => {
+            tracing::warn!(outlet = id, error = %e, "corrupt snapshot");
+            Ok(OutletOutcome {
+                id: id.to_string(),
+                status: Status::Error,
+                error: Some(format!("{e} (run `storydiff verify`)")),
+                articles: Vec::new(),
+            })
+        }
+        e => Err(e),
+    }
 }
 
 /// Fetches one picked article and stores what changed. The outer `Result` is a store
@@ -459,7 +478,20 @@ pub fn compare_story(story: &Story, store: &Store) -> Result<Comparison> {
     let outlets = story
         .outlets
         .iter()
-        .map(|o| subject(store, &story.id, &o.id, &o.id, &o.name, o.lang.as_deref()))
+        .map(|o| {
+            subject(store, &story.id, &o.id, &o.id, &o.name, o.lang.as_deref()).or_else(|e| match e
+            {
+                Error::CorruptSnapshot { .. } => Ok(Subject {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    status: Status::Error,
+                    error: Some(format!("{e} (run `storydiff verify`)")),
+                    article: None,
+                    claims: claims::Claims::default(),
+                }),
+                e => Err(e),
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(compare::compare(
         &story.id,

@@ -365,3 +365,35 @@ fn cron_output_is_one_summary_line_and_logs_are_opt_in() {
     drop(site);
     rt.shutdown_background();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_corrupt_snapshot_spoils_only_its_outlet() {
+    let tmp = tempfile::tempdir().unwrap();
+    run_demo(tmp.path()).await;
+    let dir = tmp.path().join("russia-mexico/el-faro");
+    let article = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    let v1 = article.join("v0001.json");
+    std::fs::write(&v1, "{\"broken").unwrap();
+    // Fetch and compare go on for the others; el-faro says what is wrong and where.
+    let (c, summary, _) = run_demo(tmp.path()).await;
+    for o in &summary.outlets {
+        if o.id == "el-faro" {
+            assert_eq!(o.status, storydiff::compare::Status::Error);
+            let e = o.error.as_deref().unwrap();
+            assert!(e.contains("v0001.json") && e.contains("corrupt"), "{e}");
+        } else {
+            assert_eq!(o.status, storydiff::compare::Status::Ok, "{o:?}");
+        }
+    }
+    let faro = c.outlets.iter().find(|o| o.id == "el-faro").unwrap();
+    assert!(faro.article.is_none() && faro.error.as_deref().unwrap().contains("v0001.json"));
+    assert_eq!(c.outlets.iter().filter(|o| o.article.is_some()).count(), 3);
+    // The corrupt file is left as it was for `verify` to name.
+    assert_eq!(std::fs::read_to_string(&v1).unwrap(), "{\"broken");
+    let v = Store::new(tmp.path()).verify().unwrap();
+    assert_eq!(v.problems.len(), 1, "{:?}", v.problems);
+}

@@ -223,6 +223,19 @@ pub fn execute(cli: Cli) -> Result<u8> {
                     o.error.as_deref().unwrap_or("")
                 );
             }
+            // Edits caught since the last run are what a scheduled job is for: one line
+            // per edited article, so cron mail carries them.
+            for o in &summary.outlets {
+                for a in o.articles.iter().filter(|a| !a.changes.is_empty()) {
+                    eprintln!(
+                        "{}: edited, v{} of {}: {}",
+                        o.id,
+                        a.version,
+                        a.url,
+                        a.changes.join("; ")
+                    );
+                }
+            }
             eprintln!("{}", summary_line(&summary));
             Ok(if summary.ok_count() == 0 {
                 exit::NO_OUTLET

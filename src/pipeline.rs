@@ -336,6 +336,7 @@ async fn check_article(
         version: v.version,
         changed,
         note,
+        changes: Vec::new(),
     };
     let fetched = match fetcher.fetch_if_changed(&c.url, &validators).await {
         Ok(Some(f)) => f,
@@ -406,11 +407,15 @@ async fn check_article(
             event(EventKind::Restored, Some(v), "the page is back".into()),
         )?;
     }
-    Ok(Ok(rec(
-        saved.version(),
-        matches!(saved, Saved::New(_)),
-        None,
-    )))
+    let mut r = rec(saved.version(), matches!(saved, Saved::New(_)), None);
+    if let (Saved::New(_), Some(prev)) = (&saved, &latest) {
+        r.changes = compare::changes(&prev.article, &article)
+            .iter()
+            .map(|c| format!("{}: {}", c.kind.label(), c.detail))
+            .collect();
+        tracing::info!(outlet = oid, key = %key, changes = ?r.changes, "edited");
+    }
+    Ok(Ok(r))
 }
 
 /// Why an extraction is not taken for a version: too short to be an article, or far
@@ -456,6 +461,7 @@ fn record(
         version: saved.version().version,
         changed: matches!(saved, Saved::New(_)),
         note: None,
+        changes: Vec::new(),
     }
 }
 

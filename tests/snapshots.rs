@@ -107,6 +107,14 @@ async fn versions_304_removal_collapse_and_history() {
     assert!(v2.diff[0].contains("[-36-]{+37+}"), "{:?}", v2.diff);
     let labels: Vec<_> = v2.changes.iter().map(|c| c.kind.label()).collect();
     assert!(labels.contains(&"figure changed"), "{labels:?}");
+    // The run that caught the edit says so in its summary.
+    let caught = &s3.outlets[0].articles[0].changes;
+    assert!(
+        caught
+            .iter()
+            .any(|c| c.starts_with("figure changed:") && c.contains("36") && c.contains("37")),
+        "{caught:?}"
+    );
 
     // A consent wall instead of the article: an extraction failure, not an edit.
     state.store(1, Ordering::SeqCst);
@@ -264,4 +272,38 @@ fn two_concurrent_fetches_of_one_story_do_not_interleave() {
         "{summaries:?}"
     );
     drop(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_fetch_reports_each_edit_it_catches() {
+    let (server, state) = switchable().await;
+    let tmp = tempfile::tempdir().unwrap();
+    let story = story_file(tmp.path(), &server.base, 1);
+    let fetch = || {
+        let out = bin()
+            .args(["fetch", story.to_str().unwrap(), "--delay", "0"])
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let first = fetch();
+    assert!(!first.contains("edited"), "{first}");
+    state.store(37, Ordering::SeqCst);
+    let second = fetch();
+    let lines: Vec<&str> = second.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "one line per edited article, then the summary: {second}"
+    );
+    assert!(
+        lines[0].starts_with("outlet-0: edited, v2 of http://127.0.0.1:")
+            && lines[0].contains("figure changed: ")
+            && lines[0].contains("36")
+            && lines[0].contains("37"),
+        "{second}"
+    );
+    assert_eq!(lines[1], "story: 1 of 1 outlets ok, 1 new versions");
 }

@@ -141,6 +141,10 @@ pub struct ArticleRecord {
     /// What this run noticed besides (removed, extraction failed, fetch failed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When this run added a version after an earlier one: the labelled changes
+    /// ("figure changed: 36 new diplomats → 37 new diplomats").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<String>,
 }
 
 /// What [`Store::verify`] found.

@@ -236,7 +236,7 @@ fn run_then_report_offline_from_snapshots() {
     let origin = site.base.as_str().trim_end_matches('/').to_string();
     std::fs::write(&story, demo::STORY_TOML.replace(demo::DEMO_HOST, &origin)).unwrap();
     let story = story.to_str().unwrap();
-    let (code, run_md, err) = storydiff(&["run", story, "--format", "md"]);
+    let (code, run_md, err) = storydiff(&["run", story, "--format", "md", "--delay", "0"]);
     assert_eq!(code, 0, "{err}");
     assert!(run_md.contains("| Reference figure |"), "{run_md}");
     // Snapshots default to snapshots/ beside feeds/.
@@ -294,6 +294,10 @@ feeds = ["http://127.0.0.1:9/rss.xml"]
         snaps.to_str().unwrap(),
         "-f",
         "json",
+        "--delay",
+        "0",
+        "--retries",
+        "1",
     ]);
     assert_eq!(code, 3, "no outlet fetched: exit 3; {err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -14,6 +14,49 @@ use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
 use crate::claims::{Figure, Kind};
 use crate::fetch::discover::fold;
 
+/// Spanish head nouns `claims`' unit lexicon does not know yet, keyed as it would
+/// key them. A stop-gap until they are added to `claims/units.toml` (owned there):
+/// without it "600 bomberos" could never meet "600 firefighters".
+const UNIT_BRIDGE: &[(&str, &str)] = &[
+    ("bombero", "firefighter"),
+    ("aeronave", "aircraft"),
+    ("avion", "aircraft"),
+    ("vecino", "resident"),
+    ("aldea", "village"),
+    ("pueblo", "village"),
+    ("gol", "goal"),
+    ("cama", "bed"),
+    ("testigo", "witness"),
+    ("asesor", "aide"),
+];
+
+/// The unit key with known Spanish gaps bridged to their English key.
+fn unit_key(f: &Figure) -> String {
+    let k = fold(&f.unit_key);
+    UNIT_BRIDGE
+        .iter()
+        .find(|(es, _)| *es == k || format!("{es}s") == k || format!("{es}es") == k)
+        .map_or(f.unit_key.clone(), |(_, en)| en.to_string())
+}
+
+/// Words that scale a number ("million") say nothing about what is counted.
+const SCALE_WORDS: &[&str] = &[
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "miles",
+    "millon",
+    "millones",
+    "billon",
+    "billones",
+    "millardo",
+    "millardos",
+];
+
 /// Score taken off a pair whose outlet or reference side is derived, so a stated
 /// figure about the same quantity wins.
 const DERIVED_PENALTY: f64 = 0.2;
@@ -209,16 +252,17 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
         return None;
     }
     let mut why = Vec::new();
+    let (ka, kb) = (unit_key(a), unit_key(b));
     let mut evidence = match a.kind {
         Kind::Count => {
-            if a.unit_key.is_empty() || b.unit_key.is_empty() {
+            if ka.is_empty() || kb.is_empty() {
                 why.push("unit unknown".to_string());
                 0.3
-            } else if a.unit_key == b.unit_key {
-                why.push(format!("same unit ({})", a.unit_key));
+            } else if ka == kb {
+                why.push(format!("same unit ({ka})"));
                 1.0
-            } else if crate::claims::units_related(&a.unit_key, &b.unit_key) {
-                why.push(format!("related units ({} ~ {})", a.unit_key, b.unit_key));
+            } else if crate::claims::units_related(&ka, &kb) {
+                why.push(format!("related units ({ka} ~ {kb})"));
                 0.8
             } else {
                 return None;
@@ -249,6 +293,11 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
     } else if ma.len() + mb.len() > 0 {
         evidence -= 0.1;
     }
+    // A total and one of its parts are different quantities, whatever else they share.
+    if ma.contains("total") != mb.contains("total") {
+        why.push("only one is a total".to_string());
+        evidence -= 0.5;
+    }
     let ctx = context_overlap(&a.sentence, &b.sentence);
     if ctx > 0.0 {
         evidence += 0.6 * ctx;
@@ -258,6 +307,22 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
     if !names.is_empty() {
         evidence += (0.15 * names.len() as f64).min(0.3);
         why.push(format!("names {}", names.join(", ")));
+    }
+    let local = local_overlap(a, b);
+    if local > 0.0 {
+        evidence += 0.4 * local;
+        why.push(format!("near words {:.0}%", local * 100.0));
+    }
+    match (is_base(a), is_base(b)) {
+        (true, true) => {
+            evidence += 0.2;
+            why.push("both the starting point of a change".to_string());
+        }
+        (false, false) => {}
+        _ => {
+            evidence -= 0.3;
+            why.push("only one is the starting point of a change".to_string());
+        }
     }
     let value_bonus = if a.value == b.value {
         0.8
@@ -297,6 +362,72 @@ fn context_overlap(a: &str, b: &str) -> f64 {
         .filter(|w| large.iter().any(|x| same_stem(w, x)))
         .count();
     hits as f64 / small.len() as f64
+}
+
+/// Content words within [`WINDOW`] words of the figure in its sentence: what the
+/// number is about ("fined", "repay", "police"), which a whole sentence blurs.
+const WINDOW: usize = 3;
+
+fn near_words(f: &Figure) -> HashSet<String> {
+    let words: Vec<String> = f
+        .sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let target: Vec<String> = f
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let Some(start) = (!target.is_empty())
+        .then(|| {
+            words
+                .windows(target.len())
+                .position(|w| w == target.as_slice())
+        })
+        .flatten()
+    else {
+        return HashSet::new();
+    };
+    let end = start + target.len();
+    let content = |w: &&String| {
+        w.chars().count() >= 4
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !SCALE_WORDS.contains(&w.as_str())
+    };
+    let before = words[..start].iter().rev().filter(content).take(WINDOW);
+    let after = words[end..].iter().filter(content).take(WINDOW);
+    before.chain(after).cloned().collect()
+}
+
+/// Share of the smaller near-word set found in the other.
+fn local_overlap(a: &Figure, b: &Figure) -> f64 {
+    let (wa, wb) = (near_words(a), near_words(b));
+    let small = wa.len().min(wb.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let (s, l) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    s.iter()
+        .filter(|w| l.iter().any(|x| same_stem(w, x)))
+        .count() as f64
+        / small as f64
+}
+
+/// The figure is what a change starts from ("up from $2.2 billion", "desde 49").
+pub(super) fn is_base(f: &Figure) -> bool {
+    let s = fold(&f.sentence);
+    let t = fold(&f.text);
+    s.match_indices(&t).any(|(i, _)| {
+        let before: Vec<&str> = s[..i].split_whitespace().rev().take(1).collect();
+        matches!(before.first(), Some(&"from") | Some(&"desde"))
+    })
 }
 
 /// Capitalised words after the first of a sentence (names, places, bodies), folded.

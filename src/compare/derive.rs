@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Derivation;
-use super::align::same_stem;
+use super::align::{is_base, same_stem};
 use crate::claims::{Figure, Interval, Kind};
 use crate::fetch::discover::fold;
 
@@ -29,6 +29,9 @@ const SUM_CONNECTIVES: &[&str] = &[
     "que se suman a",
     "a sumar a",
 ];
+
+/// Verb stems that add a part to a base joined by "to" / "a".
+const ADD_VERBS: &[&str] = &["add", "suma", "sumar", "anad", "agreg"];
 
 /// Words that mark a stated change (rise or fall).
 const CHANGE_WORDS: &[&str] = &[
@@ -186,15 +189,16 @@ pub(super) fn inconsistencies(figures: &[Figure]) -> Vec<Inconsistency> {
                     && f.value.is_exact()
             })
             .collect();
-        let implied = if same.len() == 2 && related(same[0], same[1]) && from_to(&p.sentence) {
-            let (a, b) = (
-                same[0].value.lo.unwrap_or(0.0),
-                same[1].value.lo.unwrap_or(0.0),
-            );
+        let base = same.iter().position(|f| is_base(f));
+        let implied = if let (2, Some(k)) = (same.len(), base)
+            && related(same[0], same[1])
+        {
+            let (from, to) = (same[k], same[1 - k]);
+            let (a, b) = (from.value.lo.unwrap_or(0.0), to.value.lo.unwrap_or(0.0));
             (a != 0.0).then(|| {
                 (
                     (b - a) / a * 100.0,
-                    vec![same[0].text.clone(), same[1].text.clone()],
+                    vec![from.text.clone(), to.text.clone()],
                     format!("{} → {}", num(a), num(b)),
                 )
             })
@@ -267,9 +271,13 @@ fn sum_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
                 continue;
             }
             let between = &s[pa..pb];
-            if SUM_CONNECTIVES
-                .iter()
-                .any(|c| contains_phrase(between, &fold(c)))
+            // "add 120 new beds to its 300 beds", "suma 37 a los 49".
+            let added_to = ADD_VERBS.iter().any(|v| contains_stem(&s[..pa], v))
+                && (contains_phrase(between, "to") || contains_phrase(between, "a"));
+            if added_to
+                || SUM_CONNECTIVES
+                    .iter()
+                    .any(|c| contains_phrase(between, &fold(c)))
             {
                 out.push((a, b));
             }
@@ -291,10 +299,10 @@ fn has_change_word(sentence: &str) -> bool {
     CHANGE_WORDS.iter().any(|w| contains_phrase(&s, &fold(w)))
 }
 
-fn from_to(sentence: &str) -> bool {
-    let s = fold(sentence);
-    (contains_phrase(&s, "from") && contains_phrase(&s, "to"))
-        || (contains_phrase(&s, "de") && contains_phrase(&s, "a"))
+/// Some word of `s` starts with `stem`.
+fn contains_stem(s: &str, stem: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with(stem))
 }
 
 /// `phrase` occurs in `s` on word boundaries.

@@ -251,3 +251,49 @@ fn every_cell_carries_its_evidence_and_explains_itself() {
         }
     }
 }
+
+#[test]
+fn quotes_reprints_and_inconsistencies_in_the_stories() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories");
+    let (_, c) = run(&root.join("election-result"));
+    let q = &c.quotes[0];
+    let status = |id: &str| q.cells[id].status;
+    use compare::QuoteMatch;
+    assert_eq!(status("la-voz"), QuoteMatch::Same);
+    assert_eq!(status("el-norte"), QuoteMatch::Reworded);
+    assert!(
+        q.cells["el-norte"]
+            .diff
+            .iter()
+            .any(|w| w.op == "insert" && w.text == "gran")
+    );
+    // The same words, put in another politician's mouth.
+    assert_eq!(status("radio-sur"), QuoteMatch::OtherSpeaker);
+    assert_eq!(status("valdoria-today"), QuoteMatch::OtherLanguage);
+    assert_eq!((q.carried_by, q.comparable), (3, 3));
+
+    // A reprint corroborates once: two outlets agree, one independent source.
+    let (_, c) = run(&root.join("transfer-fee"));
+    let fee = c
+        .rows
+        .iter()
+        .find(|r| r.reference.text == "85 million euros")
+        .unwrap();
+    assert_eq!(fee.corroboration.outlets[&compare::Verdict::Agree], 2);
+    assert_eq!(fee.corroboration.independent[&compare::Verdict::Agree], 1);
+    // sport-wire published the 85 million before the reference did.
+    let first = &fee.corroboration.first[0];
+    assert_eq!(
+        (first.outlet.as_str(), first.basis.as_str()),
+        ("sport-wire", "published")
+    );
+
+    let (_, c) = run(&root.join("city-budget"));
+    let bad = &c.inconsistencies["bay-times"][0];
+    assert_eq!(bad.implied, 13.6);
+    assert!(
+        bad.how.starts_with("$2.2 billion → $2.5 billion"),
+        "{}",
+        bad.how
+    );
+}

@@ -199,7 +199,7 @@ pub(super) fn inconsistencies(figures: &[Figure]) -> Vec<Inconsistency> {
                 (
                     (b - a) / a * 100.0,
                     vec![from.text.clone(), to.text.clone()],
-                    format!("{} → {}", num(a), num(b)),
+                    format!("{} → {}", from.text, to.text),
                 )
             })
         } else {
@@ -218,7 +218,13 @@ pub(super) fn inconsistencies(figures: &[Figure]) -> Vec<Inconsistency> {
                     (
                         add / a * 100.0,
                         vec![part.text.clone(), base.text.clone()],
-                        format!("{} → {}", num(a), num(a + add)),
+                        format!(
+                            "{} on top of {} ({} → {})",
+                            part.text,
+                            base.text,
+                            num(a),
+                            num(a + add)
+                        ),
                     )
                 })
             })
@@ -236,7 +242,7 @@ pub(super) fn inconsistencies(figures: &[Figure]) -> Vec<Inconsistency> {
         let implied = (magnitude * 10.0).round() / 10.0;
         out.push(Inconsistency {
             how: format!(
-                "{path} is a change of {}%, not {} as stated",
+                "{path} is a change of {}%, not the stated “{}”",
                 num(implied),
                 p.text
             ),

@@ -28,6 +28,12 @@ const SUM_CONNECTIVES: &[&str] = &[
     "se suman a",
     "que se suman a",
     "a sumar a",
+    "join",
+    "joining",
+    "se unirán a",
+    "se uniran a",
+    "se sumarán a",
+    "se sumaran a",
 ];
 
 /// Verb stems that add a part to a base joined by "to" / "a".

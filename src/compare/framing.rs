@@ -192,6 +192,7 @@ fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec
                 let e = m.entry(n.clone()).or_default();
                 if !e.contains(&t) {
                     e.push(t);
+                    e.sort();
                 }
             }
         }
@@ -209,7 +210,14 @@ fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec
                 rg.get(n).cloned().unwrap_or_default(),
                 og.get(n).cloned().unwrap_or_default(),
             );
-            (r != o).then(|| LabelChoice {
+            // "spy" and "spies" are one choice: compare singular forms.
+            let key = |v: &[String]| -> Vec<String> {
+                let mut k: Vec<String> = v.iter().map(|t| singular(&fold(t))).collect();
+                k.sort();
+                k.dedup();
+                k
+            };
+            (key(&r) != key(&o)).then(|| LabelChoice {
                 neutral: n.clone(),
                 reference_neutral: rc.get(&fold(n)).copied().unwrap_or(0),
                 outlet_neutral: oc.get(&fold(n)).copied().unwrap_or(0),
@@ -218,6 +226,15 @@ fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec
             })
         })
         .collect()
+}
+
+/// A rough singular: "spies" → "spy", "agents" → "agent", "espías" → "espia".
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        w.strip_suffix('s').unwrap_or(w).to_string()
+    }
 }
 
 fn scare(hits: &[FramingHit]) -> Vec<String> {

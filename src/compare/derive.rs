@@ -137,10 +137,14 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
             .cloned()
             .chain(std::iter::once("total".to_string()))
             .collect();
-        let noun = base
-            .unit
-            .split_whitespace()
-            .last()
+        // The head noun as written ("diplomats" in "diplomats already accredited").
+        let stem: String = fold(unit_key).chars().take(5).collect();
+        let words: Vec<&str> = base.unit.split_whitespace().collect();
+        let noun = words
+            .iter()
+            .find(|w| !stem.is_empty() && fold(w).starts_with(&stem))
+            .or(words.last())
+            .copied()
             .unwrap_or("")
             .to_string();
         let how = format!("{} + {} = {}", part.text, base.text, num(total));

@@ -88,7 +88,7 @@ pub struct FramingContrast {
     pub headline_reference: Vec<String>,
     /// Framing terms in the outlet's headline.
     pub headline_outlet: Vec<String>,
-    /// Up to [`TOP_TERMS`] words with |z| > [`Z_MIN`], strongest first.
+    /// Up to [`TOP_TERMS`](crate::compare::TOP_TERMS) words with |z| > [`Z_MIN`](crate::compare::Z_MIN), strongest first.
     pub distinctive: Vec<DistinctiveTerm>,
 }
 

@@ -36,7 +36,9 @@ use crate::claims::{Claims, Figure, Interval, Quote};
 pub use align::verdict;
 pub use changes::{Change, ChangeKind, changes, word_diff};
 pub use derive::Inconsistency;
-pub use framing::{Density, DistinctiveTerm, FramingContrast, LabelChoice};
+pub use framing::{
+    Density, DistinctiveTerm, FramingContrast, LabelChoice, PRIOR_SHARE, TOP_TERMS, Z_MIN,
+};
 pub use quotes::{QuoteCell, QuoteMatch, QuoteRow, WordOp};
 pub use sources::{SHINGLE, SOURCE_MIN, SourceGroup};
 

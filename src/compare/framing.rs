@@ -309,6 +309,26 @@ fn log_odds(
 mod tests {
     use super::*;
 
+    fn hit(term: &str) -> FramingHit {
+        FramingHit {
+            term: term.into(),
+            category: "label".into(),
+            neutral: Some("diplomats".into()),
+            span: [0, 0],
+        }
+    }
+
+    #[test]
+    fn a_label_choice_is_reported_once_and_plurals_are_one_choice() {
+        let r = [hit("spies"), hit("spy")];
+        let same = labels(&r, &[hit("Spies")], "", "");
+        assert!(same.is_empty(), "{same:?}");
+        let l = labels(&r, &[], "", "the diplomats and more diplomats");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].reference, vec!["spies".to_string(), "spy".to_string()]);
+        assert_eq!((l[0].outlet.len(), l[0].outlet_neutral), (0, 2));
+    }
+
     #[test]
     fn a_word_only_the_outlet_repeats_is_distinctive_and_shared_words_are_not() {
         let reference = "the council approved the budget on monday after a long debate ".repeat(8);

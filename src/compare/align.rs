@@ -3,7 +3,10 @@
 //! Every (reference, outlet) pair gets a score from unit, modifiers and sentence
 //! context, plus a bonus when the values agree. Pairs below [`MATCH_MIN`] are not
 //! candidates; a disjoint pair is only a candidate when its evidence *without* the
-//! value bonus reaches [`DIVERGE_MIN`]. The candidates are then assigned one-to-one
+//! value bonus reaches [`DIVERGE_MIN`] and some of that evidence is about the numbers
+//! themselves (a known unit, a shared modifier, shared words right next to them):
+//! two sentences about the same people and place can hold two different sums of
+//! money, and a similar sentence alone never makes a divergence. The candidates are then assigned one-to-one
 //! by maximum total score (Hungarian method), so a strong pair is never lost because
 //! a weaker one took its figure first.
 
@@ -78,7 +81,7 @@ pub(super) fn align(r: &[Derived], o: &[Derived], evidence: &Evidence) -> (Vec<C
             let v = verdict(&a.figure, &b.figure);
             // Arithmetic that comes out differently is shown in the inconsistency list
             // and in the stated parts' own rows; a derived value alone never diverges.
-            let diverge_ok = !derived && m.evidence >= DIVERGE_MIN;
+            let diverge_ok = !derived && m.evidence >= DIVERGE_MIN && m.about_the_number;
             if total >= MATCH_MIN && (v != Verdict::Diverge || diverge_ok) {
                 weight[i][j] = total;
                 matches[i][j] = Some(m);
@@ -238,6 +241,9 @@ fn assign(weight: &[Vec<f64>]) -> Vec<Option<usize>> {
 pub(super) struct Match {
     /// Unit, modifier and context evidence, values aside.
     pub evidence: f64,
+    /// Some evidence is about the numbers themselves (a known unit, a shared modifier,
+    /// shared words next to them), not only about the sentences around them.
+    pub about_the_number: bool,
     /// Extra confidence from the values themselves.
     pub value_bonus: f64,
     pub why: String,
@@ -331,8 +337,11 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
     } else {
         0.0
     };
+    let shared_modifier = !ma.is_disjoint(&mb);
+    let known_unit = a.kind == Kind::Count && !ka.is_empty() && !kb.is_empty();
     Some(Match {
         evidence,
+        about_the_number: known_unit || shared_modifier || local > 0.0,
         value_bonus,
         why: why.join("; "),
     })

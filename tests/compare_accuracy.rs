@@ -297,3 +297,35 @@ fn quotes_reprints_and_inconsistencies_in_the_stories() {
         bad.how
     );
 }
+
+#[test]
+fn every_story_renders_in_100_columns_and_as_documented_json() {
+    use storydiff::report::{Format, Options, render};
+    for dir in stories() {
+        let (_, c) = run(&dir);
+        let text = render(&c, Format::Text, &Options::default());
+        for line in text.lines() {
+            assert!(line.chars().count() <= 100, "{}: {line}", c.story);
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&c, Format::Json, &Options::default())).unwrap();
+        for key in [
+            "inconsistencies",
+            "sources",
+            "quotes",
+            "quote_extras",
+            "framing",
+        ] {
+            assert!(json.get(key).is_some(), "{}: no {key}", c.story);
+        }
+        for row in json["figures"].as_array().unwrap() {
+            assert!(row["corroboration"]["independent"]["agree"].is_u64());
+            for cell in row["outlets"].as_object().unwrap().values() {
+                for key in ["url", "captured", "hash", "version"] {
+                    assert!(cell["evidence"].get(key).is_some(), "{}: {key}", c.story);
+                }
+                assert!(cell["explanation"].is_string() && cell["derived"].is_boolean());
+            }
+        }
+    }
+}

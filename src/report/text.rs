@@ -39,10 +39,10 @@ fn verdict(v: Verdict, opts: &Options) -> String {
     paint(&format!("{word:<10}"), code, opts)
 }
 
-/// "2 agree (1 source) · 1 diverge · 1 missing · first: 37 la-gaceta (published …)".
-fn corroboration_line(row: &FigureRow) -> String {
+/// "2 agree (1 independent) · 1 diverge · 1 missing", and who stated each value first.
+fn corroboration_lines(row: &FigureRow) -> (String, Option<String>) {
     let c = &row.corroboration;
-    let mut parts: Vec<String> = Verdict::ALL
+    let counts: Vec<String> = Verdict::ALL
         .iter()
         .filter_map(|v| {
             let n = c.outlets.get(v).copied().unwrap_or(0);
@@ -60,19 +60,32 @@ fn corroboration_line(row: &FigureRow) -> String {
         .first
         .iter()
         .map(|f| {
-            format!(
-                "{} by {} ({} {})",
-                interval(&f.value),
-                f.outlet,
-                f.basis,
-                f.at
-            )
+            // Minutes are enough to order who said it first.
+            let at = f.at.get(..16).unwrap_or(&f.at).replace('T', " ");
+            format!("{} {} {at}", interval(&f.value), f.outlet)
         })
         .collect();
-    if !first.is_empty() {
-        parts.push(format!("first: {}", first.join("; ")));
+    let first = (!first.is_empty()).then(|| format!("first: {}", first.join("; ")));
+    (counts.join(" · "), first)
+}
+
+/// Splits `s` into lines of at most `n` characters on spaces.
+fn wrap(s: &str, n: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in s.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > n {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
     }
-    parts.join(" · ")
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines.into_iter().map(|l| fit(&l, n)).collect()
 }
 
 fn quotes(o: &mut String, c: &Comparison, idw: usize, opts: &Options) {
@@ -264,7 +277,11 @@ impl Render for Text {
             if let Some(d) = &row.derivation {
                 let _ = writeln!(o, "    derived: {}", fit(&d.how, WIDTH - 13));
             }
-            let _ = writeln!(o, "    {}", fit(&corroboration_line(row), WIDTH - 4));
+            let (counts, first) = corroboration_lines(row);
+            let _ = writeln!(o, "    {}", fit(&counts, WIDTH - 4));
+            if let Some(first) = first {
+                let _ = writeln!(o, "    {}", fit(&first, WIDTH - 4));
+            }
             for id in &ids {
                 let Some(cell) = row.cells.get(*id) else {
                     continue;
@@ -318,7 +335,10 @@ impl Render for Text {
             let _ = writeln!(o, "\nNumbers that contradict their own article");
             for (id, list) in &c.inconsistencies {
                 for i in list {
-                    let _ = writeln!(o, "  {:<idw$}  {}", id, fit(&i.how, WIDTH - idw - 4));
+                    for (k, line) in wrap(&i.how, WIDTH - idw - 4).iter().enumerate() {
+                        let id = if k == 0 { id.as_str() } else { "" };
+                        let _ = writeln!(o, "  {id:<idw$}  {line}");
+                    }
                 }
             }
         }

@@ -125,7 +125,11 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
                 && f.value.lo == Some(total)
                 && (f.unit_key.is_empty() || crate::claims::units_related(&f.unit_key, unit_key))
         });
-        if stated || out.iter().any(|d| d.figure.value.lo == Some(total)) {
+        if stated
+            || out
+                .iter()
+                .any(|d| d.figure.kind == Kind::Count && d.figure.value.lo == Some(total))
+        {
             continue;
         }
         // The total keeps what both parts share (nationality), not their status.

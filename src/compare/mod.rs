@@ -370,14 +370,13 @@ fn corroborate(
 ) -> Corroboration {
     let mut c = Corroboration::default();
     let mut groups: BTreeMap<Verdict, Vec<usize>> = BTreeMap::new();
-    for (id, cell) in &row.cells {
+    for cell in row.cells.values() {
         *c.outlets.entry(cell.verdict).or_insert(0) += 1;
         let g = groups.entry(cell.verdict).or_default();
         // Reprints of the reference's own copy corroborate nothing.
         if cell.source != ref_group && !g.contains(&cell.source) {
             g.push(cell.source);
         }
-        let _ = id;
     }
     for (v, g) in groups {
         c.independent.insert(v, g.len());

@@ -524,6 +524,7 @@ fn subject(
         error: Some("not fetched yet: run `storydiff fetch` first".into()),
         article: None,
         claims: claims::Claims::default(),
+        text: String::new(),
     };
     let Some(rec) = store.read_status(story, dir)? else {
         return Ok(s);
@@ -547,6 +548,7 @@ fn subject(
         article.lang = lang_hint.map(str::to_string);
     }
     s.claims = claims::analyze(&article);
+    s.text = article.text();
     s.article = Some(ArticleInfo {
         url: v.fetch.final_url.clone(),
         title: article.title.clone(),

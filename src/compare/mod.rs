@@ -1,9 +1,10 @@
-//! Compare: aligns each outlet's figures with the reference's and gives verdicts.
+//! Compare: aligns each outlet's figures, quotes and framing with the reference's.
 //!
-//! For every reference figure, the outlet figure about the same quantity is sought:
-//! same kind, compatible unit (across languages, through `claims`' unit keys),
-//! compatible modifiers ("new" vs "existing" diplomats are different quantities), and
-//! a similar sentence. Pairs are taken best first, one-to-one within an article.
+//! For every reference figure, the outlet figure about the same quantity is sought
+//! (`align`): same kind, compatible unit (across languages, through `claims`' unit
+//! keys), compatible modifiers ("new" vs "existing" diplomats are different
+//! quantities), and a similar sentence. Pairs are an optimal one-to-one assignment
+//! within an article, not first come first served.
 //!
 //! The rule is deliberately asymmetric. Equal values are themselves evidence that two
 //! figures speak of the same thing, so an agreeing pair needs less context than a
@@ -11,19 +12,35 @@
 //! without help from the values ([`DIVERGE_MIN`]). A false "diverge" sends a reporter
 //! after a discrepancy that does not exist; a false "missing" costs far less.
 //!
+//! Besides the verdict matrix: figures implied by an article's own arithmetic and
+//! the stated changes that contradict it (`derive`), near-duplicate articles grouped
+//! into independent sources (`sources`), quotes matched across outlets with word
+//! diffs (`quotes`), and framing contrasts with distinctive terms (`framing`).
+//!
 //! Pure: runs on claims read from snapshots. Entry point: [`compare`].
 
+mod align;
 mod changes;
+mod derive;
+mod framing;
+mod quotes;
+mod sources;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{Claims, Figure, Kind};
-use crate::fetch::discover::fold;
+use crate::claims::{Claims, Figure, Interval, Quote};
 
+pub use align::verdict;
 pub use changes::{Change, ChangeKind, changes, word_diff};
+pub use derive::Inconsistency;
+pub use framing::{
+    Density, DistinctiveTerm, FramingContrast, LabelChoice, PRIOR_SHARE, TOP_TERMS, Z_MIN,
+};
+pub use quotes::{QuoteCell, QuoteMatch, QuoteRow, WordOp};
+pub use sources::{SHINGLE, SOURCE_MIN, SourceGroup};
 
 /// Minimum match score (values included) for two figures to be paired at all.
 pub const MATCH_MIN: f64 = 1.0;
@@ -95,6 +112,10 @@ pub struct Subject {
     pub article: Option<ArticleInfo>,
     /// What the article states.
     pub claims: Claims,
+    /// The article body (`Article::text()`), for reprint detection and term contrasts;
+    /// empty when there is no article.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 /// The verdict on one reference figure in one outlet.
@@ -121,6 +142,38 @@ impl Verdict {
             Verdict::Missing => "missing",
         }
     }
+
+    /// All verdicts, in report order.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Agree,
+        Verdict::Compatible,
+        Verdict::Diverge,
+        Verdict::Missing,
+    ];
+}
+
+/// Where a cell's outlet side comes from: enough to find the exact text again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Outlet article URL.
+    pub url: String,
+    /// When the compared version was captured.
+    pub captured: DateTime<Utc>,
+    /// Content hash of the compared snapshot version.
+    pub hash: String,
+    /// The compared snapshot version number.
+    pub version: u32,
+}
+
+/// How a figure the article never states was worked out from figures it does state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// The operation: `"sum"` (parts and their total).
+    pub op: String,
+    /// The stated figures it was computed from, as written.
+    pub from: Vec<String>,
+    /// In words: "37 new diplomats + 49 diplomats = 86".
+    pub how: String,
 }
 
 /// One reference figure in one outlet.
@@ -132,8 +185,43 @@ pub struct Cell {
     pub figure: Option<Figure>,
     /// Match score of the pair.
     pub score: Option<f64>,
-    /// Why the pair was made, in words.
+    /// Why the pair was made, in words (the match features).
     pub why: String,
+    /// The whole verdict in one sentence: both values, both sentences, score and reason.
+    pub explanation: String,
+    /// The outlet figure is implied by the article's arithmetic, not stated.
+    pub derived: bool,
+    /// How it was derived, when `derived`.
+    pub derivation: Option<Derivation>,
+    /// The outlet article version the cell rests on.
+    pub evidence: Evidence,
+    /// Index of the outlet's independent-source group in [`Comparison::sources`].
+    pub source: usize,
+}
+
+/// The earliest outlet to state one value of a reference figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirstStated {
+    /// The value.
+    pub value: Interval,
+    /// The outlet id (`reference` for the reference).
+    pub outlet: String,
+    /// Its publication time, else its capture time (RFC 3339 or as the page gives it).
+    pub at: String,
+    /// `"published"` or `"captured"`: which time `at` is.
+    pub basis: String,
+}
+
+/// How one reference figure fares across outlets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corroboration {
+    /// Outlets per verdict (reprints counted each time).
+    pub outlets: BTreeMap<Verdict, usize>,
+    /// Independent sources per verdict: source groups with at least one outlet giving
+    /// it, the reference's own group left out.
+    pub independent: BTreeMap<Verdict, usize>,
+    /// Per distinct value stated (reference included), the earliest to state it.
+    pub first: Vec<FirstStated>,
 }
 
 /// One reference figure across outlets.
@@ -141,8 +229,14 @@ pub struct Cell {
 pub struct FigureRow {
     /// The reference figure.
     pub reference: Figure,
+    /// The reference figure is implied by the reference's arithmetic, not stated.
+    pub derived: bool,
+    /// How it was derived, when `derived`.
+    pub derivation: Option<Derivation>,
     /// Per outlet id, for outlets that have an article.
     pub cells: BTreeMap<String, Cell>,
+    /// Counts of verdicts and independent sources, and who stated each value first.
+    pub corroboration: Corroboration,
 }
 
 /// The whole comparison of a story.
@@ -158,10 +252,23 @@ pub struct Comparison {
     pub reference: Subject,
     /// The outlets, in story-file order.
     pub outlets: Vec<Subject>,
-    /// One row per reference figure, in reference text order.
+    /// One row per reference figure, stated ones in reference text order, then
+    /// derived ones.
     pub rows: Vec<FigureRow>,
     /// Per outlet id: its figures that match no reference figure (new information).
     pub extras: BTreeMap<String, Vec<Figure>>,
+    /// Per article id (`reference` or an outlet id): stated changes that contradict
+    /// the article's own numbers. Articles with none are absent.
+    pub inconsistencies: BTreeMap<String, Vec<Inconsistency>>,
+    /// Independent sources: groups of near-duplicate articles (reference included);
+    /// every article with text is in exactly one group.
+    pub sources: Vec<SourceGroup>,
+    /// One row per reference quote.
+    pub quotes: Vec<QuoteRow>,
+    /// Per outlet id: quotes the reference does not carry (same-language outlets only).
+    pub quote_extras: BTreeMap<String, Vec<Quote>>,
+    /// Per outlet id: its framing against the reference's.
+    pub framing: BTreeMap<String, FramingContrast>,
 }
 
 impl Comparison {
@@ -185,23 +292,59 @@ pub fn compare(
     outlets: Vec<Subject>,
     generated: DateTime<Utc>,
 ) -> Comparison {
-    let mut rows: Vec<FigureRow> = reference
-        .claims
-        .figures
+    let ref_figs = derive::with_derived(&reference.claims.figures);
+    let mut rows: Vec<FigureRow> = ref_figs
         .iter()
         .map(|f| FigureRow {
-            reference: f.clone(),
+            reference: f.figure.clone(),
+            derived: f.derivation.is_some(),
+            derivation: f.derivation.clone(),
             cells: BTreeMap::new(),
+            corroboration: Corroboration::default(),
         })
         .collect();
+    let sources = sources::group(&reference, &outlets);
+    let group_of = |id: &str| {
+        sources
+            .iter()
+            .position(|g| g.members.iter().any(|m| m == id))
+            .unwrap_or(0)
+    };
     let mut extras = BTreeMap::new();
+    let mut inconsistencies = BTreeMap::new();
+    let own = derive::inconsistencies(&reference.claims.figures);
+    if !own.is_empty() {
+        inconsistencies.insert(reference.id.clone(), own);
+    }
     for outlet in outlets.iter().filter(|o| o.status == Status::Ok) {
-        let (cells, unmatched) = align(&reference.claims, &outlet.claims);
-        for (row, cell) in rows.iter_mut().zip(cells) {
+        let Some(article) = &outlet.article else {
+            continue;
+        };
+        let evidence = Evidence {
+            url: article.url.clone(),
+            captured: article.captured,
+            hash: article.hash.clone(),
+            version: article.version,
+        };
+        let out_figs = derive::with_derived(&outlet.claims.figures);
+        let (cells, unmatched) = align::align(&ref_figs, &out_figs, &evidence);
+        let source = group_of(&outlet.id);
+        for (row, mut cell) in rows.iter_mut().zip(cells) {
+            cell.source = source;
             row.cells.insert(outlet.id.clone(), cell);
         }
         extras.insert(outlet.id.clone(), unmatched);
+        let own = derive::inconsistencies(&outlet.claims.figures);
+        if !own.is_empty() {
+            inconsistencies.insert(outlet.id.clone(), own);
+        }
     }
+    let ref_group = group_of(&reference.id);
+    for row in &mut rows {
+        row.corroboration = corroborate(row, &reference, &outlets, ref_group);
+    }
+    let (quote_rows, quote_extras) = quotes::compare(&reference, &outlets);
+    let framing = framing::contrast(&reference, &outlets);
     Comparison {
         story: story.to_string(),
         title: title.to_string(),
@@ -210,182 +353,95 @@ pub fn compare(
         outlets,
         rows,
         extras,
+        inconsistencies,
+        sources,
+        quotes: quote_rows,
+        quote_extras,
+        framing,
     }
 }
 
-/// Verdict cells for each reference figure (in order), and the outlet's unmatched figures.
-fn align(reference: &Claims, outlet: &Claims) -> (Vec<Cell>, Vec<Figure>) {
-    let r = &reference.figures;
-    let o = &outlet.figures;
-    let mut pairs: Vec<(f64, f64, usize, usize, String)> = Vec::new();
-    for (i, a) in r.iter().enumerate() {
-        for (j, b) in o.iter().enumerate() {
-            if let Some(m) = pair_score(a, b) {
-                let with_value = m.evidence + m.value_bonus;
-                if with_value >= MATCH_MIN {
-                    pairs.push((with_value, m.evidence, i, j, m.why));
-                }
-            }
+/// Verdict and independent-source counts of a row, and the first to state each value.
+fn corroborate(
+    row: &FigureRow,
+    reference: &Subject,
+    outlets: &[Subject],
+    ref_group: usize,
+) -> Corroboration {
+    let mut c = Corroboration::default();
+    let mut groups: BTreeMap<Verdict, Vec<usize>> = BTreeMap::new();
+    for cell in row.cells.values() {
+        *c.outlets.entry(cell.verdict).or_insert(0) += 1;
+        let g = groups.entry(cell.verdict).or_default();
+        // Reprints of the reference's own copy corroborate nothing.
+        if cell.source != ref_group && !g.contains(&cell.source) {
+            g.push(cell.source);
         }
     }
-    // Best pairs first; ties by text order so results are stable.
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
-    let mut cells: Vec<Option<Cell>> = vec![None; r.len()];
-    let mut used = vec![false; o.len()];
-    for (score, evidence, i, j, why) in pairs {
-        if cells[i].is_some() || used[j] {
-            continue;
-        }
-        let verdict = verdict(&r[i], &o[j]);
-        if verdict == Verdict::Diverge && evidence < DIVERGE_MIN {
-            // Not enough to say it is the same quantity with another value.
-            continue;
-        }
-        used[j] = true;
-        cells[i] = Some(Cell {
-            verdict,
-            figure: Some(o[j].clone()),
-            score: Some((score * 100.0).round() / 100.0),
-            why,
-        });
+    for (v, g) in groups {
+        c.independent.insert(v, g.len());
     }
-    let cells = cells
-        .into_iter()
-        .map(|c| {
-            c.unwrap_or_else(|| Cell {
-                verdict: Verdict::Missing,
-                figure: None,
-                score: None,
-                why: "no figure about this quantity in the article".into(),
-            })
+    // Who said it first: earliest publication time, else capture time.
+    let when = |s: &Subject| -> Option<(String, String)> {
+        let a = s.article.as_ref()?;
+        Some(match &a.published {
+            Some(p) => (normalise_time(p), "published".to_string()),
+            None => (a.captured.to_rfc3339(), "captured".to_string()),
         })
-        .collect();
-    let extras = o
-        .iter()
-        .zip(used)
-        .filter(|(_, u)| !u)
-        .map(|(f, _)| f.clone())
-        .collect();
-    (cells, extras)
-}
-
-/// The verdict for two figures taken to be about the same quantity.
-pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
-    if a.value == b.value {
-        Verdict::Agree
-    } else if a.value.overlaps(&b.value) {
-        Verdict::Compatible
-    } else {
-        Verdict::Diverge
+    };
+    let mut stated: Vec<(Interval, &Subject)> = vec![(row.reference.value, reference)];
+    for o in outlets {
+        if let Some(f) = row.cells.get(&o.id).and_then(|c| c.figure.as_ref()) {
+            stated.push((f.value, o));
+        }
     }
-}
-
-struct Match {
-    /// Unit, modifier and context evidence, values aside.
-    evidence: f64,
-    /// Extra confidence from the values themselves.
-    value_bonus: f64,
-    why: String,
-}
-
-/// How likely two figures are about the same quantity; `None` when they cannot be.
-fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
-    if a.kind != b.kind {
-        return None;
-    }
-    if a.kind == Kind::Money && a.currency != b.currency {
-        return None;
-    }
-    let mut why = Vec::new();
-    let mut evidence = match a.kind {
-        Kind::Count => {
-            if a.unit_key.is_empty() || b.unit_key.is_empty() {
-                why.push("unit unknown".to_string());
-                0.3
-            } else if a.unit_key == b.unit_key {
-                why.push(format!("same unit ({})", a.unit_key));
-                1.0
-            } else if crate::claims::units_related(&a.unit_key, &b.unit_key) {
-                why.push(format!("related units ({} ~ {})", a.unit_key, b.unit_key));
-                0.8
-            } else {
-                return None;
+    for (value, s) in &stated {
+        let Some((at, basis)) = when(s) else { continue };
+        match c.first.iter_mut().find(|f| f.value == *value) {
+            Some(f) if f.at <= at => {}
+            Some(f) => {
+                f.outlet = s.id.clone();
+                f.at = at;
+                f.basis = basis;
             }
+            None => c.first.push(FirstStated {
+                value: *value,
+                outlet: s.id.clone(),
+                at,
+                basis,
+            }),
         }
-        // Years, dates, percentages, money: the kind is the unit; context decides.
-        _ => {
-            why.push(format!("same kind ({})", a.kind.as_str()));
-            0.6
-        }
-    };
-    let (ma, mb): (HashSet<&str>, HashSet<&str>) = (
-        a.modifiers.iter().map(String::as_str).collect(),
-        b.modifiers.iter().map(String::as_str).collect(),
-    );
-    if !ma.is_empty() && !mb.is_empty() {
-        let common: Vec<&str> = ma.intersection(&mb).copied().collect();
-        if common.is_empty() {
-            why.push("different modifiers".to_string());
-            evidence -= 0.8;
-        } else {
-            let share = common.len() as f64 / ma.len().max(mb.len()) as f64;
-            evidence += 0.6 * share;
-            let mut common = common;
-            common.sort_unstable();
-            why.push(format!("modifiers {}", common.join(", ")));
-        }
-    } else if ma.len() + mb.len() > 0 {
-        evidence -= 0.1;
     }
-    let ctx = context_overlap(&a.sentence, &b.sentence);
-    if ctx > 0.0 {
-        evidence += 0.6 * ctx;
-        why.push(format!("context {:.0}%", ctx * 100.0));
-    }
-    let value_bonus = if a.value == b.value {
-        0.8
-    } else if a.value.overlaps(&b.value) {
-        0.4
-    } else {
-        0.0
-    };
-    Some(Match {
-        evidence,
-        value_bonus,
-        why: why.join("; "),
-    })
+    c
 }
 
-/// Share of the smaller sentence's content words found in the other (numbers aside).
-fn context_overlap(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
-            .map(fold)
-            .collect::<HashSet<_>>()
-            .into_iter()
+/// Stated figures of one article against another's, for history's change labels
+/// (`changes`): no derived figures, no evidence.
+fn align(reference: &Claims, outlet: &Claims) -> (Vec<Cell>, Vec<Figure>) {
+    let stated = |c: &Claims| -> Vec<derive::Derived> {
+        c.figures
+            .iter()
+            .map(|f| derive::Derived {
+                figure: f.clone(),
+                derivation: None,
+            })
             .collect()
     };
-    let (wa, wb) = (words(a), words(b));
-    let (small, large) = if wa.len() <= wb.len() {
-        (&wa, &wb)
-    } else {
-        (&wb, &wa)
+    let none = Evidence {
+        url: String::new(),
+        captured: DateTime::<Utc>::UNIX_EPOCH,
+        hash: String::new(),
+        version: 0,
     };
-    if small.is_empty() {
-        return 0.0;
-    }
-    let hits = small
-        .iter()
-        .filter(|w| large.iter().any(|x| same_stem(w, x)))
-        .count();
-    hits as f64 / small.len() as f64
+    align::align(&stated(reference), &stated(outlet), &none)
 }
 
-/// Equal, or sharing the first six letters (plurals, cognates across languages).
-fn same_stem(a: &str, b: &str) -> bool {
-    a == b
-        || (a.chars().count() >= 6
-            && b.chars().count() >= 6
-            && a.chars().take(6).eq(b.chars().take(6)))
+/// An RFC 3339 time in UTC when it parses, so times compare as strings; else as given.
+fn normalise_time(t: &str) -> String {
+    DateTime::parse_from_rfc3339(t)
+        .map(|d| d.with_timezone(&Utc).to_rfc3339())
+        .unwrap_or_else(|_| t.to_string())
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Options, Render};
 use crate::claims::Figure;
-use crate::compare::{Comparison, Subject};
+use crate::compare::{Comparison, Subject, Verdict};
 
 /// Schema tag of the JSON report.
 pub const SCHEMA: &str = "storydiff.report/1";
@@ -68,6 +68,14 @@ fn subject(s: &Subject) -> Value {
     })
 }
 
+/// Verdict counts with every verdict present, zeros included.
+fn counts(m: &BTreeMap<Verdict, usize>) -> BTreeMap<&'static str, usize> {
+    Verdict::ALL
+        .iter()
+        .map(|v| (v.as_str(), m.get(v).copied().unwrap_or(0)))
+        .collect()
+}
+
 impl Render for Json {
     fn render(&self, c: &Comparison, _: &Options) -> String {
         let reference = c.reference.article.as_ref();
@@ -91,11 +99,34 @@ impl Render for Json {
                                 "figure": cell.figure.as_ref().map(figure),
                                 "score": cell.score,
                                 "why": cell.why,
+                                "explanation": cell.explanation,
+                                "derived": cell.derived,
+                                "derivation": cell.derivation,
+                                "evidence": {
+                                    "url": cell.evidence.url,
+                                    "captured": cell.evidence.captured.to_rfc3339(),
+                                    "hash": cell.evidence.hash,
+                                    "version": cell.evidence.version,
+                                },
+                                "source": cell.source,
                             }),
                         )
                     })
                     .collect();
-                json!({ "ref": figure(&row.reference), "outlets": cells })
+                let c = &row.corroboration;
+                json!({
+                    "ref": figure(&row.reference),
+                    "derived": row.derived,
+                    "derivation": row.derivation,
+                    "outlets": cells,
+                    "corroboration": {
+                        "outlets": counts(&c.outlets),
+                        "independent": counts(&c.independent),
+                        "first": c.first.iter().map(|f| json!({
+                            "value": f.value, "outlet": f.outlet, "at": f.at, "basis": f.basis,
+                        })).collect::<Vec<_>>(),
+                    },
+                })
             })
             .collect();
         let extras: BTreeMap<&str, Vec<FigureOut>> = c
@@ -112,6 +143,16 @@ impl Render for Json {
             "outlets": c.outlets.iter().map(subject).collect::<Vec<_>>(),
             "figures": rows,
             "extras": extras,
+            "inconsistencies": c.inconsistencies.iter().map(|(id, list)| {
+                let list: Vec<Value> = list.iter().map(|i| json!({
+                    "stated": figure(&i.stated), "implied": i.implied, "from": i.from, "how": i.how,
+                })).collect();
+                (id.as_str(), list)
+            }).collect::<BTreeMap<_, _>>(),
+            "sources": c.sources,
+            "quotes": c.quotes,
+            "quote_extras": c.quote_extras,
+            "framing": c.framing,
         });
         let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
         s.push('\n');

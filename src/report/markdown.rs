@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, label, tally_line};
-use crate::compare::{Comparison, Verdict};
+use super::{Options, Render, compared_ids, interval, label, tally_line};
+use crate::compare::{Comparison, FigureRow, QuoteMatch, Verdict, WordOp};
 
 pub struct Markdown;
 
@@ -104,19 +104,31 @@ impl Render for Markdown {
         for row in &c.rows {
             let _ = writeln!(o, "### {}\n", md(&label(&row.reference)));
             let _ = writeln!(o, "> {}\n", md(&row.reference.sentence));
+            if let Some(d) = &row.derivation {
+                let _ = writeln!(o, "Derived: {}\n", md(&d.how));
+            }
+            let _ = writeln!(o, "Corroboration: {}\n", md(&corroboration(row)));
             for id in &ids {
                 let Some(cell) = row.cells.get(*id) else {
                     continue;
                 };
                 match &cell.figure {
                     Some(f) => {
+                        let derived = match &cell.derivation {
+                            Some(d) => format!(", derived: {}", md(&d.how)),
+                            None => String::new(),
+                        };
                         let _ = writeln!(
                             o,
-                            "- **{}**: {}: “{}” ({})",
+                            "- **{}**: {}: “{}” ({}{derived}; score {}; snapshot v{} {}, {})",
                             md(id),
                             cell.verdict.as_str(),
                             md(&f.sentence),
-                            md(&cell.why)
+                            md(&cell.why),
+                            cell.score.unwrap_or(0.0),
+                            cell.evidence.version,
+                            cell.evidence.captured.format("%Y-%m-%d %H:%M UTC"),
+                            md(&cell.evidence.hash)
                         );
                     }
                     None => {
@@ -126,6 +138,189 @@ impl Render for Markdown {
             }
             let _ = writeln!(o);
         }
+        sources(&mut o, c);
+        quotes(&mut o, c);
+        framing(&mut o, c);
         o
+    }
+}
+
+/// "2 agree (1 independent), 1 diverge; first: 37 by reference (published …)".
+fn corroboration(row: &FigureRow) -> String {
+    let c = &row.corroboration;
+    let counts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|v| {
+            let n = c.outlets.get(v).copied().unwrap_or(0);
+            let i = c.independent.get(v).copied().unwrap_or(0);
+            format!("{n} {} ({i} independent)", v.as_str())
+        })
+        .collect();
+    let first: Vec<String> = c
+        .first
+        .iter()
+        .map(|f| {
+            format!(
+                "{} by {} ({} {})",
+                interval(&f.value),
+                f.outlet,
+                f.basis,
+                f.at
+            )
+        })
+        .collect();
+    format!("{}; first: {}", counts.join(", "), first.join("; "))
+}
+
+fn sources(o: &mut String, c: &Comparison) {
+    let _ = writeln!(o, "## Independent sources\n");
+    let _ = writeln!(o, "| Source | Articles | Containment |\n|---|---|---|");
+    for (i, g) in c.sources.iter().enumerate() {
+        let sim = g.similarity.map(|s| format!("{s:.2}")).unwrap_or_default();
+        let _ = writeln!(o, "| {} | {} | {sim} |", i + 1, md(&g.members.join(", ")));
+    }
+    if !c.inconsistencies.is_empty() {
+        let _ = writeln!(o, "\n## Numbers that contradict their own article\n");
+        for (id, list) in &c.inconsistencies {
+            for i in list {
+                let _ = writeln!(
+                    o,
+                    "- **{}**: {} (“{}”)",
+                    md(id),
+                    md(&i.how),
+                    md(&i.stated.sentence)
+                );
+            }
+        }
+    }
+    let _ = writeln!(o);
+}
+
+/// A word diff with removed words struck through and added ones in bold.
+fn diff(ops: &[WordOp]) -> String {
+    ops.iter()
+        .map(|w| {
+            let t = md(&w.text);
+            let pad = |s: String| {
+                let lead = if w.text.starts_with(' ') { " " } else { "" };
+                let trail = if w.text.ends_with(' ') { " " } else { "" };
+                format!("{lead}{s}{trail}")
+            };
+            match w.op.as_str() {
+                "delete" if !t.is_empty() => pad(format!("~~{t}~~")),
+                "insert" if !t.is_empty() => pad(format!("**{t}**")),
+                _ => pad(t),
+            }
+        })
+        .collect()
+}
+
+fn quotes(o: &mut String, c: &Comparison) {
+    if c.quotes.is_empty() {
+        return;
+    }
+    let ids = compared_ids(c);
+    let _ = writeln!(o, "## Quotes\n");
+    for q in &c.quotes {
+        let who = q.reference.speaker.as_deref().unwrap_or("unattributed");
+        let _ = writeln!(o, "> “{}” — {}\n", md(&q.reference.text), md(who));
+        if q.carried_by == 0 && q.comparable > 0 {
+            let _ = writeln!(o, "Carried by no outlet in the reference's language.\n");
+        }
+        for id in &ids {
+            let Some(cell) = q.cells.get(*id) else {
+                continue;
+            };
+            let detail = match (cell.status, &cell.quote) {
+                (QuoteMatch::OtherSpeaker, Some(oq)) => format!(
+                    "**same words, other speaker**: {}",
+                    md(oq.speaker.as_deref().unwrap_or("?"))
+                ),
+                (QuoteMatch::Reworded, Some(_)) => format!("reworded: {}", diff(&cell.diff)),
+                (status, _) => status.as_str().replace('_', " "),
+            };
+            let _ = writeln!(o, "- **{}**: {detail}", md(id));
+        }
+        let _ = writeln!(o);
+    }
+    for (id, extra) in c.quote_extras.iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(
+            o,
+            "Quotes in **{}** that the reference does not carry:\n",
+            md(id)
+        );
+        for q in extra {
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
+            let _ = writeln!(o, "- “{}” — {}", md(&q.text), md(who));
+        }
+        let _ = writeln!(o);
+    }
+}
+
+fn framing(o: &mut String, c: &Comparison) {
+    let comparable: Vec<_> = c.framing.iter().filter(|(_, f)| f.comparable).collect();
+    if comparable.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## Framing against the reference\n");
+    let _ = writeln!(
+        o,
+        "Same-language outlets only; densities are hits per 1,000 words.\n"
+    );
+    for (id, f) in comparable {
+        let _ = writeln!(o, "### {}\n", md(id));
+        let _ = writeln!(o, "| Category | Reference | Outlet |\n|---|---|---|");
+        for d in &f.densities {
+            let _ = writeln!(
+                o,
+                "| {} | {:.1} | {:.1} |",
+                md(&d.category),
+                d.reference,
+                d.outlet
+            );
+        }
+        let _ = writeln!(o);
+        for l in &f.labels {
+            let side = |terms: &[String], neutral: usize| {
+                if terms.is_empty() {
+                    format!("“{}” ({neutral} times)", md(&l.neutral))
+                } else {
+                    md(&terms.join(", "))
+                }
+            };
+            let _ = writeln!(
+                o,
+                "- Label: the reference says {}, the outlet says {}",
+                side(&l.reference, l.reference_neutral),
+                side(&l.outlet, l.outlet_neutral)
+            );
+        }
+        if !f.scare_quotes_reference.is_empty() || !f.scare_quotes_outlet.is_empty() {
+            let _ = writeln!(
+                o,
+                "- Scare quotes: reference {}; outlet {}",
+                md(&f.scare_quotes_reference.join(", ")),
+                md(&f.scare_quotes_outlet.join(", "))
+            );
+        }
+        let _ = writeln!(
+            o,
+            "- Headline framing terms: reference {}; outlet {}",
+            md(&f.headline_reference.join(", ")),
+            md(&f.headline_outlet.join(", "))
+        );
+        if !f.distinctive.is_empty() {
+            let terms: Vec<String> = f
+                .distinctive
+                .iter()
+                .map(|t| format!("{} (z {:+.2})", md(&t.term), t.z))
+                .collect();
+            let _ = writeln!(
+                o,
+                "- Distinctive words (weighted log-odds): {}",
+                terms.join(", ")
+            );
+        }
+        let _ = writeln!(o);
     }
 }

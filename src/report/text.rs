@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, label, tally_line};
-use crate::compare::{Comparison, Status, Verdict};
+use super::{Options, Render, compared_ids, interval, label, tally_line};
+use crate::compare::{Comparison, FigureRow, QuoteMatch, Status, Verdict, WordOp};
 
 pub struct Text;
 
@@ -37,6 +37,170 @@ fn verdict(v: Verdict, opts: &Options) -> String {
         Verdict::Missing => ("missing", "2"),
     };
     paint(&format!("{word:<10}"), code, opts)
+}
+
+/// "2 agree (1 independent) · 1 diverge · 1 missing", and who stated each value first.
+fn corroboration_lines(row: &FigureRow) -> (String, Option<String>) {
+    let c = &row.corroboration;
+    let counts: Vec<String> = Verdict::ALL
+        .iter()
+        .filter_map(|v| {
+            let n = c.outlets.get(v).copied().unwrap_or(0);
+            let i = c.independent.get(v).copied().unwrap_or(0);
+            (n > 0).then(|| {
+                if *v != Verdict::Missing && i != n {
+                    format!("{n} {} ({i} independent)", v.as_str())
+                } else {
+                    format!("{n} {}", v.as_str())
+                }
+            })
+        })
+        .collect();
+    let first: Vec<String> = c
+        .first
+        .iter()
+        .map(|f| {
+            // Minutes are enough to order who said it first.
+            let at = f.at.get(..16).unwrap_or(&f.at).replace('T', " ");
+            format!("{} {} {at}", interval(&f.value), f.outlet)
+        })
+        .collect();
+    let first = (!first.is_empty()).then(|| format!("first: {}", first.join("; ")));
+    (counts.join(" · "), first)
+}
+
+/// Splits `s` into lines of at most `n` characters on spaces.
+fn wrap(s: &str, n: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in s.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > n {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines.into_iter().map(|l| fit(&l, n)).collect()
+}
+
+fn quotes(o: &mut String, c: &Comparison, idw: usize, opts: &Options) {
+    if c.quotes.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\nQuotes: the reference's, outlet by outlet");
+    for q in &c.quotes {
+        let who = q.reference.speaker.as_deref().unwrap_or("unattributed");
+        let head = format!("“{}” — {who}", q.reference.text);
+        let _ = writeln!(o, "\n  {}", paint(&fit(&head, WIDTH - 2), "1", opts));
+        if q.carried_by == 0 && q.comparable > 0 {
+            let _ = writeln!(o, "    carried by no outlet in the reference's language");
+        }
+        for id in compared_ids(c) {
+            let Some(cell) = q.cells.get(id) else {
+                continue;
+            };
+            let detail = match (cell.status, &cell.quote) {
+                (QuoteMatch::OtherSpeaker, Some(oq)) => format!(
+                    "SAME WORDS, OTHER SPEAKER: {}",
+                    oq.speaker.as_deref().unwrap_or("?")
+                ),
+                (QuoteMatch::Reworded, Some(_)) => format!("reworded: {}", diff_line(&cell.diff)),
+                (status, _) => status.as_str().replace('_', " "),
+            };
+            let _ = writeln!(o, "    {:<idw$}  {}", id, fit(&detail, WIDTH - idw - 6));
+        }
+    }
+    let extra: Vec<String> = c
+        .quote_extras
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(id, v)| format!("{id} {}", v.len()))
+        .collect();
+    if !extra.is_empty() {
+        let line = format!("Quotes not in the reference: {}", extra.join(", "));
+        let _ = writeln!(o, "\n{}", fit(&line, WIDTH));
+    }
+}
+
+/// A word diff as `[-removed-]{+added+}` around the shared words.
+fn diff_line(ops: &[WordOp]) -> String {
+    ops.iter()
+        .map(|w| match w.op.as_str() {
+            "delete" => format!("[-{}-]", w.text),
+            "insert" => format!("{{+{}+}}", w.text),
+            _ => w.text.clone(),
+        })
+        .collect()
+}
+
+fn framing(o: &mut String, c: &Comparison, idw: usize) {
+    let comparable: Vec<_> = c.framing.iter().filter(|(_, f)| f.comparable).collect();
+    if comparable.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\nFraming against the reference (same language; per 1,000 words)"
+    );
+    let pad = " ".repeat(idw + 4);
+    for (id, f) in comparable {
+        let dens: Vec<String> = f
+            .densities
+            .iter()
+            .filter(|d| d.reference > 0.0 || d.outlet > 0.0)
+            .map(|d| format!("{} {:.1}/{:.1}", d.category, d.reference, d.outlet))
+            .collect();
+        let dens = if dens.is_empty() {
+            "no framing-lexicon words in either".to_string()
+        } else {
+            format!("ref/outlet: {}", dens.join(", "))
+        };
+        let _ = writeln!(o, "  {:<idw$}  {}", id, fit(&dens, WIDTH - idw - 4));
+        for l in &f.labels {
+            let side = |terms: &[String], neutral: usize| {
+                if terms.is_empty() {
+                    format!("“{}” ({neutral}×)", l.neutral)
+                } else {
+                    terms.join("/")
+                }
+            };
+            let line = format!(
+                "labels: reference says {}, outlet says {}",
+                side(&l.reference, l.reference_neutral),
+                side(&l.outlet, l.outlet_neutral)
+            );
+            let _ = writeln!(o, "{pad}{}", fit(&line, WIDTH - idw - 4));
+        }
+        if !f.scare_quotes_reference.is_empty() || !f.scare_quotes_outlet.is_empty() {
+            let line = format!(
+                "scare quotes: reference {:?}, outlet {:?}",
+                f.scare_quotes_reference, f.scare_quotes_outlet
+            );
+            let _ = writeln!(o, "{pad}{}", fit(&line, WIDTH - idw - 4));
+        }
+        if !f.headline_reference.is_empty() || !f.headline_outlet.is_empty() {
+            let line = format!(
+                "headline: reference [{}], outlet [{}]",
+                f.headline_reference.join(", "),
+                f.headline_outlet.join(", ")
+            );
+            let _ = writeln!(o, "{pad}{}", fit(&line, WIDTH - idw - 4));
+        }
+        if !f.distinctive.is_empty() {
+            let terms: Vec<String> = f
+                .distinctive
+                .iter()
+                .map(|t| format!("{} {:+.1}", t.term, t.z))
+                .collect();
+            let line = format!("distinctive (z): {}", terms.join(", "));
+            let _ = writeln!(o, "{pad}{}", fit(&line, WIDTH - idw - 4));
+        }
+    }
 }
 
 impl Render for Text {
@@ -110,14 +274,23 @@ impl Render for Text {
                 paint(&fit(&label(&row.reference), WIDTH - 2), "1", opts)
             );
             let _ = writeln!(o, "    “{}”", fit(&row.reference.sentence, WIDTH - 6));
+            if let Some(d) = &row.derivation {
+                let _ = writeln!(o, "    derived: {}", fit(&d.how, WIDTH - 13));
+            }
+            let (counts, first) = corroboration_lines(row);
+            let _ = writeln!(o, "    {}", fit(&counts, WIDTH - 4));
+            if let Some(first) = first {
+                let _ = writeln!(o, "    {}", fit(&first, WIDTH - 4));
+            }
             for id in &ids {
                 let Some(cell) = row.cells.get(*id) else {
                     continue;
                 };
+                let derived = if cell.derived { " (derived)" } else { "" };
                 let what = cell
                     .figure
                     .as_ref()
-                    .map(|f| format!("{}  · {}", f.text, cell.why))
+                    .map(|f| format!("{}{derived}  · {}", f.text, cell.why))
                     .unwrap_or_default();
                 let _ = writeln!(
                     o,
@@ -126,8 +299,52 @@ impl Render for Text {
                     verdict(cell.verdict, opts),
                     fit(&what, WIDTH - idw - 17)
                 );
+                // A divergence is what a reporter acts on: show its sentence and evidence.
+                if let (Verdict::Diverge, Some(f)) = (cell.verdict, &cell.figure) {
+                    let pad = " ".repeat(idw + 17);
+                    let _ = writeln!(o, "{pad}“{}”", fit(&f.sentence, WIDTH - idw - 19));
+                    let e = &cell.evidence;
+                    let ev = format!(
+                        "v{} captured {} {}",
+                        e.version,
+                        e.captured.format("%Y-%m-%d %H:%M UTC"),
+                        e.hash
+                    );
+                    let _ = writeln!(o, "{pad}{}", fit(&ev, WIDTH - idw - 17));
+                }
             }
         }
+
+        let groups: Vec<_> = c.sources.iter().filter(|g| g.members.len() > 1).collect();
+        let _ = writeln!(
+            o,
+            "\nIndependent sources: {} among {} articles",
+            c.sources.len(),
+            c.sources.iter().map(|g| g.members.len()).sum::<usize>()
+        );
+        for g in groups {
+            let sim = g
+                .similarity
+                .map(|s| format!(" (containment {s:.2})"))
+                .unwrap_or_default();
+            let line = format!("one source: {}{sim}", g.members.join(" = "));
+            let _ = writeln!(o, "  {}", fit(&line, WIDTH - 2));
+        }
+
+        if !c.inconsistencies.is_empty() {
+            let _ = writeln!(o, "\nNumbers that contradict their own article");
+            for (id, list) in &c.inconsistencies {
+                for i in list {
+                    for (k, line) in wrap(&i.how, WIDTH - idw - 4).iter().enumerate() {
+                        let id = if k == 0 { id.as_str() } else { "" };
+                        let _ = writeln!(o, "  {id:<idw$}  {line}");
+                    }
+                }
+            }
+        }
+
+        quotes(&mut o, c, idw, opts);
+        framing(&mut o, c, idw);
 
         let extras: Vec<_> = c.extras.iter().filter(|(_, v)| !v.is_empty()).collect();
         if !extras.is_empty() {

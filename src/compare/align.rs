@@ -1,0 +1,484 @@
+//! Figure alignment: which outlet figure, if any, states each reference figure.
+//!
+//! Every (reference, outlet) pair gets a score from unit, modifiers and sentence
+//! context, plus a bonus when the values agree. Pairs below [`MATCH_MIN`] are not
+//! candidates; a disjoint pair is only a candidate when its evidence *without* the
+//! value bonus reaches [`DIVERGE_MIN`] and some of that evidence is about the numbers
+//! themselves (a known unit, a shared modifier, shared words right next to them):
+//! two sentences about the same people and place can hold two different sums of
+//! money, and a similar sentence alone never makes a divergence. The candidates are then assigned one-to-one
+//! by maximum total score (Hungarian method), so a strong pair is never lost because
+//! a weaker one took its figure first.
+
+use std::collections::HashSet;
+
+use super::derive::Derived;
+use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
+use crate::claims::{Figure, Kind};
+use crate::fetch::discover::fold;
+
+/// Spanish head nouns `claims`' unit lexicon does not know yet, keyed as it would
+/// key them. A stop-gap until they are added to `claims/units.toml` (owned there):
+/// without it "600 bomberos" could never meet "600 firefighters".
+const UNIT_BRIDGE: &[(&str, &str)] = &[
+    ("bombero", "firefighter"),
+    ("aeronave", "aircraft"),
+    ("avion", "aircraft"),
+    ("vecino", "resident"),
+    ("aldea", "village"),
+    ("pueblo", "village"),
+    ("gol", "goal"),
+    ("cama", "bed"),
+    ("testigo", "witness"),
+    ("asesor", "aide"),
+];
+
+/// The unit key with known Spanish gaps bridged to their English key.
+fn unit_key(f: &Figure) -> String {
+    let k = fold(&f.unit_key);
+    UNIT_BRIDGE
+        .iter()
+        .find(|(es, _)| *es == k || format!("{es}s") == k || format!("{es}es") == k)
+        .map_or(f.unit_key.clone(), |(_, en)| en.to_string())
+}
+
+/// Words that scale a number ("million") say nothing about what is counted.
+const SCALE_WORDS: &[&str] = &[
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "miles",
+    "millon",
+    "millones",
+    "billon",
+    "billones",
+    "millardo",
+    "millardos",
+];
+
+/// Score taken off a pair whose outlet or reference side is derived, so a stated
+/// figure about the same quantity wins.
+const DERIVED_PENALTY: f64 = 0.2;
+
+/// Verdict cells for each reference figure (in order), and the outlet's unmatched
+/// stated figures.
+pub(super) fn align(r: &[Derived], o: &[Derived], evidence: &Evidence) -> (Vec<Cell>, Vec<Figure>) {
+    // weight[i][j] > 0 for candidate pairs only.
+    let mut weight = vec![vec![0.0; o.len()]; r.len()];
+    let mut matches: Vec<Vec<Option<Match>>> = vec![vec![None; o.len()]; r.len()];
+    for (i, a) in r.iter().enumerate() {
+        for (j, b) in o.iter().enumerate() {
+            let Some(m) = pair_score(&a.figure, &b.figure) else {
+                continue;
+            };
+            let derived = a.derivation.is_some() || b.derivation.is_some();
+            let penalty = if derived { DERIVED_PENALTY } else { 0.0 };
+            let total = m.evidence + m.value_bonus - penalty;
+            let v = verdict(&a.figure, &b.figure);
+            // Arithmetic that comes out differently is shown in the inconsistency list
+            // and in the stated parts' own rows; a derived value alone never diverges.
+            let diverge_ok = !derived && m.evidence >= DIVERGE_MIN && m.about_the_number;
+            if total >= MATCH_MIN && (v != Verdict::Diverge || diverge_ok) {
+                weight[i][j] = total;
+                matches[i][j] = Some(m);
+            }
+        }
+    }
+    let assignment = assign(&weight);
+    let mut used = vec![false; o.len()];
+    let mut cells = Vec::with_capacity(r.len());
+    for (i, a) in r.iter().enumerate() {
+        let cell = match assignment[i].and_then(|j| matches[i][j].take().map(|m| (j, m))) {
+            Some((j, m)) => {
+                used[j] = true;
+                let b = &o[j];
+                let v = verdict(&a.figure, &b.figure);
+                let score = (weight[i][j] * 100.0).round() / 100.0;
+                Cell {
+                    verdict: v,
+                    figure: Some(b.figure.clone()),
+                    score: Some(score),
+                    explanation: explain(&a.figure, &b.figure, v, score, &m.why),
+                    why: m.why,
+                    derived: b.derivation.is_some(),
+                    derivation: b.derivation.clone(),
+                    evidence: evidence.clone(),
+                    source: 0,
+                }
+            }
+            None => Cell {
+                verdict: Verdict::Missing,
+                figure: None,
+                score: None,
+                why: "no figure about this quantity in the article".into(),
+                explanation: format!(
+                    "missing: the reference states “{}” (“{}”); no figure in this article \
+                     is about the same quantity",
+                    a.figure.text, a.figure.sentence
+                ),
+                derived: false,
+                derivation: None,
+                evidence: evidence.clone(),
+                source: 0,
+            },
+        };
+        cells.push(cell);
+    }
+    let extras = o
+        .iter()
+        .zip(used)
+        .filter(|(d, u)| !u && d.derivation.is_none())
+        .map(|(d, _)| d.figure.clone())
+        .collect();
+    (cells, extras)
+}
+
+/// The sentence a reader gets for a paired cell.
+fn explain(a: &Figure, b: &Figure, v: Verdict, score: f64, why: &str) -> String {
+    let how = match v {
+        Verdict::Agree => "the same value",
+        Verdict::Compatible => "overlapping values",
+        Verdict::Diverge => "values that cannot both be true",
+        Verdict::Missing => "",
+    };
+    format!(
+        "{}: reference “{}” (“{}”) and outlet “{}” (“{}”) give {how}; paired with score \
+         {score}: {why}",
+        v.as_str(),
+        a.text,
+        a.sentence,
+        b.text,
+        b.sentence
+    )
+}
+
+/// The verdict for two figures taken to be about the same quantity.
+pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
+    if a.value == b.value {
+        Verdict::Agree
+    } else if a.value.overlaps(&b.value) {
+        Verdict::Compatible
+    } else {
+        Verdict::Diverge
+    }
+}
+
+/// Maximum-weight one-to-one assignment; `result[i]` is the column given to row `i`.
+/// Zero-weight pairs are never assigned.
+fn assign(weight: &[Vec<f64>]) -> Vec<Option<usize>> {
+    let n = weight.len();
+    let m = weight.first().map_or(0, Vec::len);
+    if n == 0 || m == 0 {
+        return vec![None; n];
+    }
+    // Square cost matrix (padding costs 0): minimising -weight maximises the total.
+    let size = n.max(m);
+    let cost = |i: usize, j: usize| -> f64 { if i < n && j < m { -weight[i][j] } else { 0.0 } };
+    // Hungarian method with potentials (1-based, column 0 is the virtual start).
+    let inf = f64::INFINITY;
+    let (mut u, mut v) = (vec![0.0; size + 1], vec![0.0; size + 1]);
+    let (mut p, mut way) = (vec![0usize; size + 1], vec![0usize; size + 1]);
+    for i in 1..=size {
+        p[0] = i;
+        let mut j0 = 0;
+        let mut minv = vec![inf; size + 1];
+        let mut used = vec![false; size + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let mut delta = inf;
+            let mut j1 = 0;
+            for j in 1..=size {
+                if !used[j] {
+                    let cur = cost(i0 - 1, j - 1) - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            for j in 0..=size {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut out = vec![None; n];
+    for j in 1..=size {
+        let i = p[j];
+        if i >= 1 && i <= n && j <= m && weight[i - 1][j - 1] > 0.0 {
+            out[i - 1] = Some(j - 1);
+        }
+    }
+    out
+}
+
+#[derive(Clone)]
+pub(super) struct Match {
+    /// Unit, modifier and context evidence, values aside.
+    pub evidence: f64,
+    /// Some evidence is about the numbers themselves (a known unit, a shared modifier,
+    /// shared words next to them), not only about the sentences around them.
+    pub about_the_number: bool,
+    /// Extra confidence from the values themselves.
+    pub value_bonus: f64,
+    pub why: String,
+}
+
+/// How likely two figures are about the same quantity; `None` when they cannot be.
+pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
+    if a.kind != b.kind {
+        return None;
+    }
+    if a.kind == Kind::Money && a.currency != b.currency {
+        return None;
+    }
+    let mut why = Vec::new();
+    let (ka, kb) = (unit_key(a), unit_key(b));
+    let mut evidence = match a.kind {
+        Kind::Count => {
+            if ka.is_empty() || kb.is_empty() {
+                why.push("unit unknown".to_string());
+                0.3
+            } else if ka == kb {
+                why.push(format!("same unit ({ka})"));
+                1.0
+            } else if crate::claims::units_related(&ka, &kb) {
+                why.push(format!("related units ({ka} ~ {kb})"));
+                0.8
+            } else {
+                return None;
+            }
+        }
+        // Years, dates, percentages, money: the kind is the unit; context decides.
+        _ => {
+            why.push(format!("same kind ({})", a.kind.as_str()));
+            0.6
+        }
+    };
+    let (ma, mb): (HashSet<&str>, HashSet<&str>) = (
+        a.modifiers.iter().map(String::as_str).collect(),
+        b.modifiers.iter().map(String::as_str).collect(),
+    );
+    if !ma.is_empty() && !mb.is_empty() {
+        let common: Vec<&str> = ma.intersection(&mb).copied().collect();
+        if common.is_empty() {
+            why.push("different modifiers".to_string());
+            evidence -= 0.8;
+        } else {
+            let share = common.len() as f64 / ma.len().max(mb.len()) as f64;
+            evidence += 0.6 * share;
+            let mut common = common;
+            common.sort_unstable();
+            why.push(format!("modifiers {}", common.join(", ")));
+        }
+    } else if ma.len() + mb.len() > 0 {
+        evidence -= 0.1;
+    }
+    // A total and one of its parts are different quantities, whatever else they share.
+    if ma.contains("total") != mb.contains("total") {
+        why.push("only one is a total".to_string());
+        evidence -= 0.5;
+    }
+    let ctx = context_overlap(&a.sentence, &b.sentence);
+    if ctx > 0.0 {
+        evidence += 0.6 * ctx;
+        why.push(format!("context {:.0}%", ctx * 100.0));
+    }
+    let names = shared_names(&a.sentence, &b.sentence);
+    if !names.is_empty() {
+        evidence += (0.15 * names.len() as f64).min(0.3);
+        why.push(format!("names {}", names.join(", ")));
+    }
+    let local = local_overlap(a, b);
+    if local > 0.0 {
+        evidence += 0.4 * local;
+        why.push(format!("near words {:.0}%", local * 100.0));
+    }
+    match (is_base(a), is_base(b)) {
+        (true, true) => {
+            evidence += 0.2;
+            why.push("both the starting point of a change".to_string());
+        }
+        (false, false) => {}
+        _ => {
+            evidence -= 0.3;
+            why.push("only one is the starting point of a change".to_string());
+        }
+    }
+    let value_bonus = if a.value == b.value {
+        0.8
+    } else if a.value.overlaps(&b.value) {
+        0.4
+    } else {
+        0.0
+    };
+    let shared_modifier = !ma.is_disjoint(&mb);
+    let known_unit = a.kind == Kind::Count && !ka.is_empty() && !kb.is_empty();
+    Some(Match {
+        evidence,
+        about_the_number: known_unit || shared_modifier || local > 0.0,
+        value_bonus,
+        why: why.join("; "),
+    })
+}
+
+/// Content words of a sentence: four letters or more, folded, numbers aside.
+fn content_words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(fold)
+        .collect()
+}
+
+/// Share of the smaller sentence's content words found in the other.
+fn context_overlap(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (content_words(a), content_words(b));
+    let (small, large) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if small.is_empty() {
+        return 0.0;
+    }
+    let hits = small
+        .iter()
+        .filter(|w| large.iter().any(|x| same_stem(w, x)))
+        .count();
+    hits as f64 / small.len() as f64
+}
+
+/// Content words within [`WINDOW`] words of the figure in its sentence: what the
+/// number is about ("fined", "repay", "police"), which a whole sentence blurs.
+const WINDOW: usize = 3;
+
+fn near_words(f: &Figure) -> HashSet<String> {
+    let words: Vec<String> = f
+        .sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let target: Vec<String> = f
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let Some(start) = (!target.is_empty())
+        .then(|| {
+            words
+                .windows(target.len())
+                .position(|w| w == target.as_slice())
+        })
+        .flatten()
+    else {
+        return HashSet::new();
+    };
+    let end = start + target.len();
+    let content = |w: &&String| {
+        w.chars().count() >= 4
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !SCALE_WORDS.contains(&w.as_str())
+    };
+    let before = words[..start].iter().rev().filter(content).take(WINDOW);
+    let after = words[end..].iter().filter(content).take(WINDOW);
+    before.chain(after).cloned().collect()
+}
+
+/// Share of the smaller near-word set found in the other.
+fn local_overlap(a: &Figure, b: &Figure) -> f64 {
+    let (wa, wb) = (near_words(a), near_words(b));
+    let small = wa.len().min(wb.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let (s, l) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    s.iter()
+        .filter(|w| l.iter().any(|x| same_stem(w, x)))
+        .count() as f64
+        / small as f64
+}
+
+/// The figure is what a change starts from ("up from $2.2 billion", "desde 49").
+pub(super) fn is_base(f: &Figure) -> bool {
+    let s = fold(&f.sentence);
+    let t = fold(&f.text);
+    s.match_indices(&t).any(|(i, _)| {
+        let before: Vec<&str> = s[..i].split_whitespace().rev().take(1).collect();
+        matches!(before.first(), Some(&"from") | Some(&"desde"))
+    })
+}
+
+/// Capitalised words after the first of a sentence (names, places, bodies), folded.
+fn names(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .map(fold)
+        .collect()
+}
+
+/// Names two sentences share (by stem, so "Mexico" meets "México").
+fn shared_names(a: &str, b: &str) -> Vec<String> {
+    let (na, nb) = (names(a), names(b));
+    let mut out: Vec<String> = na
+        .into_iter()
+        .filter(|x| nb.iter().any(|y| same_stem(x, y)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Equal, or sharing the first six letters (plurals, cognates across languages).
+pub(super) fn same_stem(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= 6
+            && b.chars().count() >= 6
+            && a.chars().take(6).eq(b.chars().take(6)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assignment_maximises_the_total_not_the_first_pick() {
+        // Greedy takes (0,0)=5 and leaves row 1 nothing; the optimum is 4 + 4.
+        let w = vec![vec![5.0, 4.0], vec![4.0, 0.0]];
+        assert_eq!(assign(&w), vec![Some(1), Some(0)]);
+        let w = vec![vec![0.0, 0.0], vec![0.0, 2.0], vec![1.0, 0.0]];
+        assert_eq!(assign(&w), vec![None, Some(1), Some(0)]);
+        assert_eq!(assign(&[]), Vec::<Option<usize>>::new());
+    }
+}

@@ -1,0 +1,349 @@
+//! Framing of each outlet against the reference, same language only: the labels each
+//! chose for the same thing, scare quotes, lexicon densities side by side, the
+//! headline's framing terms, and the words most distinctive of the outlet.
+//!
+//! Distinctive words use the weighted log-odds ratio with an informative Dirichlet
+//! prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", eq. 16, 18-20). For word
+//! w, counts y in the outlet (i) and the reference (j), article sizes n, and a prior
+//! α_w = α0 · y_w / N from the pooled corpus of every same-language article:
+//!
+//! δ_w = ln((y_iw + α_w) / (n_i + α0 − y_iw − α_w)) − ln((y_jw + α_w) / (n_j + α0 − y_jw − α_w))
+//! σ²_w ≈ 1 / (y_iw + α_w) + 1 / (y_jw + α_w),   z_w = δ_w / σ_w
+//!
+//! α0 = [`PRIOR_SHARE`] · N: the prior weighs a tenth of the pooled corpus, enough to
+//! keep words seen once or twice from dominating, small enough that a word an outlet
+//! repeats can stand out. News articles are short, so often no word reaches
+//! |z| > 1.96: the list is then honestly empty.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Status, Subject};
+use crate::claims::{self, FramingHit};
+use crate::extract::Article;
+use crate::fetch::discover::fold;
+
+/// The prior's total weight as a share of the pooled corpus size.
+pub const PRIOR_SHARE: f64 = 0.1;
+/// |z| a distinctive term must exceed (two-sided 95%).
+pub const Z_MIN: f64 = 1.96;
+/// Distinctive terms kept per outlet.
+pub const TOP_TERMS: usize = 10;
+
+/// The reference and an outlet name one thing differently ("spies" / "diplomats").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelChoice {
+    /// The neutral word both labels stand for.
+    pub neutral: String,
+    /// The reference's loaded terms for it.
+    pub reference: Vec<String>,
+    /// The outlet's loaded terms for it.
+    pub outlet: Vec<String>,
+    /// Times the reference uses the neutral word itself.
+    pub reference_neutral: usize,
+    /// Times the outlet uses the neutral word itself.
+    pub outlet_neutral: usize,
+}
+
+/// One lexicon category's density in both articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Density {
+    /// Category: "label", "scare_quote", "hedge", "intensifier", "loaded_verb", "emotive".
+    pub category: String,
+    /// Hits per 1,000 words in the reference.
+    pub reference: f64,
+    /// Hits per 1,000 words in the outlet.
+    pub outlet: f64,
+}
+
+/// A word used distinctively more (z > 0) or less (z < 0) by the outlet than the
+/// reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveTerm {
+    /// The word, lower-cased without accents.
+    pub term: String,
+    /// Weighted log-odds z-score, outlet against reference.
+    pub z: f64,
+    /// Times in the outlet.
+    pub outlet: usize,
+    /// Times in the reference.
+    pub reference: usize,
+}
+
+/// One outlet's framing against the reference's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FramingContrast {
+    /// Same language as the reference; when false, nothing else is filled in.
+    pub comparable: bool,
+    /// Label choices that differ between the two.
+    pub labels: Vec<LabelChoice>,
+    /// Scare-quoted words in the reference.
+    pub scare_quotes_reference: Vec<String>,
+    /// Scare-quoted words in the outlet.
+    pub scare_quotes_outlet: Vec<String>,
+    /// Densities per category, side by side.
+    pub densities: Vec<Density>,
+    /// Framing terms in the reference's headline ("term (category)").
+    pub headline_reference: Vec<String>,
+    /// Framing terms in the outlet's headline.
+    pub headline_outlet: Vec<String>,
+    /// Up to [`TOP_TERMS`](crate::compare::TOP_TERMS) words with |z| > [`Z_MIN`](crate::compare::Z_MIN), strongest first.
+    pub distinctive: Vec<DistinctiveTerm>,
+}
+
+/// Framing contrasts for every outlet with an article.
+pub(super) fn contrast(
+    reference: &Subject,
+    outlets: &[Subject],
+) -> BTreeMap<String, FramingContrast> {
+    let ref_lang = lang(reference);
+    let with_article: Vec<&Subject> = outlets
+        .iter()
+        .filter(|o| o.status == Status::Ok && o.article.is_some())
+        .collect();
+    let same = |o: &Subject| ref_lang.is_none() || lang(o).is_none() || lang(o) == ref_lang;
+    // The pooled corpus: every same-language article, the reference included.
+    let ref_counts = counts(&reference.text);
+    let mut pooled = ref_counts.clone();
+    let outlet_counts: Vec<HashMap<String, usize>> =
+        with_article.iter().map(|o| counts(&o.text)).collect();
+    for (o, c) in with_article.iter().zip(&outlet_counts) {
+        if same(o) {
+            for (w, n) in c {
+                *pooled.entry(w.clone()).or_insert(0) += n;
+            }
+        }
+    }
+    let ref_headline = headline_terms(reference);
+    let mut out = BTreeMap::new();
+    for (o, c) in with_article.iter().zip(&outlet_counts) {
+        if !same(o) {
+            out.insert(
+                o.id.clone(),
+                FramingContrast {
+                    comparable: false,
+                    labels: Vec::new(),
+                    scare_quotes_reference: Vec::new(),
+                    scare_quotes_outlet: Vec::new(),
+                    densities: Vec::new(),
+                    headline_reference: Vec::new(),
+                    headline_outlet: Vec::new(),
+                    distinctive: Vec::new(),
+                },
+            );
+            continue;
+        }
+        let rf = &reference.claims.framing;
+        let of = &o.claims.framing;
+        let mut categories: Vec<&String> = rf.per_1000.keys().chain(of.per_1000.keys()).collect();
+        categories.sort();
+        categories.dedup();
+        out.insert(
+            o.id.clone(),
+            FramingContrast {
+                comparable: true,
+                labels: labels(&rf.hits, &of.hits, &reference.text, &o.text),
+                scare_quotes_reference: scare(&rf.hits),
+                scare_quotes_outlet: scare(&of.hits),
+                densities: categories
+                    .into_iter()
+                    .map(|k| Density {
+                        category: k.clone(),
+                        reference: rf.per_1000.get(k).copied().unwrap_or(0.0),
+                        outlet: of.per_1000.get(k).copied().unwrap_or(0.0),
+                    })
+                    .collect(),
+                headline_reference: ref_headline.clone(),
+                headline_outlet: headline_terms(o),
+                distinctive: log_odds(c, &ref_counts, &pooled),
+            },
+        );
+    }
+    out
+}
+
+fn lang(s: &Subject) -> Option<String> {
+    let l = s.article.as_ref()?.lang.as_deref()?;
+    Some(l.get(..2).unwrap_or(l).to_ascii_lowercase())
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .map(fold)
+}
+
+fn counts(text: &str) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for w in tokens(text) {
+        *m.entry(w).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Label terms grouped by their neutral word, where the two articles' choices differ.
+fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec<LabelChoice> {
+    let group = |hits: &[FramingHit]| -> BTreeMap<String, Vec<String>> {
+        let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for h in hits.iter().filter(|h| h.category == "label") {
+            if let Some(n) = &h.neutral {
+                let t = h.term.to_lowercase();
+                let e = m.entry(n.clone()).or_default();
+                if !e.contains(&t) {
+                    e.push(t);
+                    e.sort();
+                }
+            }
+        }
+        m
+    };
+    let (rg, og) = (group(rh), group(oh));
+    let mut neutrals: Vec<&String> = rg.keys().chain(og.keys()).collect();
+    neutrals.sort();
+    neutrals.dedup();
+    let (rc, oc) = (counts(rtext), counts(otext));
+    neutrals
+        .into_iter()
+        .filter_map(|n| {
+            let (r, o) = (
+                rg.get(n).cloned().unwrap_or_default(),
+                og.get(n).cloned().unwrap_or_default(),
+            );
+            // "spy" and "spies" are one choice: compare singular forms.
+            let key = |v: &[String]| -> Vec<String> {
+                let mut k: Vec<String> = v.iter().map(|t| singular(&fold(t))).collect();
+                k.sort();
+                k.dedup();
+                k
+            };
+            (key(&r) != key(&o)).then(|| LabelChoice {
+                neutral: n.clone(),
+                reference_neutral: rc.get(&fold(n)).copied().unwrap_or(0),
+                outlet_neutral: oc.get(&fold(n)).copied().unwrap_or(0),
+                reference: r,
+                outlet: o,
+            })
+        })
+        .collect()
+}
+
+/// A rough singular: "spies" → "spy", "agents" → "agent", "espías" → "espia".
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        w.strip_suffix('s').unwrap_or(w).to_string()
+    }
+}
+
+fn scare(hits: &[FramingHit]) -> Vec<String> {
+    hits.iter()
+        .filter(|h| h.category == "scare_quote")
+        .map(|h| h.term.clone())
+        .collect()
+}
+
+/// Framing lexicon hits in the headline, read with the body's lexicons.
+fn headline_terms(s: &Subject) -> Vec<String> {
+    let Some(a) = &s.article else {
+        return Vec::new();
+    };
+    let article = Article {
+        title: String::new(),
+        lang: a.lang.clone(),
+        paragraphs: vec![a.title.clone()],
+        ..Article::default()
+    };
+    claims::analyze(&article)
+        .framing
+        .hits
+        .into_iter()
+        .map(|h| format!("{} ({})", h.term, h.category))
+        .collect()
+}
+
+/// Weighted log-odds with an informative Dirichlet prior, outlet (i) against
+/// reference (j); see the module docs.
+fn log_odds(
+    outlet: &HashMap<String, usize>,
+    reference: &HashMap<String, usize>,
+    pooled: &HashMap<String, usize>,
+) -> Vec<DistinctiveTerm> {
+    let total = |m: &HashMap<String, usize>| m.values().sum::<usize>() as f64;
+    let (ni, nj, n) = (total(outlet), total(reference), total(pooled));
+    if ni == 0.0 || nj == 0.0 || n == 0.0 {
+        return Vec::new();
+    }
+    let a0 = PRIOR_SHARE * n;
+    let mut words: Vec<&String> = outlet.keys().chain(reference.keys()).collect();
+    words.sort();
+    words.dedup();
+    let mut out: Vec<DistinctiveTerm> = words
+        .into_iter()
+        .filter_map(|w| {
+            let yi = outlet.get(w).copied().unwrap_or(0) as f64;
+            let yj = reference.get(w).copied().unwrap_or(0) as f64;
+            let aw = a0 * pooled.get(w).copied().unwrap_or(0) as f64 / n;
+            if aw <= 0.0 {
+                return None;
+            }
+            let delta =
+                ((yi + aw) / (ni + a0 - yi - aw)).ln() - ((yj + aw) / (nj + a0 - yj - aw)).ln();
+            let var = 1.0 / (yi + aw) + 1.0 / (yj + aw);
+            let z = delta / var.sqrt();
+            (z.abs() > Z_MIN).then(|| DistinctiveTerm {
+                term: w.clone(),
+                z: (z * 100.0).round() / 100.0,
+                outlet: yi as usize,
+                reference: yj as usize,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.z.abs().total_cmp(&a.z.abs()).then(a.term.cmp(&b.term)));
+    out.truncate(TOP_TERMS);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(term: &str) -> FramingHit {
+        FramingHit {
+            term: term.into(),
+            category: "label".into(),
+            neutral: Some("diplomats".into()),
+            span: [0, 0],
+        }
+    }
+
+    #[test]
+    fn a_label_choice_is_reported_once_and_plurals_are_one_choice() {
+        let r = [hit("spies"), hit("spy")];
+        let same = labels(&r, &[hit("Spies")], "", "");
+        assert!(same.is_empty(), "{same:?}");
+        let l = labels(&r, &[], "", "the diplomats and more diplomats");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].reference, vec!["spies".to_string(), "spy".to_string()]);
+        assert_eq!((l[0].outlet.len(), l[0].outlet_neutral), (0, 2));
+    }
+
+    #[test]
+    fn a_word_only_the_outlet_repeats_is_distinctive_and_shared_words_are_not() {
+        let reference = "the council approved the budget on monday after a long debate ".repeat(8);
+        let outlet = format!(
+            "{} austerity austerity austerity austerity austerity austerity austerity austerity",
+            "the council approved the budget on monday after a long debate ".repeat(8)
+        );
+        let (r, o) = (counts(&reference), counts(&outlet));
+        let mut pooled = r.clone();
+        for (w, n) in &o {
+            *pooled.entry(w.clone()).or_insert(0) += n;
+        }
+        let terms = log_odds(&o, &r, &pooled);
+        assert_eq!(terms.first().map(|t| t.term.as_str()), Some("austerity"));
+        assert!(terms[0].z > Z_MIN);
+        assert!(terms.iter().all(|t| t.term != "council"));
+    }
+}

@@ -1,0 +1,292 @@
+//! Quotes across outlets: the reference's quotes found again (by word overlap, helped
+//! by the speaker), a word diff where the wording differs, and the same words put in
+//! another speaker's mouth flagged.
+//!
+//! Only outlets in the reference's language are judged: a translated quote shares no
+//! words with the original, and calling it absent would be false.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
+
+use super::{Status, Subject};
+use crate::claims::Quote;
+use crate::fetch::discover::fold;
+
+/// Share of the shorter quote's words the other must hold to be the same quote.
+const QUOTE_MIN: f64 = 0.6;
+/// Lower share accepted when both name the same speaker (a trimmed or reworded quote).
+const QUOTE_MIN_SAME_SPEAKER: f64 = 0.35;
+
+/// How an outlet carries one reference quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteMatch {
+    /// The same words, the same (or an unnamed) speaker.
+    Same,
+    /// The same quote with different wording (see the diff).
+    Reworded,
+    /// The same words attributed to someone else.
+    OtherSpeaker,
+    /// The outlet does not carry it.
+    Absent,
+    /// The outlet writes in another language: not judged.
+    OtherLanguage,
+}
+
+impl QuoteMatch {
+    /// The serialised name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteMatch::Same => "same",
+            QuoteMatch::Reworded => "reworded",
+            QuoteMatch::OtherSpeaker => "other_speaker",
+            QuoteMatch::Absent => "absent",
+            QuoteMatch::OtherLanguage => "other_language",
+        }
+    }
+}
+
+/// One step of a word diff from the reference's wording to the outlet's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WordOp {
+    /// `"equal"`, `"delete"` (reference only) or `"insert"` (outlet only).
+    pub op: String,
+    /// The words (with their spacing).
+    pub text: String,
+}
+
+/// One reference quote in one outlet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteCell {
+    /// How the outlet carries it.
+    pub status: QuoteMatch,
+    /// The outlet's quote, when found.
+    pub quote: Option<Quote>,
+    /// Share of the shorter quote's words found in the other.
+    pub overlap: Option<f64>,
+    /// Word diff from reference to outlet; empty unless `reworded` or `other_speaker`
+    /// with different words.
+    pub diff: Vec<WordOp>,
+}
+
+/// One reference quote across outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRow {
+    /// The reference's quote.
+    pub reference: Quote,
+    /// Per outlet id with an article.
+    pub cells: BTreeMap<String, QuoteCell>,
+    /// Outlets that carry it (same, reworded or other speaker).
+    pub carried_by: usize,
+    /// Outlets that could be judged (same language as the reference).
+    pub comparable: usize,
+}
+
+/// Quote rows for the reference's quotes, and each same-language outlet's quotes the
+/// reference does not have.
+pub(super) fn compare(
+    reference: &Subject,
+    outlets: &[Subject],
+) -> (Vec<QuoteRow>, BTreeMap<String, Vec<Quote>>) {
+    let ref_lang = lang(reference);
+    let mut rows: Vec<QuoteRow> = reference
+        .claims
+        .quotes
+        .iter()
+        .map(|q| QuoteRow {
+            reference: q.clone(),
+            cells: BTreeMap::new(),
+            carried_by: 0,
+            comparable: 0,
+        })
+        .collect();
+    let mut extras = BTreeMap::new();
+    for o in outlets
+        .iter()
+        .filter(|o| o.status == Status::Ok && o.article.is_some())
+    {
+        let same_lang = ref_lang.is_none() || lang(o).is_none() || lang(o) == ref_lang;
+        if !same_lang {
+            for row in &mut rows {
+                row.cells
+                    .insert(o.id.clone(), cell(QuoteMatch::OtherLanguage));
+            }
+            continue;
+        }
+        let mut used = vec![false; o.claims.quotes.len()];
+        for row in &mut rows {
+            row.comparable += 1;
+            let best = o
+                .claims
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| !used[*j])
+                .filter_map(|(j, q)| {
+                    let ov = overlap(&row.reference.text, &q.text);
+                    let same_speaker = speakers_match(&row.reference, q) == Some(true);
+                    let ok = ov >= QUOTE_MIN || (same_speaker && ov >= QUOTE_MIN_SAME_SPEAKER);
+                    ok.then_some((j, ov + if same_speaker { 0.2 } else { 0.0 }, ov))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            let c = match best {
+                Some((j, _, ov)) => {
+                    used[j] = true;
+                    row.carried_by += 1;
+                    let q = &o.claims.quotes[j];
+                    let same_words = words(&row.reference.text) == words(&q.text);
+                    let status = if speakers_match(&row.reference, q) == Some(false) {
+                        QuoteMatch::OtherSpeaker
+                    } else if same_words {
+                        QuoteMatch::Same
+                    } else {
+                        QuoteMatch::Reworded
+                    };
+                    QuoteCell {
+                        status,
+                        quote: Some(q.clone()),
+                        overlap: Some((ov * 100.0).round() / 100.0),
+                        diff: if same_words {
+                            Vec::new()
+                        } else {
+                            diff(&row.reference.text, &q.text)
+                        },
+                    }
+                }
+                None => cell(QuoteMatch::Absent),
+            };
+            row.cells.insert(o.id.clone(), c);
+        }
+        let rest: Vec<Quote> = o
+            .claims
+            .quotes
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !u)
+            .map(|(q, _)| q.clone())
+            .collect();
+        extras.insert(o.id.clone(), rest);
+    }
+    (rows, extras)
+}
+
+fn cell(status: QuoteMatch) -> QuoteCell {
+    QuoteCell {
+        status,
+        quote: None,
+        overlap: None,
+        diff: Vec::new(),
+    }
+}
+
+fn lang(s: &Subject) -> Option<String> {
+    let l = s.article.as_ref()?.lang.as_deref()?;
+    Some(l.get(..2).unwrap_or(l).to_ascii_lowercase())
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
+}
+
+/// Share of the shorter quote's distinct words found in the other.
+fn overlap(a: &str, b: &str) -> f64 {
+    let (wa, wb): (HashSet<String>, HashSet<String>) = (
+        words(a).into_iter().collect(),
+        words(b).into_iter().collect(),
+    );
+    let small = wa.len().min(wb.len());
+    if small == 0 {
+        return 0.0;
+    }
+    wa.intersection(&wb).count() as f64 / small as f64
+}
+
+/// Whether two quotes name the same speaker: `None` when either names none. Surnames
+/// decide, so "John Feeley" and "Feeley" are one speaker.
+fn speakers_match(a: &Quote, b: &Quote) -> Option<bool> {
+    let last = |q: &Quote| -> Option<String> { words(q.speaker.as_deref()?).last().cloned() };
+    let (x, y) = (last(a)?, last(b)?);
+    Some(x == y)
+}
+
+/// Word-level diff from `a` to `b`. Changed words separated by a lone space are one
+/// change ("every home" → "the homes"), as a reader sees them.
+fn diff(a: &str, b: &str) -> Vec<WordOp> {
+    let d = TextDiff::from_words(a, b);
+    let mut out: Vec<WordOp> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<WordOp>, del: &mut String, ins: &mut String| {
+        // Spacing held back after the last changed word goes back to the equal text.
+        let tail_len = del.len() - del.trim_end().len();
+        let tail = del[del.len() - tail_len..].to_string();
+        let ins_trim = ins.trim_end().len();
+        ins.truncate(ins_trim);
+        del.truncate(del.len() - tail_len);
+        for (op, text) in [("delete", &mut *del), ("insert", &mut *ins)] {
+            if !text.is_empty() {
+                out.push(WordOp {
+                    op: op.into(),
+                    text: std::mem::take(text),
+                });
+            }
+        }
+        tail
+    };
+    for change in d.iter_all_changes() {
+        let v = change.value();
+        match change.tag() {
+            ChangeTag::Delete => del.push_str(v),
+            ChangeTag::Insert => ins.push_str(v),
+            ChangeTag::Equal if v.trim().is_empty() && !(del.is_empty() && ins.is_empty()) => {
+                del.push_str(v);
+                if !ins.is_empty() {
+                    ins.push_str(v);
+                }
+            }
+            ChangeTag::Equal => {
+                let mut text = if del.is_empty() && ins.is_empty() {
+                    String::new()
+                } else {
+                    flush(&mut out, &mut del, &mut ins)
+                };
+                text.push_str(v);
+                match out.last_mut() {
+                    Some(last) if last.op == "equal" => last.text.push_str(&text),
+                    _ => out.push(WordOp {
+                        op: "equal".into(),
+                        text,
+                    }),
+                }
+            }
+        }
+    }
+    if !(del.is_empty() && ins.is_empty()) {
+        let tail = flush(&mut out, &mut del, &mut ins);
+        if !tail.is_empty() {
+            out.push(WordOp {
+                op: "equal".into(),
+                text: tail,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_changed_words() {
+        let d = diff("we will rebuild every home", "we will rebuild the homes");
+        let ops: Vec<(&str, &str)> = d.iter().map(|w| (w.op.as_str(), w.text.as_str())).collect();
+        assert!(ops.contains(&("delete", "every home")));
+        assert!(ops.contains(&("insert", "the homes")));
+        assert!(overlap("we will rebuild every home", "we will rebuild the homes") >= 0.6);
+    }
+}

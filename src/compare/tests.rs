@@ -1,0 +1,146 @@
+//! Compare on hand-made claims: derived totals, inconsistencies and corroboration.
+
+use super::*;
+use crate::claims::Kind;
+
+fn fig(text: &str, v: f64, kind: Kind, unit_key: &str, mods: &[&str], sentence: &str) -> Figure {
+    Figure {
+        text: text.into(),
+        value: Interval::exact(v),
+        kind,
+        unit: unit_key.into(),
+        unit_key: unit_key.into(),
+        modifiers: mods.iter().map(|m| m.to_string()).collect(),
+        currency: None,
+        span: [0, text.len()],
+        sentence: sentence.into(),
+        attribution: None,
+    }
+}
+
+#[test]
+fn parts_imply_a_total_and_a_wrong_percentage_is_flagged() {
+    let s = "Mexico approved 37 new diplomats on top of the 49 diplomats already there, \
+             a 60% jump.";
+    let figs = vec![
+        fig(
+            "37 new diplomats",
+            37.0,
+            Kind::Count,
+            "diplomat",
+            &["new"],
+            s,
+        ),
+        fig(
+            "49 diplomats",
+            49.0,
+            Kind::Count,
+            "diplomat",
+            &["existing"],
+            s,
+        ),
+        fig("60%", 60.0, Kind::Percent, "", &[], s),
+    ];
+    let d = derive::with_derived(&figs);
+    let total = d
+        .iter()
+        .find(|d| d.derivation.is_some())
+        .expect("a derived total");
+    assert_eq!(total.figure.value, Interval::exact(86.0));
+    assert_eq!(total.figure.modifiers, vec!["total".to_string()]);
+    let bad = derive::inconsistencies(&figs);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].implied, 75.5);
+    // 75% would be a fair rounding of 75.5%.
+    let mut ok = figs.clone();
+    ok[2].value = Interval::exact(75.0);
+    assert!(derive::inconsistencies(&ok).is_empty());
+}
+
+#[test]
+fn no_total_without_a_sum_word_or_when_the_article_states_it() {
+    let s = "The 37 new diplomats and the 49 diplomats already there met on Friday.";
+    let figs = vec![
+        fig(
+            "37 new diplomats",
+            37.0,
+            Kind::Count,
+            "diplomat",
+            &["new"],
+            s,
+        ),
+        fig("49 diplomats", 49.0, Kind::Count, "diplomat", &[], s),
+    ];
+    assert!(
+        derive::with_derived(&figs)
+            .iter()
+            .all(|d| d.derivation.is_none())
+    );
+    let s = "Mexico approved 37 new diplomats in addition to the 49 diplomats there.";
+    let mut figs = vec![
+        fig(
+            "37 new diplomats",
+            37.0,
+            Kind::Count,
+            "diplomat",
+            &["new"],
+            s,
+        ),
+        fig("49 diplomats", 49.0, Kind::Count, "diplomat", &[], s),
+    ];
+    assert_eq!(derive::with_derived(&figs).len(), 3);
+    figs.push(fig(
+        "86 diplomats",
+        86.0,
+        Kind::Count,
+        "diplomat",
+        &["total"],
+        "In all, 86.",
+    ));
+    assert!(
+        derive::with_derived(&figs)
+            .iter()
+            .all(|d| d.derivation.is_none())
+    );
+}
+
+#[test]
+fn a_derived_figure_never_makes_a_divergence() {
+    let s = "The embassy adds 37 new diplomats to its 49 diplomats.";
+    let reference = vec![
+        fig(
+            "37 new diplomats",
+            37.0,
+            Kind::Count,
+            "diplomat",
+            &["new"],
+            s,
+        ),
+        fig("49 diplomats", 49.0, Kind::Count, "diplomat", &[], s),
+    ];
+    let t = "The embassy will have 85 diplomats in total, officials said.";
+    let outlet = vec![fig(
+        "85 diplomats",
+        85.0,
+        Kind::Count,
+        "diplomat",
+        &["total"],
+        t,
+    )];
+    let (r, o) = (
+        derive::with_derived(&reference),
+        derive::with_derived(&outlet),
+    );
+    assert_eq!(r.len(), 3, "86 derived from 37 + 49");
+    let ev = Evidence {
+        url: "u".into(),
+        captured: DateTime::<Utc>::UNIX_EPOCH,
+        hash: "h".into(),
+        version: 1,
+    };
+    let (cells, _) = align::align(&r, &o, &ev);
+    assert!(
+        cells.iter().all(|c| c.verdict != Verdict::Diverge),
+        "{cells:?}"
+    );
+}

@@ -494,6 +494,7 @@ pub fn compare_story(story: &Story, store: &Store) -> Result<Comparison> {
                     error: Some(format!("{e} (run `storydiff verify`)")),
                     article: None,
                     claims: claims::Claims::default(),
+                    text: String::new(),
                 }),
                 e => Err(e),
             })

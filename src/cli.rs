@@ -346,12 +346,11 @@ fn history_text(h: &[pipeline::ArticleHistory]) -> String {
             }
         }
         for e in &a.events {
-            let kind = serde_json::to_value(e.kind).ok();
             let _ = writeln!(
                 o,
                 "  {} {}: {}",
                 e.time.format("%Y-%m-%d %H:%M:%S UTC"),
-                kind.as_ref().and_then(|k| k.as_str()).unwrap_or("event"),
+                e.kind.as_str(),
                 e.detail.as_deref().unwrap_or("")
             );
         }

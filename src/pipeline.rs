@@ -14,6 +14,7 @@ use tokio::task::JoinSet;
 
 use crate::claims;
 use crate::compare::{self, ArticleInfo, Comparison, Status, Subject};
+pub use crate::compare::{ArticleHistory, VersionEntry};
 use crate::config::{Outlet, Reference, Story};
 use crate::error::{Error, Result};
 use crate::extract::{self, Article};
@@ -500,13 +501,13 @@ pub fn compare_story(story: &Story, store: &Store) -> Result<Comparison> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(compare::compare(
-        &story.id,
-        &story.title,
-        reference,
-        outlets,
-        Utc::now(),
-    ))
+    let mut c = compare::compare(&story.id, &story.title, reference, outlets, Utc::now());
+    // The report shows how each compared article changed since it was first captured.
+    c.history = history(story, store, None)?
+        .into_iter()
+        .filter(|h| h.versions.len() > 1 || !h.events.is_empty())
+        .collect();
+    Ok(c)
 }
 
 /// One side of the comparison from the store: the first picked article's latest version.
@@ -564,40 +565,6 @@ fn subject(
         matched: first.matched.clone(),
     });
     Ok(s)
-}
-
-/// The versions and events of one stored article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ArticleHistory {
-    /// Outlet id (`reference` for the reference).
-    pub outlet: String,
-    /// Store key of the article.
-    pub key: String,
-    /// The article's URL (as last fetched).
-    pub url: String,
-    /// Versions, oldest first, each with its changes from the one before.
-    pub versions: Vec<VersionEntry>,
-    /// Removals, failed extractions and failed fetches.
-    pub events: Vec<Event>,
-}
-
-/// One version in an [`ArticleHistory`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VersionEntry {
-    /// Version number.
-    pub version: u32,
-    /// When it was captured.
-    pub captured: chrono::DateTime<Utc>,
-    /// Content hash.
-    pub hash: String,
-    /// Headline.
-    pub title: String,
-    /// Words in the body.
-    pub words: usize,
-    /// Labelled changes from the previous version.
-    pub changes: Vec<compare::Change>,
-    /// Word-level diff hunks from the previous version.
-    pub diff: Vec<String>,
 }
 
 /// Every version of every stored article of the story (or of one outlet), with the

@@ -186,10 +186,15 @@ fn hostile_page(n: u32) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_titles_bodies_quotes_and_urls_never_become_markup() {
-    let server = Server::start(|req| match req.path.as_str() {
+    // The outlet page changes between two fetches, so the report has a history too.
+    let edit = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(36));
+    let served = edit.clone();
+    let server = Server::start(move |req| match req.path.as_str() {
         "/robots.txt" => Reply::new(404, ""),
         "/ref.html" => Reply::html(hostile_page(37)),
-        _ => Reply::html(hostile_page(36)),
+        _ => Reply::html(hostile_page(
+            served.load(std::sync::atomic::Ordering::SeqCst),
+        )),
     })
     .await;
     let tmp = tempfile::tempdir().unwrap();
@@ -213,7 +218,16 @@ articles = ["{b}/news/a.html?q=%22onerror=alert(5)%3Cscript%3E"]
     pipeline::fetch_story(&story, &store, &fast_options())
         .await
         .unwrap();
+    edit.store(35, std::sync::atomic::Ordering::SeqCst);
+    pipeline::fetch_story(&story, &store, &fast_options())
+        .await
+        .unwrap();
     let mut c = pipeline::compare_story(&story, &store).unwrap();
+    assert_eq!(
+        c.history.len(),
+        1,
+        "the edited outlet article has a history"
+    );
     assert!(c.outlets[0].article.is_some(), "{:?}", c.outlets[0].error);
     assert!(!c.rows.is_empty(), "no figures: {:?}", c.reference.claims);
     assert!(
@@ -243,6 +257,7 @@ articles = ["{b}/news/a.html?q=%22onerror=alert(5)%3Cscript%3E"]
         }
     }
     assert!(elements > 50);
+    assert!(html.contains("id=\"history\"") && html.contains("<del>36</del><ins>35</ins>"));
     // The hostile words are still there, as text a reader can see.
     let text: String = doc.root_element().text().collect();
     for words in [

@@ -263,6 +263,22 @@ fn headline_terms(s: &Subject) -> Vec<String> {
         .collect()
 }
 
+/// Function words, English and Spanish: they carry grammar, not framing, so they are
+/// counted (they shape the prior) but never listed as distinctive.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "into", "than", "that", "this", "these", "those", "it", "its", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "will", "would", "who", "which", "what",
+    "he", "she", "they", "them", "his", "her", "their", "we", "our", "not", "no", "so", "if", "el",
+    "la", "los", "las", "un", "una", "unos", "unas", "y", "o", "de", "del", "al", "en", "con",
+    "por", "para", "que", "se", "su", "sus", "lo", "le", "les", "es", "son", "fue", "ha", "han",
+    "como", "más", "pero", "sin", "sobre", "entre", "este", "esta", "ese", "esa",
+];
+
+fn listable(w: &str) -> bool {
+    !FUNCTION_WORDS.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Weighted log-odds with an informative Dirichlet prior, outlet (i) against
 /// reference (j); see the module docs.
 fn log_odds(
@@ -292,7 +308,7 @@ fn log_odds(
                 ((yi + aw) / (ni + a0 - yi - aw)).ln() - ((yj + aw) / (nj + a0 - yj - aw)).ln();
             let var = 1.0 / (yi + aw) + 1.0 / (yj + aw);
             let z = delta / var.sqrt();
-            (z.abs() > Z_MIN).then(|| DistinctiveTerm {
+            (z.abs() > Z_MIN && listable(w)).then(|| DistinctiveTerm {
                 term: w.clone(),
                 z: (z * 100.0).round() / 100.0,
                 outlet: yi as usize,
@@ -345,5 +361,21 @@ mod tests {
         assert_eq!(terms.first().map(|t| t.term.as_str()), Some("austerity"));
         assert!(terms[0].z > Z_MIN);
         assert!(terms.iter().all(|t| t.term != "council"));
+    }
+
+    #[test]
+    fn function_words_are_never_listed_as_distinctive() {
+        let base = "the council approved the budget on monday after a long debate ".repeat(8);
+        let outlet = format!("{base} {}", "to of austerity ".repeat(16));
+        let (r, o) = (counts(&base), counts(&outlet));
+        let mut pooled = r.clone();
+        for (w, n) in &o {
+            *pooled.entry(w.clone()).or_insert(0) += n;
+        }
+        let terms: Vec<String> = log_odds(&o, &r, &pooled)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(terms, ["austerity"]);
     }
 }

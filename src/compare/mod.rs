@@ -23,6 +23,7 @@ mod align;
 mod changes;
 mod derive;
 mod framing;
+mod history;
 mod quotes;
 mod sources;
 
@@ -39,6 +40,7 @@ pub use derive::Inconsistency;
 pub use framing::{
     Density, DistinctiveTerm, FramingContrast, LabelChoice, PRIOR_SHARE, TOP_TERMS, Z_MIN,
 };
+pub use history::{ArticleHistory, VersionEntry};
 pub use quotes::{QuoteCell, QuoteMatch, QuoteRow, WordOp};
 pub use sources::{SHINGLE, SOURCE_MIN, SourceGroup};
 
@@ -269,6 +271,10 @@ pub struct Comparison {
     pub quote_extras: BTreeMap<String, Vec<Quote>>,
     /// Per outlet id: its framing against the reference's.
     pub framing: BTreeMap<String, FramingContrast>,
+    /// Stored articles that changed since first captured (several versions, removals,
+    /// failed extractions). Empty from [`compare`]; the pipeline fills it from the store.
+    #[serde(default)]
+    pub history: Vec<ArticleHistory>,
 }
 
 impl Comparison {
@@ -358,6 +364,7 @@ pub fn compare(
         quotes: quote_rows,
         quote_extras,
         framing,
+        history: Vec::new(),
     }
 }
 

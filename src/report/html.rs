@@ -2,12 +2,14 @@
 //! Every piece of page content goes through [`esc`]; links are emitted only for
 //! http(s) URLs, so a hostile page cannot inject markup, handlers or `javascript:`.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, label, tally_line};
-use crate::claims::{Figure, Framing};
-use crate::compare::{ArticleInfo, Cell, Comparison, Subject, Verdict};
+use super::{Options, Render, compared_ids, interval, label, tally_line};
+use crate::claims::Figure;
+use crate::compare::{
+    ArticleInfo, Cell, Comparison, Density, Evidence, FramingContrast, QuoteMatch, Subject,
+    Verdict, WordOp,
+};
 
 pub struct Html;
 
@@ -81,6 +83,9 @@ td.diverge{background:var(--diverge);font-weight:600}td.missing{background:var(-
 details{margin:.4rem 0}summary{cursor:pointer}\
 .st-ok{color:#166534}.st-error{color:#b91c1c}.st-not_found{color:#a16207}\
 .charts{display:flex;flex-wrap:wrap;gap:1.2rem}.charts figure{margin:0;max-width:24rem}\
+del{background:#fecaca;text-decoration:line-through}ins{background:#bbf7d0;text-decoration:none}\
+.diff{font-family:ui-monospace,monospace;font-size:.85em;white-space:pre-wrap}\
+.derived{font-style:italic;color:#555;font-size:.85em}\
 @media print{details{display:block}summary{display:none}}";
 
 impl Render for Html {
@@ -96,8 +101,12 @@ impl Render for Html {
         header(&mut o, c);
         matrix(&mut o, c);
         figure_details(&mut o, c);
+        sources(&mut o, c);
+        inconsistencies(&mut o, c);
         extras(&mut o, c);
+        quotes(&mut o, c);
         framing(&mut o, c);
+        history(&mut o, c);
         outlets(&mut o, c);
         let _ = writeln!(
             o,
@@ -168,18 +177,25 @@ fn matrix(o: &mut String, c: &Comparison) {
     for (i, row) in c.rows.iter().enumerate() {
         let _ = write!(
             o,
-            "<tr data-figure=\"{i}\"><th><a href=\"#fig-{i}\">{}</a><div class=\"sent\">{}</div></th>",
+            "<tr data-figure=\"{i}\"><th><a href=\"#fig-{i}\">{}</a>{}<div class=\"sent\">{}</div></th>",
             esc(&label(&row.reference)),
+            row.derivation
+                .as_ref()
+                .map(|d| format!("<div class=\"derived\">derived: {}</div>", esc(&d.how)))
+                .unwrap_or_default(),
             marked(&row.reference.sentence, &row.reference)
         );
         for id in &ids {
             match row.cells.get(*id) {
                 Some(cell) => {
-                    let text = cell
+                    let mut text = cell
                         .figure
                         .as_ref()
                         .map(|f| format!("<div>{}</div>", esc(&f.text)))
                         .unwrap_or_default();
+                    if cell.derived {
+                        text.push_str("<div class=\"derived\">derived</div>");
+                    }
                     let _ = write!(
                         o,
                         "<td class=\"{0}\" data-outlet=\"{1}\" data-verdict=\"{0}\" title=\"{2}\">{0}{text}</td>",
@@ -218,10 +234,41 @@ fn figure_details(o: &mut String, c: &Comparison) {
             esc(&label(&row.reference)),
             row_tally(row.cells.values())
         );
+        let first: Vec<String> = row
+            .corroboration
+            .first
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} by {} ({} {})",
+                    esc(&interval(&f.value)),
+                    esc(&f.outlet),
+                    esc(&f.basis),
+                    esc(&f.at)
+                )
+            })
+            .collect();
+        let independent: Vec<String> = row
+            .corroboration
+            .independent
+            .iter()
+            .map(|(v, n)| format!("{n} {}", v.as_str()))
+            .collect();
         let _ = writeln!(
             o,
-            "<div class=\"ref\"><strong>Reference</strong><p>{}</p></div>",
-            marked(&row.reference.sentence, &row.reference)
+            "<div class=\"ref\"><strong>Reference</strong><p>{}</p>{}\
+             <div class=\"muted\">Independent sources: {}</div><div class=\"muted\">First stated: {}</div></div>",
+            marked(&row.reference.sentence, &row.reference),
+            row.derivation
+                .as_ref()
+                .map(|d| format!("<div class=\"derived\">derived: {}</div>", esc(&d.how)))
+                .unwrap_or_default(),
+            if independent.is_empty() {
+                "none".to_string()
+            } else {
+                esc(&independent.join(", "))
+            },
+            first.join("; ")
         );
         for s in &c.outlets {
             let Some(cell) = row.cells.get(&s.id) else {
@@ -255,25 +302,247 @@ fn outlet_cell(o: &mut String, s: &Subject, cell: &Cell) {
         Some(f) => format!("<p>{}</p>", marked(&f.sentence, f)),
         None => "<p class=\"muted\">No matching figure in this article.</p>".into(),
     };
-    let ev = s
-        .article
+    let derived = cell
+        .derivation
         .as_ref()
-        .map(|a| {
-            format!(
-                "<div class=\"muted\">{} · {}</div>",
-                link(&a.url, "article"),
-                evidence(a)
-            )
-        })
+        .map(|d| format!("<div class=\"derived\">derived: {}</div>", esc(&d.how)))
         .unwrap_or_default();
     let _ = writeln!(
         o,
-        "<div class=\"{}\"><strong>{}</strong> {}{body}<div class=\"muted\">{}</div>{ev}</div>",
+        "<div class=\"{}\"><strong>{}</strong> {}{body}{derived}<div class=\"muted\">{}</div>\
+         <div class=\"muted\">{} · {}</div></div>",
         cell.verdict.as_str(),
         esc(&s.name),
         badge(cell.verdict),
-        esc(&cell.why)
+        esc(&cell.why),
+        link(&cell.evidence.url, "article"),
+        cell_evidence(&cell.evidence)
     );
+}
+
+fn cell_evidence(e: &Evidence) -> String {
+    format!(
+        "captured {} · v{} · <code title=\"{}\">{}</code>",
+        e.captured.format("%Y-%m-%d %H:%M UTC"),
+        e.version,
+        esc(&e.hash),
+        esc(short_hash(&e.hash))
+    )
+}
+
+/// Near-duplicate articles (wire copy, reprints) count as one source.
+fn sources(o: &mut String, c: &Comparison) {
+    if c.sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"sources\"><h2>Independent sources</h2><p class=\"muted\">{} independent \
+         sources among {} articles. Articles sharing most of their wording (shared wire copy, \
+         reprints) are one source: corroboration counts sources, not copies.</p><ul>",
+        c.sources.len(),
+        c.sources.iter().map(|g| g.members.len()).sum::<usize>()
+    );
+    for g in &c.sources {
+        let sim = g
+            .similarity
+            .map(|x| {
+                format!(
+                    " <span class=\"muted\">(shared wording {:.0}%)</span>",
+                    x * 100.0
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(o, "<li>{}{sim}</li>", esc(&g.members.join(" = ")));
+    }
+    let _ = writeln!(o, "</ul></section>");
+}
+
+fn inconsistencies(o: &mut String, c: &Comparison) {
+    if c.inconsistencies.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"inconsistencies\"><h2>Numbers that contradict their own article</h2><ul>"
+    );
+    for (id, list) in &c.inconsistencies {
+        for i in list {
+            let _ = writeln!(
+                o,
+                "<li><strong>{}</strong>: {} <div class=\"sent\">{}</div></li>",
+                esc(id),
+                esc(&i.how),
+                marked(&i.stated.sentence, &i.stated)
+            );
+        }
+    }
+    let _ = writeln!(o, "</ul></section>");
+}
+
+/// A word diff as deletions and insertions.
+fn word_ops(ops: &[WordOp]) -> String {
+    ops.iter()
+        .map(|w| match w.op.as_str() {
+            "delete" => format!("<del>{}</del>", esc(&w.text)),
+            "insert" => format!("<ins>{}</ins>", esc(&w.text)),
+            _ => esc(&w.text),
+        })
+        .collect()
+}
+
+fn quotes(o: &mut String, c: &Comparison) {
+    let extras: usize = c.quote_extras.values().map(Vec::len).sum();
+    if c.quotes.is_empty() && extras == 0 {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"quotes\"><h2>Quotes</h2><p class=\"muted\">The reference's quotes, \
+         outlet by outlet; wording differences as a word diff (struck: reference only, \
+         green: outlet only). Outlets in another language are not judged.</p>"
+    );
+    for q in &c.quotes {
+        let _ = writeln!(
+            o,
+            "<div class=\"quote\"><p><strong>“{}”</strong> — {} <span class=\"muted\">carried by {} of {} comparable outlets</span></p><ul>",
+            esc(&q.reference.text),
+            esc(q.reference.speaker.as_deref().unwrap_or("unattributed")),
+            q.carried_by,
+            q.comparable
+        );
+        for s in c.outlets.iter().filter(|s| q.cells.contains_key(&s.id)) {
+            let cell = &q.cells[&s.id];
+            let detail = match (cell.status, &cell.quote) {
+                (QuoteMatch::OtherSpeaker, Some(oq)) => format!(
+                    " — attributed to <strong>{}</strong>{}",
+                    esc(oq.speaker.as_deref().unwrap_or("nobody")),
+                    if cell.diff.is_empty() {
+                        String::new()
+                    } else {
+                        format!("<div class=\"diff\">{}</div>", word_ops(&cell.diff))
+                    }
+                ),
+                (QuoteMatch::Reworded, Some(_)) => {
+                    format!("<div class=\"diff\">{}</div>", word_ops(&cell.diff))
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                o,
+                "<li data-outlet=\"{}\" data-quote=\"{}\">{}: {}{detail}</li>",
+                esc(&s.id),
+                cell.status.as_str(),
+                esc(&s.name),
+                esc(&cell.status.as_str().replace('_', " "))
+            );
+        }
+        let _ = writeln!(o, "</ul></div>");
+    }
+    if extras > 0 {
+        let _ = writeln!(o, "<h3>Quotes the reference does not carry</h3><ul>");
+        for (id, list) in &c.quote_extras {
+            for q in list {
+                let _ = writeln!(
+                    o,
+                    "<li><strong>{}</strong>: “{}” — {}</li>",
+                    esc(id),
+                    esc(&q.text),
+                    esc(q.speaker.as_deref().unwrap_or("unattributed"))
+                );
+            }
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    let _ = writeln!(o, "</section>");
+}
+
+/// How each compared article changed since first captured, with its word diffs.
+fn history(o: &mut String, c: &Comparison) {
+    if c.history.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section id=\"history\"><h2>Changed since first captured</h2>"
+    );
+    for h in &c.history {
+        let _ = writeln!(
+            o,
+            "<details open><summary><strong>{}</strong> {} <span class=\"muted\">{} versions</span></summary><ul>",
+            esc(&h.outlet),
+            link(&h.url, &h.url),
+            h.versions.len()
+        );
+        for v in &h.versions {
+            let labels: Vec<String> = v
+                .changes
+                .iter()
+                .map(|ch| format!("<strong>{}</strong>: {}", ch.kind.label(), esc(&ch.detail)))
+                .collect();
+            let diff: String = v
+                .diff
+                .iter()
+                .map(|d| format!("<div class=\"diff\">{}</div>", hunk(d)))
+                .collect();
+            let _ = writeln!(
+                o,
+                "<li>v{} <span class=\"muted\">{} · <code>{}</code> · {} words</span>{}{diff}</li>",
+                v.version,
+                v.captured.format("%Y-%m-%d %H:%M UTC"),
+                esc(short_hash(&v.hash)),
+                v.words,
+                if labels.is_empty() {
+                    String::new()
+                } else {
+                    format!("<div>{}</div>", labels.join("; "))
+                }
+            );
+        }
+        for e in &h.events {
+            let _ = writeln!(
+                o,
+                "<li>{} <strong>{}</strong>: {}</li>",
+                e.time.format("%Y-%m-%d %H:%M UTC"),
+                e.kind.as_str().replace('_', " "),
+                esc(e.detail.as_deref().unwrap_or(""))
+            );
+        }
+        let _ = writeln!(o, "</ul></details>");
+    }
+    let _ = writeln!(o, "</section>");
+}
+
+/// A `history` diff hunk (`[-old-]{+new+}` markers) as escaped deletions and insertions.
+fn hunk(d: &str) -> String {
+    let mut out = String::new();
+    let mut rest = d;
+    while !rest.is_empty() {
+        let del = rest.find("[-");
+        let ins = rest.find("{+");
+        let (at, open, close, tag) = match (del, ins) {
+            (Some(a), Some(b)) if b < a => (b, "{+", "+}", "ins"),
+            (Some(a), _) => (a, "[-", "-]", "del"),
+            (None, Some(b)) => (b, "{+", "+}", "ins"),
+            (None, None) => {
+                out.push_str(&esc(rest));
+                break;
+            }
+        };
+        out.push_str(&esc(&rest[..at]));
+        let inner = &rest[at + open.len()..];
+        match inner.find(close) {
+            Some(end) => {
+                let _ = write!(out, "<{tag}>{}</{tag}>", esc(&inner[..end]));
+                rest = &inner[end + close.len()..];
+            }
+            None => {
+                out.push_str(&esc(&rest[at..]));
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn extras(o: &mut String, c: &Comparison) {
@@ -306,100 +575,112 @@ fn extras(o: &mut String, c: &Comparison) {
     let _ = writeln!(o, "</ul></section>");
 }
 
-/// Framing densities of each outlet beside the reference's, as small bar charts.
-/// Lexicons are per language, so only same-language articles are set side by side.
+/// Framing of each outlet beside the reference's: densities as bar charts, label
+/// choices, scare quotes, headline terms and distinctive words. Lexicons are per
+/// language, so only same-language articles are set side by side.
 fn framing(o: &mut String, c: &Comparison) {
-    let ref_lang = c
-        .reference
-        .article
-        .as_ref()
-        .and_then(|a| a.lang.as_deref())
-        .map(base_lang);
+    if c.framing.is_empty() {
+        return;
+    }
     let _ = writeln!(
         o,
-        "<section id=\"framing\"><h2>Framing</h2><p class=\"muted\">Lexicon hits per 1,000 words; \
-         the reference in grey. Lexicons differ by language, so an outlet is set beside the \
-         reference only when both are in the same language.</p><div class=\"charts\">"
+        "<section id=\"framing\"><h2>Framing</h2><p class=\"muted\">Lexicon hits per 1,000 \
+         words, the outlet in blue beside the reference in grey; distinctive words by weighted \
+         log-odds with an informative Dirichlet prior (z-scores, |z| &gt; 1.96).</p><div class=\"charts\">"
     );
-    for s in c.outlets.iter().filter(|s| s.article.is_some()) {
-        let lang = s
-            .article
-            .as_ref()
-            .and_then(|a| a.lang.as_deref())
-            .map(base_lang);
-        if lang.is_some() && lang == ref_lang {
+    for s in c.outlets.iter().filter(|s| c.framing.contains_key(&s.id)) {
+        let f = &c.framing[&s.id];
+        if !f.comparable {
             let _ = writeln!(
                 o,
-                "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong> <span class=\"muted\">(blue) \
-                 vs the reference (grey)</span>{}</figcaption>{}</figure>",
+                "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong>: <span class=\"muted\">\
+                 another language than the reference: not set beside it</span></figcaption></figure>",
                 esc(&s.id),
-                esc(&s.name),
-                terms(&s.claims.framing),
-                bars(&c.reference.claims.framing, &s.claims.framing)
+                esc(&s.name)
             );
-        } else {
-            let _ = writeln!(
-                o,
-                "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong>: <span class=\"muted\">{} — not set \
-                 beside the reference ({})</span>{}</figcaption></figure>",
-                esc(&s.id),
-                esc(&s.name),
-                esc(lang.unwrap_or("language unknown")),
-                esc(ref_lang.unwrap_or("unknown")),
-                terms(&s.claims.framing)
-            );
+            continue;
         }
+        let _ = writeln!(
+            o,
+            "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong></figcaption>{}{}</figure>",
+            esc(&s.id),
+            esc(&s.name),
+            bars(&f.densities),
+            contrast_notes(f)
+        );
     }
     let _ = writeln!(o, "</div></section>");
 }
 
-fn base_lang(l: &str) -> &str {
-    l.split(['-', '_']).next().unwrap_or(l)
-}
-
-/// The distinct framing terms an article uses, by category.
-fn terms(f: &Framing) -> String {
-    let mut seen = BTreeSet::new();
-    for h in &f.hits {
-        seen.insert((h.category.as_str(), h.term.to_lowercase()));
+fn contrast_notes(f: &FramingContrast) -> String {
+    let mut notes = Vec::new();
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            esc(&v.join(", "))
+        }
+    };
+    for l in &f.labels {
+        notes.push(format!(
+            "Label for <em>{}</em>: reference {}, outlet {}",
+            esc(&l.neutral),
+            list(&l.reference),
+            list(&l.outlet)
+        ));
     }
-    if seen.is_empty() {
-        return String::new();
+    if !f.scare_quotes_reference.is_empty() || !f.scare_quotes_outlet.is_empty() {
+        notes.push(format!(
+            "Scare quotes: reference {}; outlet {}",
+            list(&f.scare_quotes_reference),
+            list(&f.scare_quotes_outlet)
+        ));
     }
-    let list: Vec<String> = seen
-        .iter()
-        .map(|(c, t)| format!("{} <span class=\"muted\">({})</span>", esc(t), esc(c)))
-        .collect();
-    format!("<div class=\"sent\">{}</div>", list.join(", "))
+    notes.push(format!(
+        "Headline framing terms: reference {}; outlet {}",
+        list(&f.headline_reference),
+        list(&f.headline_outlet)
+    ));
+    if !f.distinctive.is_empty() {
+        let terms: Vec<String> = f
+            .distinctive
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} <span class=\"muted\">(z {:+.2})</span>",
+                    esc(&t.term),
+                    t.z
+                )
+            })
+            .collect();
+        notes.push(format!("Distinctive words: {}", terms.join(", ")));
+    }
+    format!(
+        "<ul class=\"sent\"><li>{}</li></ul>",
+        notes.join("</li><li>")
+    )
 }
 
 /// A horizontal bar chart: one pair of bars (reference, outlet) per category.
-fn bars(reference: &Framing, outlet: &Framing) -> String {
-    let cats: BTreeSet<&str> = reference
-        .per_1000
-        .keys()
-        .chain(outlet.per_1000.keys())
-        .map(String::as_str)
-        .collect();
-    let get = |f: &Framing, k: &str| f.per_1000.get(k).copied().unwrap_or(0.0);
-    let max = cats
+fn bars(densities: &[Density]) -> String {
+    let max = densities
         .iter()
-        .flat_map(|k| [get(reference, k), get(outlet, k)])
+        .flat_map(|d| [d.reference, d.outlet])
         .fold(0.0f64, f64::max)
         .max(1.0);
     let (label_w, bar_w, row_h) = (90.0, 200.0, 26.0);
-    let height = (cats.len().max(1) as f64) * row_h + 4.0;
+    let height = (densities.len().max(1) as f64) * row_h + 4.0;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" role=\"img\" \
          viewBox=\"0 0 {w} {height}\" font-size=\"11\" font-family=\"system-ui,sans-serif\">",
         w = label_w + bar_w + 40.0
     );
-    if cats.is_empty() {
+    if densities.is_empty() {
         let _ = write!(svg, "<text x=\"0\" y=\"14\">no framing terms</text>");
     }
-    for (i, k) in cats.iter().enumerate() {
+    for (i, d) in densities.iter().enumerate() {
         let y = i as f64 * row_h + 2.0;
-        let (r, v) = (get(reference, k), get(outlet, k));
+        let (r, v) = (d.reference, d.outlet);
         let _ = write!(
             svg,
             "<text x=\"0\" y=\"{:.1}\">{}</text>\
@@ -407,7 +688,7 @@ fn bars(reference: &Framing, outlet: &Framing) -> String {
              <rect x=\"{label_w}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" fill=\"#2563eb\"><title>outlet: {v:.1}</title></rect>\
              <text x=\"{:.1}\" y=\"{:.1}\">{v:.1}</text>",
             y + 15.0,
-            esc(k),
+            esc(&d.category.replace('_', " ")),
             r / max * bar_w,
             y + 11.0,
             v / max * bar_w,
@@ -460,6 +741,15 @@ mod tests {
         assert_eq!(link("javascript:alert(1)", "t"), "t");
         assert_eq!(link(" JavaScript:alert(1)", "<b>"), "&lt;b&gt;");
         assert!(link("https://a.test/?q=\"><b>", "x").contains("&quot;&gt;&lt;b&gt;"));
+    }
+
+    #[test]
+    fn history_hunks_become_escaped_deletions_and_insertions() {
+        assert_eq!(
+            hunk("approved [-36-]{+37+} <new> diplomats"),
+            "approved <del>36</del><ins>37</ins> &lt;new&gt; diplomats"
+        );
+        assert_eq!(hunk("a {+<b>+} c [-x"), "a <ins>&lt;b&gt;</ins> c [-x");
     }
 
     #[test]

@@ -153,6 +153,7 @@ impl Render for Json {
             "quotes": c.quotes,
             "quote_extras": c.quote_extras,
             "framing": c.framing,
+            "history": c.history,
         });
         let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
         s.push('\n');

@@ -141,6 +141,7 @@ impl Render for Markdown {
         sources(&mut o, c);
         quotes(&mut o, c);
         framing(&mut o, c);
+        history(&mut o, c);
         o
     }
 }
@@ -255,6 +256,45 @@ fn quotes(o: &mut String, c: &Comparison) {
         }
         let _ = writeln!(o);
     }
+}
+
+/// Articles that changed since first captured, with each version's labelled changes.
+fn history(o: &mut String, c: &Comparison) {
+    if c.history.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## Changed since first captured\n");
+    for h in &c.history {
+        let _ = writeln!(o, "- **{}** ({})", md(&h.outlet), autolink(&h.url));
+        for v in h.versions.iter().skip(1) {
+            let labels: Vec<String> = v
+                .changes
+                .iter()
+                .map(|ch| format!("{}: {}", ch.kind.label(), md(&ch.detail)))
+                .collect();
+            let _ = writeln!(
+                o,
+                "  - v{} ({}): {}",
+                v.version,
+                v.captured.format("%Y-%m-%d %H:%M UTC"),
+                if labels.is_empty() {
+                    "reworded".to_string()
+                } else {
+                    labels.join("; ")
+                }
+            );
+        }
+        for e in &h.events {
+            let _ = writeln!(
+                o,
+                "  - {} {}: {}",
+                e.time.format("%Y-%m-%d %H:%M UTC"),
+                e.kind.as_str(),
+                md(e.detail.as_deref().unwrap_or(""))
+            );
+        }
+    }
+    let _ = writeln!(o);
 }
 
 fn framing(o: &mut String, c: &Comparison) {

@@ -138,6 +138,49 @@ fn diff_line(ops: &[WordOp]) -> String {
         .collect()
 }
 
+/// Articles that changed since first captured: each later version's labelled changes,
+/// then removals and failed extractions. `storydiff history` has the word diffs.
+fn history(o: &mut String, c: &Comparison, idw: usize) {
+    if c.history.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\nChanged since first captured (details: storydiff history)"
+    );
+    for h in &c.history {
+        let _ = writeln!(o, "  {:<idw$}  {}", h.outlet, fit(&h.url, WIDTH - idw - 4));
+        for v in h.versions.iter().skip(1) {
+            let head = format!("v{} {}", v.version, v.captured.format("%Y-%m-%d %H:%M"));
+            let labels: Vec<String> = v
+                .changes
+                .iter()
+                .map(|ch| format!("{}: {}", ch.kind.label(), ch.detail))
+                .collect();
+            let text = if labels.is_empty() {
+                "reworded".to_string()
+            } else {
+                labels.join("; ")
+            };
+            let _ = writeln!(
+                o,
+                "  {:<idw$}  {head}  {}",
+                "",
+                fit(&text, WIDTH.saturating_sub(idw + 6 + head.chars().count()))
+            );
+        }
+        for e in &h.events {
+            let line = format!(
+                "{} {}: {}",
+                e.time.format("%Y-%m-%d %H:%M"),
+                e.kind.as_str(),
+                e.detail.as_deref().unwrap_or("")
+            );
+            let _ = writeln!(o, "  {:<idw$}  {}", "", fit(&line, WIDTH - idw - 4));
+        }
+    }
+}
+
 fn framing(o: &mut String, c: &Comparison, idw: usize) {
     let comparable: Vec<_> = c.framing.iter().filter(|(_, f)| f.comparable).collect();
     if comparable.is_empty() {
@@ -345,6 +388,7 @@ impl Render for Text {
 
         quotes(&mut o, c, idw, opts);
         framing(&mut o, c, idw);
+        history(&mut o, c, idw);
 
         let extras: Vec<_> = c.extras.iter().filter(|(_, v)| !v.is_empty()).collect();
         if !extras.is_empty() {

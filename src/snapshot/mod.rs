@@ -110,6 +110,18 @@ pub enum EventKind {
     FetchFailed,
 }
 
+impl EventKind {
+    /// The name used in `events.json` and reports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventKind::Removed => "removed",
+            EventKind::Restored => "restored",
+            EventKind::ExtractionFailed => "extraction_failed",
+            EventKind::FetchFailed => "fetch_failed",
+        }
+    }
+}
+
 /// The outlet's result in the latest run, kept so `report` works from disk alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletRecord {

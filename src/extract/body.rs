@@ -62,20 +62,59 @@ struct Doc<'a> {
     blocks: Vec<Block>,
 }
 
-/// Extracts body paragraphs from a parsed page. `title` is dropped if repeated in the body.
-pub fn paragraphs(doc: &Html, title: &str) -> Vec<String> {
+/// The body found on a page, and facts about the page that tell an article from
+/// other pages.
+pub struct Body {
+    /// Body paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Share of link text in the chosen body containers, before links were dropped
+    /// (a list of teasers is mostly links; an article's body is mostly not).
+    pub body_link_share: f64,
+    /// Some short block of the page reads like a paywall prompt ("subscribe to
+    /// continue reading").
+    pub paywall_text: bool,
+    /// Some short body paragraph reads like a cookie-consent prompt.
+    pub consent_text: bool,
+}
+
+/// Extracts the body from a parsed page. `title` is dropped if repeated in the body.
+pub fn extract(doc: &Html, title: &str) -> Body {
     let start = body_element(doc);
     let d = segment(start);
     let strict = select(&d, title, true);
-    if char_len(&strict) >= rules::MIN_BODY_CHARS {
-        return strict;
-    }
-    let loose = select(&d, title, false);
-    if char_len(&loose) > char_len(&strict) {
-        loose
-    } else {
+    let (paragraphs, body_link_share) = if char_len(&strict.0) >= rules::MIN_BODY_CHARS {
         strict
-    }
+    } else {
+        let loose = select(&d, title, false);
+        if char_len(&loose.0) > char_len(&strict.0) {
+            loose
+        } else {
+            strict
+        }
+    };
+    let mut body = Body {
+        paragraphs,
+        body_link_share,
+        paywall_text: false,
+        consent_text: false,
+    };
+    // A paywall prompt is usually furniture (a `subscribe` box), so the whole page is
+    // searched; cookie banners sit on most articles, so only the body counts for them.
+    let prompt = |text: &str, phrases: &[&str]| {
+        text.len() <= rules::PROMPT_MAX_BYTES && {
+            let lower = text.to_lowercase();
+            phrases.iter().any(|p| lower.contains(p))
+        }
+    };
+    body.paywall_text = d
+        .blocks
+        .iter()
+        .any(|b| prompt(&b.text, rules::PAYWALL_PHRASES));
+    body.consent_text = body
+        .paragraphs
+        .iter()
+        .any(|p| prompt(p, rules::CONSENT_PHRASES));
+    body
 }
 
 fn char_len(ps: &[String]) -> usize {
@@ -400,8 +439,8 @@ fn link_density(el: &El<'_>) -> f64 {
     }
 }
 
-/// Scores candidates and returns the chosen body paragraphs.
-fn select(d: &Doc<'_>, title: &str, strict: bool) -> Vec<String> {
+/// Scores candidates and returns the chosen body paragraphs and their link share.
+fn select(d: &Doc<'_>, title: &str, strict: bool) -> (Vec<String>, f64) {
     let mut els: Vec<(f64, bool)> = vec![(0.0, false); d.els.len()];
     for b in &d.blocks {
         if b.el == NONE
@@ -529,10 +568,11 @@ fn sentence_end(d: &Doc<'_>, el: u32) -> bool {
 }
 
 /// Output paragraphs from the kept subtrees (or the whole page when none), dropping
-/// furniture inside them.
-fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> {
+/// furniture inside them, and the share of link text in the blocks considered.
+fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> (Vec<String>, f64) {
     let title_norm = title.trim().to_lowercase();
     let mut out: Vec<String> = Vec::new();
+    let (mut chars, mut links) = (0usize, 0usize);
     for b in &d.blocks {
         let root = if keep.is_empty() {
             if !clean(d, b.el, strict) {
@@ -552,6 +592,8 @@ fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> 
                 continue;
             }
         }
+        chars += b.chars;
+        links += b.link_len;
         if !keep_block(b, &title_norm) {
             continue;
         }
@@ -559,7 +601,12 @@ fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> 
             out.push(b.text.clone());
         }
     }
-    out
+    let share = if chars == 0 {
+        0.0
+    } else {
+        links as f64 / chars as f64
+    };
+    (out, share)
 }
 
 fn keep_block(b: &Block, title_norm: &str) -> bool {

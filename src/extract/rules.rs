@@ -255,6 +255,22 @@ pub const BOILERPLATE: &[&str] = &[
 /// How many nodes from the top of the page are searched for a "By ..." text line.
 pub const BYLINE_SCAN_NODES: usize = 3000;
 
+/// How many dateline-like elements (class `date`, `fecha`, ...) are read for a visible date.
+pub const DATELINE_SCAN_ELEMENTS: usize = 200;
+
+/// Words that mark a date as an update rather than the publication
+/// ("Updated March 4", class `date-updated`, "Actualizado el 4 de marzo").
+pub const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "last changed",
+    "actualizado",
+    "actualizada",
+    "actualiz",
+    "modificado",
+];
+
 /// Prefixes of a byline line ("By Jane Doe").
 pub const BYLINE_PREFIXES: &[&str] = &["by ", "por ", "written by ", "escrito por "];
 
@@ -363,6 +379,113 @@ pub fn looks_like_byline(text: &str) -> bool {
                 .is_some_and(|c| c.is_uppercase())
     })
 }
+
+// ---- Page status: article, index page, paywall, consent wall ----
+
+/// Paywall and consent prompts are short: longer blocks are not searched for them.
+pub const PROMPT_MAX_BYTES: usize = 400;
+
+/// Text of paywall and login prompts that say this article is locked, English and
+/// Spanish (lower case). Generic account links ("already a subscriber?") sit on free
+/// articles too, so they are not here.
+pub const PAYWALL_PHRASES: &[&str] = &[
+    "subscribe to continue reading",
+    "subscribe to keep reading",
+    "subscribe to read",
+    "to continue reading, subscribe",
+    "to continue reading, please",
+    "this article is for subscribers",
+    "this story is for subscribers",
+    "exclusive to subscribers",
+    "sign in to continue reading",
+    "log in to continue reading",
+    "create a free account to continue",
+    "you have reached your limit of free articles",
+    "you've reached your limit of free articles",
+    "suscríbete para seguir leyendo",
+    "suscríbete para continuar leyendo",
+    "suscríbete para leer",
+    "para seguir leyendo",
+    "para continuar leyendo",
+    "contenido exclusivo para suscriptores",
+    "exclusivo para suscriptores",
+    "solo para suscriptores",
+    "sólo para suscriptores",
+    "has alcanzado el límite",
+    "artículos gratuitos este mes",
+    "inicia sesión para seguir leyendo",
+];
+
+/// Text of cookie-consent prompts, English and Spanish (lower case).
+pub const CONSENT_PHRASES: &[&str] = &[
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "we and our partners",
+    "accept all cookies",
+    "manage cookies",
+    "cookie settings",
+    "cookie preferences",
+    "your privacy choices",
+    "we value your privacy",
+    "consent to the use",
+    "utilizamos cookies",
+    "usamos cookies",
+    "este sitio utiliza cookies",
+    "este sitio web utiliza cookies",
+    "nosotros y nuestros socios",
+    "aceptar todas",
+    "aceptar cookies",
+    "configurar cookies",
+    "configuración de cookies",
+    "valoramos tu privacidad",
+    "tu privacidad es importante",
+];
+
+/// Class/id fragments of paywall and registration-wall containers.
+pub const PAYWALL_NAMES: &[&str] = &[
+    "paywall",
+    "pay-wall",
+    "regwall",
+    "reg-wall",
+    "subscriber-only",
+    "subscribers-only",
+    "subscriber-content",
+    "premium-wall",
+    "locked-content",
+    "content-locked",
+    "muro-de-pago",
+    "muro-pago",
+    "solo-suscriptores",
+    "exclusivo-suscriptores",
+];
+
+/// Class/id fragments of consent-wall containers.
+pub const CONSENT_NAMES: &[&str] = &[
+    "consent",
+    "cookie",
+    "gdpr",
+    "cmp-",
+    "-cmp",
+    "privacy-wall",
+    "cookiewall",
+];
+
+/// A page with fewer body words than this has no article on it.
+pub const MIN_ARTICLE_WORDS: usize = 40;
+/// A page with a paywall sign and fewer body words than this shows only a teaser.
+pub const PAYWALL_MAX_WORDS: usize = 250;
+/// A body with consent-prompt text and fewer words than this is the consent wall.
+pub const CONSENT_MAX_WORDS: usize = 150;
+/// A body whose containers hold at least this share of link text is a list of
+/// teasers (an index or section page)...
+pub const INDEX_LINK_SHARE: f64 = 0.35;
+/// ...unless it holds this many long paragraphs...
+pub const INDEX_MAX_LONG_PARAGRAPHS: usize = 3;
+/// ...or this many words of prose anyway.
+pub const INDEX_MAX_WORDS: usize = 500;
+/// A paragraph of at least this many words is article prose, not a teaser summary.
+pub const LONG_PARAGRAPH_WORDS: usize = 40;
 
 #[cfg(test)]
 mod tests {

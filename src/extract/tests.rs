@@ -3,14 +3,17 @@
 //! Fixtures live in `tests/fixtures/extract/<case>/` (override the directory with the
 //! `STORYDIFF_FIXTURES` environment variable): `expected.txt` holds the body paragraphs
 //! separated by a blank line, optional `meta.json` the expected `title`, `byline`,
-//! `published` and `lang`, and the page is `page.html` or the repo-relative path
-//! written in `source.txt`.
+//! `published`, `modified`, `lang`, `canonical`, `site_name` and `status` (a key that
+//! is absent is not checked, except `status`, which defaults to `article`; `null`
+//! expects no value), and the page is `page.html` or
+//! the repo-relative path written in `source.txt`. A case whose `status` is not
+//! `article` may omit `expected.txt`: what text a non-article yields is not specified.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::extract;
+use super::{Article, PageStatus, extract};
 
 fn fixtures_dir() -> PathBuf {
     std::env::var_os("STORYDIFF_FIXTURES")
@@ -49,54 +52,75 @@ fn check_case(case: &Path, root: &Path) -> Vec<String> {
     let Some(html) = read_page(case, root) else {
         return vec![format!("{name}: no page.html or readable source.txt")];
     };
-    let Ok(expected) = std::fs::read_to_string(case.join("expected.txt")) else {
-        return vec![format!("{name}: no expected.txt")];
+    let meta: Option<serde_json::Value> = match std::fs::read_to_string(case.join("meta.json")) {
+        Ok(m) => match serde_json::from_str(&m) {
+            Ok(v) => Some(v),
+            Err(e) => return vec![format!("{name}: bad meta.json: {e}")],
+        },
+        Err(_) => None,
     };
-    let expected: Vec<String> = expected
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    let article = extract(&html, None);
-    if article.paragraphs != expected {
-        let mut msg = format!("{name}: body paragraphs differ\n--- expected\n");
-        for p in &expected {
-            let _ = writeln!(msg, "  | {p}");
-        }
-        msg.push_str("--- actual\n");
-        for p in &article.paragraphs {
-            let marker = if expected.contains(p) { " " } else { "+" };
-            let _ = writeln!(msg, " {marker}| {p}");
-        }
-        for p in expected.iter().filter(|p| !article.paragraphs.contains(p)) {
-            let _ = writeln!(msg, " -| {p}");
-        }
-        errs.push(msg);
+    let article = extract(&html, Some("https://example.org/news/story.html"));
+    let wants_article = meta
+        .as_ref()
+        .and_then(|m| m.get("status"))
+        .is_none_or(|s| s == "article");
+    match std::fs::read_to_string(case.join("expected.txt")) {
+        Ok(expected) => check_body(&name, &expected, &article.paragraphs, &mut errs),
+        Err(_) if wants_article => return vec![format!("{name}: no expected.txt")],
+        Err(_) => {}
     }
-    if let Ok(meta) = std::fs::read_to_string(case.join("meta.json")) {
-        match serde_json::from_str::<serde_json::Value>(&meta) {
-            Ok(m) => {
-                let got = [
-                    ("title", Some(article.title.clone())),
-                    ("byline", article.byline.clone()),
-                    ("published", article.published.clone()),
-                    ("lang", article.lang.clone()),
-                ];
-                for (key, actual) in got {
-                    if let Some(want) = m.get(key) {
-                        let want = want.as_str().map(str::to_string);
-                        if want != actual {
-                            errs.push(format!("{name}: {key}: expected {want:?}, got {actual:?}"));
-                        }
-                    }
+    if wants_article && article.status != PageStatus::Article {
+        errs.push(format!(
+            "{name}: status: expected \"article\", got {:?}",
+            article.status.as_str()
+        ));
+    }
+    if let Some(m) = meta {
+        let got = [
+            ("title", Some(article.title.clone())),
+            ("byline", article.byline.clone()),
+            ("published", article.published.clone()),
+            ("modified", article.modified.clone()),
+            ("lang", article.lang.clone()),
+            ("canonical", article.canonical.clone()),
+            ("site_name", article.site_name.clone()),
+            ("status", Some(article.status.as_str().to_string())),
+        ];
+        for (key, actual) in got {
+            if let Some(want) = m.get(key) {
+                let want = want.as_str().map(str::to_string);
+                if want != actual {
+                    errs.push(format!("{name}: {key}: expected {want:?}, got {actual:?}"));
                 }
             }
-            Err(e) => errs.push(format!("{name}: bad meta.json: {e}")),
         }
     }
     errs
 }
 
+/// Compares body paragraphs, listing extra (`+`) and missing (`-`) ones.
+fn check_body(name: &str, expected: &str, actual: &[String], errs: &mut Vec<String>) {
+    let expected: Vec<String> = expected
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if actual != expected {
+        let mut msg = format!("{name}: body paragraphs differ\n--- expected\n");
+        for p in &expected {
+            let _ = writeln!(msg, "  | {p}");
+        }
+        msg.push_str("--- actual\n");
+        for p in actual {
+            let marker = if expected.contains(p) { " " } else { "+" };
+            let _ = writeln!(msg, " {marker}| {p}");
+        }
+        for p in expected.iter().filter(|p| !actual.contains(p)) {
+            let _ = writeln!(msg, " -| {p}");
+        }
+        errs.push(msg);
+    }
+}
 #[test]
 fn fixtures() {
     let dir = fixtures_dir();
@@ -275,4 +299,20 @@ fn hidden_and_script_content_is_skipped() {
         a.paragraphs,
         vec!["Visible paragraph with enough words, commas, and length to win."]
     );
+}
+
+#[test]
+fn snapshots_written_before_modified_and_status_still_load() {
+    let old = r#"{"title":"T","byline":null,"published":"2024-01-01","lang":"en",
+                 "canonical":null,"site_name":null,"paragraphs":["One."]}"#;
+    let a: Article = serde_json::from_str(old).expect("old article JSON loads");
+    assert_eq!(a.status, PageStatus::Article);
+    assert_eq!(a.modified, None);
+    assert_eq!(a.paragraphs, vec!["One."]);
+    let v = serde_json::to_value(Article {
+        status: PageStatus::NotAnArticle,
+        ..Article::default()
+    })
+    .expect("serialises");
+    assert_eq!(v["status"], "not_an_article");
 }

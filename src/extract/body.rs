@@ -161,6 +161,16 @@ fn is_hidden(e: &scraper::node::Element) -> bool {
     })
 }
 
+/// Inline elements holding a date or an author name: a block made mostly of them is
+/// a dateline ("Jane Doe · June 11 · Updated June 12"), not prose.
+fn is_dateline_inline(tag: &str, e: &scraper::node::Element) -> bool {
+    tag == "time"
+        || e.attr("itemprop")
+            .is_some_and(|p| matches!(p, "author" | "creator" | "datePublished" | "dateModified"))
+        || e.attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+}
+
 /// Lower-cased class and id, space separated.
 fn names_of(e: &scraper::node::Element) -> String {
     let mut s = String::new();
@@ -309,10 +319,9 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
                             && rules::is_furniture_name(&names_of(e))
                         {
                             descend = false;
-                        } else if tag == "a" {
-                            in_link += 1;
-                        } else if tag == "time" {
-                            in_time += 1;
+                        } else {
+                            in_link += usize::from(tag == "a");
+                            in_time += usize::from(is_dateline_inline(tag, e));
                         }
                     }
                 }
@@ -346,10 +355,13 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
                 if rules::BLOCK_TAGS.contains(&tag) {
                     let owner = open.pop().unwrap_or(NONE);
                     flush(&mut d, owner, &mut buf);
-                } else if tag == "a" {
-                    in_link = in_link.saturating_sub(1);
-                } else if tag == "time" {
-                    in_time = in_time.saturating_sub(1);
+                } else {
+                    if tag == "a" {
+                        in_link = in_link.saturating_sub(1);
+                    }
+                    if is_dateline_inline(tag, e) {
+                        in_time = in_time.saturating_sub(1);
+                    }
                 }
             }
             if node == root {

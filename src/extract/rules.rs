@@ -152,7 +152,7 @@ pub const WEAK_NEGATIVE: &[&str] = &[
 /// Class/id tokens (whole words) that mark furniture.
 pub const NEGATIVE_TOKENS: &[&str] = &[
     "ad", "ads", "nav", "date", "tools", "rail", "follow", "hide", "cta", "dfp", "gpt", "adv",
-    "video", "gallery", "aside", "credit", "credits", "bio", "time",
+    "video", "gallery", "aside", "credit", "credits", "bio", "time", "fecha",
 ];
 
 /// Class/id fragments that favour a container as the article body.

@@ -5,6 +5,8 @@
 //! Everything is iterative over a flat, preorder arena of block elements, so deep
 //! nesting cannot overflow the stack.
 
+use std::collections::HashMap;
+
 use scraper::{ElementRef, Html, Node};
 
 use super::rules;
@@ -71,7 +73,7 @@ pub struct Body {
     /// (a list of teasers is mostly links; an article's body is mostly not).
     pub body_link_share: f64,
     /// Some short block of the page reads like a paywall prompt ("subscribe to
-    /// continue reading").
+    /// continue reading"); only searched when the body is short.
     pub paywall_text: bool,
     /// Some short body paragraph reads like a cookie-consent prompt.
     pub consent_text: bool,
@@ -106,10 +108,16 @@ pub fn extract(doc: &Html, title: &str) -> Body {
             phrases.iter().any(|p| lower.contains(p))
         }
     };
-    body.paywall_text = d
-        .blocks
+    // Only a short body can be a paywall teaser: skip the search on full articles.
+    let words: usize = body
+        .paragraphs
         .iter()
-        .any(|b| prompt(&b.text, rules::PAYWALL_PHRASES));
+        .map(|p| p.split_whitespace().count())
+        .sum();
+    body.paywall_text = words < rules::PAYWALL_MAX_WORDS
+        && d.blocks
+            .iter()
+            .any(|b| prompt(&b.text, rules::PAYWALL_PHRASES));
     body.consent_text = body
         .paragraphs
         .iter()
@@ -184,12 +192,30 @@ fn names_of(e: &scraper::node::Element) -> String {
     s.to_ascii_lowercase()
 }
 
-fn furniture(tag: &str, e: &scraper::node::Element, names: &str) -> rules::Furniture {
+/// Class/id verdicts per distinct class/id string: pages repeat a few class names on
+/// thousands of elements, and each verdict is dozens of substring searches.
+#[derive(Default)]
+struct NameCache(HashMap<String, (rules::Furniture, f64)>);
+
+impl NameCache {
+    /// Furniture verdict and class weight of a lower-cased class/id string.
+    fn get(&mut self, names: String) -> (rules::Furniture, f64) {
+        if names.is_empty() {
+            return (rules::Furniture::No, 0.0);
+        }
+        *self
+            .0
+            .entry(names)
+            .or_insert_with_key(|n| (rules::furniture_name(n), rules::class_weight(n)))
+    }
+}
+
+fn furniture(tag: &str, e: &scraper::node::Element, by_name: rules::Furniture) -> rules::Furniture {
     use rules::Furniture;
     if matches!(tag, "body" | "html" | "main") || e.attr("itemprop") == Some("articleBody") {
         return Furniture::No;
     }
-    if rules::FURNITURE_TAGS.contains(&tag) {
+    if rules::is_furniture_tag(tag) {
         return Furniture::Hard;
     }
     if let Some(role) = e.attr("role")
@@ -197,7 +223,7 @@ fn furniture(tag: &str, e: &scraper::node::Element, names: &str) -> rules::Furni
     {
         return Furniture::Hard;
     }
-    rules::furniture_name(names)
+    by_name
 }
 
 /// Text being gathered for the current block.
@@ -263,6 +289,7 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
     // Open inline counters: links and <time> elements.
     let mut in_link = 0usize;
     let mut in_time = 0usize;
+    let mut names = NameCache::default();
     let mut depth = 0usize;
     let root = *start;
     let mut node = root;
@@ -271,7 +298,7 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
         match node.value() {
             Node::Element(e) => {
                 let tag = e.name();
-                if depth < rules::MAX_DEPTH && !rules::SKIP_TAGS.contains(&tag) && !is_hidden(e) {
+                if depth < rules::MAX_DEPTH && !rules::is_skip_tag(tag) && !is_hidden(e) {
                     descend = true;
                     let owner = open.last().copied().unwrap_or(NONE);
                     if tag == "br" {
@@ -281,12 +308,12 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
                             buf.raw.push('\n');
                             buf.after_br = true;
                         }
-                    } else if rules::BLOCK_TAGS.contains(&tag) {
+                    } else if rules::is_block_tag(tag) {
                         flush(&mut d, owner, &mut buf);
-                        let names = names_of(e);
+                        let (by_name, class_weight) = names.get(names_of(e));
                         let idx = d.els.len() as u32;
-                        let furniture = furniture(tag, e, &names);
-                        let mut weight = rules::tag_weight(tag) + rules::class_weight(&names);
+                        let furniture = furniture(tag, e, by_name);
+                        let mut weight = rules::tag_weight(tag) + class_weight;
                         if e.attr("itemprop") == Some("articleBody") {
                             weight += rules::ARTICLE_BODY_BONUS;
                         }
@@ -316,7 +343,7 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
                         // are skipped; inside a paragraph they are part of the sentence.
                         if matches!(owner_kind, Kind::Other | Kind::Cell)
                             && tag != "a"
-                            && rules::is_furniture_name(&names_of(e))
+                            && names.get(names_of(e)).0 != rules::Furniture::No
                         {
                             descend = false;
                         } else {
@@ -352,7 +379,7 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
         loop {
             if entered && let Node::Element(e) = node.value() {
                 let tag = e.name();
-                if rules::BLOCK_TAGS.contains(&tag) {
+                if rules::is_block_tag(tag) {
                     let owner = open.pop().unwrap_or(NONE);
                     flush(&mut d, owner, &mut buf);
                 } else {

@@ -345,7 +345,7 @@ fn text_byline(doc: &Html) -> Option<String> {
         .filter(|n| {
             n.parent()
                 .and_then(|p| p.value().as_element())
-                .is_some_and(|e| !rules::SKIP_TAGS.contains(&e.name()) && e.name() != "title")
+                .is_some_and(|e| !rules::is_skip_tag(e.name()) && e.name() != "title")
         })
         .filter_map(|n| n.value().as_text().map(|t| collapse(t)))
         .find(|t| rules::looks_like_byline(t))

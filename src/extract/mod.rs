@@ -12,6 +12,7 @@ mod dates;
 mod lang;
 mod metadata;
 mod nesting;
+mod raw;
 mod rules;
 mod status;
 #[cfg(test)]
@@ -26,7 +27,8 @@ use scraper::Html;
 /// `url` is the page's address, used to resolve relative links. Never panics; pages
 /// that are not HTML yield whatever text they hold.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let doc = Html::parse_document(&nesting::flatten(html));
+    let stripped = raw::strip(html);
+    let doc = Html::parse_document(&nesting::flatten(&stripped));
     let meta = metadata::metadata(&doc, url);
     let mut body = body::extract(&doc, &meta.title);
     if let Some(ld_body) = &meta.body {

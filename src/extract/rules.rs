@@ -1,6 +1,9 @@
 //! Heuristic rules for body extraction: tag sets, class/id vocabularies and
 //! thresholds, kept in one place so they can be tuned together.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Elements whose content is never article text.
 pub const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -283,6 +286,30 @@ pub const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topi
 /// Furniture name-wrappers holding at least this share of the page's paragraph text
 /// are layout wrappers (`content-with-sidebar`), not furniture.
 pub const WRAPPER_SHARE: f64 = 0.5;
+
+fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+// Tag tests run once per element of every page: sets, not slice scans.
+static SKIP_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(SKIP_TAGS));
+static BLOCK_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(BLOCK_TAGS));
+static FURNITURE_TAG_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(FURNITURE_TAGS));
+
+/// True for tags in [`SKIP_TAGS`].
+pub fn is_skip_tag(tag: &str) -> bool {
+    SKIP_SET.contains(tag)
+}
+
+/// True for tags in [`BLOCK_TAGS`].
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_SET.contains(tag)
+}
+
+/// True for tags in [`FURNITURE_TAGS`].
+pub fn is_furniture_tag(tag: &str) -> bool {
+    FURNITURE_TAG_SET.contains(tag)
+}
 
 /// How strongly a class/id string marks furniture.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]

@@ -203,10 +203,10 @@ impl NameCache {
         if names.is_empty() {
             return (rules::Furniture::No, 0.0);
         }
-        *self
-            .0
-            .entry(names)
-            .or_insert_with_key(|n| (rules::furniture_name(n), rules::class_weight(n)))
+        *self.0.entry(names).or_insert_with_key(|n| {
+            let f = rules::furniture_name(n);
+            (f, rules::class_weight(n, f))
+        })
     }
 }
 

@@ -322,24 +322,62 @@ pub enum Furniture {
     Hard,
 }
 
+/// A vocabulary of substrings indexed by first byte: one pass over a class string
+/// tests every word, where `str::contains` per word would rescan it dozens of times
+/// (this runs for every distinct class/id string of every page).
+struct Vocab(Vec<Vec<&'static [u8]>>);
+
+impl Vocab {
+    fn new(words: &'static [&'static str]) -> Vocab {
+        let mut by_first = vec![Vec::new(); 256];
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            by_first[usize::from(w.as_bytes()[0])].push(w.as_bytes());
+        }
+        Vocab(by_first)
+    }
+
+    /// True when some word of the vocabulary occurs in `hay`.
+    fn found_in(&self, hay: &str) -> bool {
+        let b = hay.as_bytes();
+        (0..b.len()).any(|i| {
+            self.0[usize::from(b[i])]
+                .iter()
+                .any(|w| b[i..].starts_with(w))
+        })
+    }
+}
+
+static HARD_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(HARD_NEGATIVE));
+static STRONG_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(STRONG_NEGATIVE));
+static WEAK_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(WEAK_NEGATIVE));
+static POSITIVE_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(POSITIVE));
+static NEGATIVE_TOKEN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(NEGATIVE_TOKENS));
+
 /// Classifies a lower-cased class/id string.
 pub fn furniture_name(names: &str) -> Furniture {
     if names.is_empty() {
         return Furniture::No;
     }
-    let names: String = names
-        .split_whitespace()
-        .filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if HARD_NEGATIVE.iter().any(|w| names.contains(w)) {
+    let taxonomy = |t: &str| TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p));
+    let filtered;
+    let names = if names.split_whitespace().any(taxonomy) {
+        filtered = names
+            .split_whitespace()
+            .filter(|t| !taxonomy(t))
+            .collect::<Vec<_>>()
+            .join(" ");
+        filtered.as_str()
+    } else {
+        names
+    };
+    if HARD_VOCAB.found_in(names) {
         return Furniture::Hard;
     }
-    let strong = STRONG_NEGATIVE.iter().any(|w| names.contains(w))
+    let strong = STRONG_VOCAB.found_in(names)
         || names
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| NEGATIVE_TOKENS.contains(&t))
-        || (WEAK_NEGATIVE.iter().any(|w| names.contains(w)) && !is_positive_name(&names));
+            .any(|t| NEGATIVE_TOKEN_SET.contains(t))
+        || (WEAK_VOCAB.found_in(names) && !is_positive_name(names));
     if strong {
         Furniture::Soft
     } else {
@@ -347,23 +385,19 @@ pub fn furniture_name(names: &str) -> Furniture {
     }
 }
 
-/// True when a lower-cased class/id string marks furniture.
-pub fn is_furniture_name(names: &str) -> bool {
-    furniture_name(names) != Furniture::No
-}
-
 /// True when a lower-cased class/id string names an article container.
 pub fn is_positive_name(names: &str) -> bool {
-    POSITIVE.iter().any(|w| names.contains(w))
+    POSITIVE_VOCAB.found_in(names)
 }
 
 /// Readability-style class weight: positive words add, furniture words subtract.
-pub fn class_weight(names: &str) -> f64 {
+/// `furniture` is `furniture_name(names)`, when the caller has it already.
+pub fn class_weight(names: &str, furniture: Furniture) -> f64 {
     let mut w = 0.0;
     if is_positive_name(names) {
         w += CLASS_WEIGHT;
     }
-    if is_furniture_name(names) {
+    if furniture != Furniture::No {
         w -= CLASS_WEIGHT;
     }
     w
@@ -517,6 +551,30 @@ pub const LONG_PARAGRAPH_WORDS: usize = 40;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_furniture_name(names: &str) -> bool {
+        furniture_name(names) != Furniture::No
+    }
+
+    #[test]
+    fn vocab_finds_what_contains_finds() {
+        for words in [STRONG_NEGATIVE, WEAK_NEGATIVE, POSITIVE, HARD_NEGATIVE] {
+            let v = Vocab::new(words);
+            for hay in [
+                "",
+                "x",
+                "article-comments",
+                "main story-body",
+                "most-read-list",
+                "post-tags",
+                "ñandú entry",
+                "site-footer-menu",
+            ] {
+                let want = words.iter().any(|w| hay.contains(w));
+                assert_eq!(v.found_in(hay), want, "{hay:?}");
+            }
+        }
+    }
 
     #[test]
     fn furniture_names() {

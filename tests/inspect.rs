@@ -103,3 +103,20 @@ fn json_has_the_article_and_its_figures() {
             .is_some_and(|q| !q.is_empty())
     );
 }
+
+/// `--json` says whether the page is an article at all.
+#[test]
+fn json_shows_the_page_status() {
+    let status = |case: &str| {
+        let page = root()
+            .join("tests/fixtures/extract")
+            .join(case)
+            .join("page.html");
+        let v: serde_json::Value = serde_json::from_str(&inspect(&page, "--json")).unwrap();
+        v["article"]["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status("semantic-article-en"), "article");
+    assert_eq!(status("index-page-en"), "not_an_article");
+    assert_eq!(status("paywall-es"), "paywalled");
+    assert_eq!(status("consent-wall-en"), "consent_wall");
+}

@@ -4,24 +4,63 @@ use serde::{Deserialize, Serialize};
 ///
 /// Paragraphs are plain text (no markup), whitespace-normalised, in reading order;
 /// subheadings, list items and blockquotes are paragraphs of their own.
+///
+/// Every field has a serde default, so snapshots written before a field existed
+/// still load.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     /// Headline.
     pub title: String,
     /// Author(s) as printed, if found.
     pub byline: Option<String>,
-    /// Publication time, RFC 3339 when the page gives a full timestamp, else as found.
+    /// Publication time: RFC 3339 when the page gives a time of day (a time without an
+    /// offset takes the offset of another timestamp on the page, and stays a local
+    /// `YYYY-MM-DDTHH:MM:SS` when there is none), `YYYY-MM-DD` when it gives only a day.
     pub published: Option<String>,
-    /// BCP 47 primary language subtag ("en", "es"), if known.
+    /// Last modification time, normalised like `published`.
+    pub modified: Option<String>,
+    /// BCP 47 primary language subtag ("en", "es"): declared by the page, else
+    /// detected from the body text.
     pub lang: Option<String>,
-    /// Canonical URL declared by the page.
+    /// Canonical URL declared by the page (`<link rel=canonical>`, else `og:url`).
     pub canonical: Option<String>,
     /// Publisher name declared by the page.
     pub site_name: Option<String>,
-    /// Body paragraphs.
+    /// Whether the page holds an article at all (see [`PageStatus`]).
+    pub status: PageStatus,
+    /// Body paragraphs (whatever text was found, whatever the status).
     pub paragraphs: Vec<String>,
 }
 
+/// What kind of page the extractor saw. Anything but [`PageStatus::Article`] means the
+/// paragraphs are not the story's text and should not be compared or versioned as such.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PageStatus {
+    /// An article body was found.
+    #[default]
+    Article,
+    /// An index, section or tag page, or a page with no article text.
+    NotAnArticle,
+    /// Only a teaser is readable: the rest is behind a paywall or a login.
+    Paywalled,
+    /// A cookie / consent wall stands in for the page.
+    ConsentWall,
+}
+
+impl PageStatus {
+    /// The status as written in JSON (`article`, `not_an_article`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageStatus::Article => "article",
+            PageStatus::NotAnArticle => "not_an_article",
+            PageStatus::Paywalled => "paywalled",
+            PageStatus::ConsentWall => "consent_wall",
+        }
+    }
+}
 impl Article {
     /// The body as one string, paragraphs separated by a blank line.
     ///

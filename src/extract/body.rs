@@ -5,6 +5,8 @@
 //! Everything is iterative over a flat, preorder arena of block elements, so deep
 //! nesting cannot overflow the stack.
 
+use std::collections::HashMap;
+
 use scraper::{ElementRef, Html, Node};
 
 use super::rules;
@@ -62,20 +64,65 @@ struct Doc<'a> {
     blocks: Vec<Block>,
 }
 
-/// Extracts body paragraphs from a parsed page. `title` is dropped if repeated in the body.
-pub fn paragraphs(doc: &Html, title: &str) -> Vec<String> {
+/// The body found on a page, and facts about the page that tell an article from
+/// other pages.
+pub struct Body {
+    /// Body paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Share of link text in the chosen body containers, before links were dropped
+    /// (a list of teasers is mostly links; an article's body is mostly not).
+    pub body_link_share: f64,
+    /// Some short block of the page reads like a paywall prompt ("subscribe to
+    /// continue reading"); only searched when the body is short.
+    pub paywall_text: bool,
+    /// Some short body paragraph reads like a cookie-consent prompt.
+    pub consent_text: bool,
+}
+
+/// Extracts the body from a parsed page. `title` is dropped if repeated in the body.
+pub fn extract(doc: &Html, title: &str) -> Body {
     let start = body_element(doc);
     let d = segment(start);
     let strict = select(&d, title, true);
-    if char_len(&strict) >= rules::MIN_BODY_CHARS {
-        return strict;
-    }
-    let loose = select(&d, title, false);
-    if char_len(&loose) > char_len(&strict) {
-        loose
-    } else {
+    let (paragraphs, body_link_share) = if char_len(&strict.0) >= rules::MIN_BODY_CHARS {
         strict
-    }
+    } else {
+        let loose = select(&d, title, false);
+        if char_len(&loose.0) > char_len(&strict.0) {
+            loose
+        } else {
+            strict
+        }
+    };
+    let mut body = Body {
+        paragraphs,
+        body_link_share,
+        paywall_text: false,
+        consent_text: false,
+    };
+    // A paywall prompt is usually furniture (a `subscribe` box), so the whole page is
+    // searched; cookie banners sit on most articles, so only the body counts for them.
+    let prompt = |text: &str, phrases: &[&str]| {
+        text.len() <= rules::PROMPT_MAX_BYTES && {
+            let lower = text.to_lowercase();
+            phrases.iter().any(|p| lower.contains(p))
+        }
+    };
+    // Only a short body can be a paywall teaser: skip the search on full articles.
+    let words: usize = body
+        .paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum();
+    body.paywall_text = words < rules::PAYWALL_MAX_WORDS
+        && d.blocks
+            .iter()
+            .any(|b| prompt(&b.text, rules::PAYWALL_PHRASES));
+    body.consent_text = body
+        .paragraphs
+        .iter()
+        .any(|p| prompt(p, rules::CONSENT_PHRASES));
+    body
 }
 
 fn char_len(ps: &[String]) -> usize {
@@ -122,6 +169,16 @@ fn is_hidden(e: &scraper::node::Element) -> bool {
     })
 }
 
+/// Inline elements holding a date or an author name: a block made mostly of them is
+/// a dateline ("Jane Doe · June 11 · Updated June 12"), not prose.
+fn is_dateline_inline(tag: &str, e: &scraper::node::Element) -> bool {
+    tag == "time"
+        || e.attr("itemprop")
+            .is_some_and(|p| matches!(p, "author" | "creator" | "datePublished" | "dateModified"))
+        || e.attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
+}
+
 /// Lower-cased class and id, space separated.
 fn names_of(e: &scraper::node::Element) -> String {
     let mut s = String::new();
@@ -135,12 +192,30 @@ fn names_of(e: &scraper::node::Element) -> String {
     s.to_ascii_lowercase()
 }
 
-fn furniture(tag: &str, e: &scraper::node::Element, names: &str) -> rules::Furniture {
+/// Class/id verdicts per distinct class/id string: pages repeat a few class names on
+/// thousands of elements, and each verdict is dozens of substring searches.
+#[derive(Default)]
+struct NameCache(HashMap<String, (rules::Furniture, f64)>);
+
+impl NameCache {
+    /// Furniture verdict and class weight of a lower-cased class/id string.
+    fn get(&mut self, names: String) -> (rules::Furniture, f64) {
+        if names.is_empty() {
+            return (rules::Furniture::No, 0.0);
+        }
+        *self.0.entry(names).or_insert_with_key(|n| {
+            let f = rules::furniture_name(n);
+            (f, rules::class_weight(n, f))
+        })
+    }
+}
+
+fn furniture(tag: &str, e: &scraper::node::Element, by_name: rules::Furniture) -> rules::Furniture {
     use rules::Furniture;
     if matches!(tag, "body" | "html" | "main") || e.attr("itemprop") == Some("articleBody") {
         return Furniture::No;
     }
-    if rules::FURNITURE_TAGS.contains(&tag) {
+    if rules::is_furniture_tag(tag) {
         return Furniture::Hard;
     }
     if let Some(role) = e.attr("role")
@@ -148,7 +223,7 @@ fn furniture(tag: &str, e: &scraper::node::Element, names: &str) -> rules::Furni
     {
         return Furniture::Hard;
     }
-    rules::furniture_name(names)
+    by_name
 }
 
 /// Text being gathered for the current block.
@@ -214,6 +289,7 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
     // Open inline counters: links and <time> elements.
     let mut in_link = 0usize;
     let mut in_time = 0usize;
+    let mut names = NameCache::default();
     let mut depth = 0usize;
     let root = *start;
     let mut node = root;
@@ -222,7 +298,7 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
         match node.value() {
             Node::Element(e) => {
                 let tag = e.name();
-                if depth < rules::MAX_DEPTH && !rules::SKIP_TAGS.contains(&tag) && !is_hidden(e) {
+                if depth < rules::MAX_DEPTH && !rules::is_skip_tag(tag) && !is_hidden(e) {
                     descend = true;
                     let owner = open.last().copied().unwrap_or(NONE);
                     if tag == "br" {
@@ -232,12 +308,12 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
                             buf.raw.push('\n');
                             buf.after_br = true;
                         }
-                    } else if rules::BLOCK_TAGS.contains(&tag) {
+                    } else if rules::is_block_tag(tag) {
                         flush(&mut d, owner, &mut buf);
-                        let names = names_of(e);
+                        let (by_name, class_weight) = names.get(names_of(e));
                         let idx = d.els.len() as u32;
-                        let furniture = furniture(tag, e, &names);
-                        let mut weight = rules::tag_weight(tag) + rules::class_weight(&names);
+                        let furniture = furniture(tag, e, by_name);
+                        let mut weight = rules::tag_weight(tag) + class_weight;
                         if e.attr("itemprop") == Some("articleBody") {
                             weight += rules::ARTICLE_BODY_BONUS;
                         }
@@ -267,13 +343,12 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
                         // are skipped; inside a paragraph they are part of the sentence.
                         if matches!(owner_kind, Kind::Other | Kind::Cell)
                             && tag != "a"
-                            && rules::is_furniture_name(&names_of(e))
+                            && names.get(names_of(e)).0 != rules::Furniture::No
                         {
                             descend = false;
-                        } else if tag == "a" {
-                            in_link += 1;
-                        } else if tag == "time" {
-                            in_time += 1;
+                        } else {
+                            in_link += usize::from(tag == "a");
+                            in_time += usize::from(is_dateline_inline(tag, e));
                         }
                     }
                 }
@@ -304,13 +379,16 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
         loop {
             if entered && let Node::Element(e) = node.value() {
                 let tag = e.name();
-                if rules::BLOCK_TAGS.contains(&tag) {
+                if rules::is_block_tag(tag) {
                     let owner = open.pop().unwrap_or(NONE);
                     flush(&mut d, owner, &mut buf);
-                } else if tag == "a" {
-                    in_link = in_link.saturating_sub(1);
-                } else if tag == "time" {
-                    in_time = in_time.saturating_sub(1);
+                } else {
+                    if tag == "a" {
+                        in_link = in_link.saturating_sub(1);
+                    }
+                    if is_dateline_inline(tag, e) {
+                        in_time = in_time.saturating_sub(1);
+                    }
                 }
             }
             if node == root {
@@ -400,8 +478,8 @@ fn link_density(el: &El<'_>) -> f64 {
     }
 }
 
-/// Scores candidates and returns the chosen body paragraphs.
-fn select(d: &Doc<'_>, title: &str, strict: bool) -> Vec<String> {
+/// Scores candidates and returns the chosen body paragraphs and their link share.
+fn select(d: &Doc<'_>, title: &str, strict: bool) -> (Vec<String>, f64) {
     let mut els: Vec<(f64, bool)> = vec![(0.0, false); d.els.len()];
     for b in &d.blocks {
         if b.el == NONE
@@ -529,10 +607,11 @@ fn sentence_end(d: &Doc<'_>, el: u32) -> bool {
 }
 
 /// Output paragraphs from the kept subtrees (or the whole page when none), dropping
-/// furniture inside them.
-fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> {
+/// furniture inside them, and the share of link text in the blocks considered.
+fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> (Vec<String>, f64) {
     let title_norm = title.trim().to_lowercase();
     let mut out: Vec<String> = Vec::new();
+    let (mut chars, mut links) = (0usize, 0usize);
     for b in &d.blocks {
         let root = if keep.is_empty() {
             if !clean(d, b.el, strict) {
@@ -552,6 +631,8 @@ fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> 
                 continue;
             }
         }
+        chars += b.chars;
+        links += b.link_len;
         if !keep_block(b, &title_norm) {
             continue;
         }
@@ -559,7 +640,12 @@ fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> Vec<String> 
             out.push(b.text.clone());
         }
     }
-    out
+    let share = if chars == 0 {
+        0.0
+    } else {
+        links as f64 / chars as f64
+    };
+    (out, share)
 }
 
 fn keep_block(b: &Block, title_norm: &str) -> bool {

@@ -1,5 +1,7 @@
-//! Metadata extraction: title, byline, publication time, language, canonical URL and
-//! site name, from JSON-LD first, then Open Graph / `<meta>` tags, then visible markup.
+//! Metadata extraction: title, byline, publication and modification times, language,
+//! canonical URL and site name. Sources in order of trust: JSON-LD (article types,
+//! arrays, `@graph`, `@id` references), then Open Graph / `article:*` / Dublin Core
+//! `<meta>` tags, then `<time datetime>`, then visible bylines and datelines.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -7,7 +9,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::rules;
+use super::{dates, rules};
 
 /// Metadata found on a page, plus the JSON-LD `articleBody` when present.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -16,9 +18,11 @@ pub struct Meta {
     pub title: String,
     /// Author(s).
     pub byline: Option<String>,
-    /// Publication time (RFC 3339 when complete).
+    /// Publication time (see [`dates`] for the format).
     pub published: Option<String>,
-    /// Primary language subtag.
+    /// Last modification time.
+    pub modified: Option<String>,
+    /// Declared primary language subtag.
     pub lang: Option<String>,
     /// Canonical URL.
     pub canonical: Option<String>,
@@ -26,6 +30,8 @@ pub struct Meta {
     pub site_name: Option<String>,
     /// JSON-LD `articleBody`, used when the DOM yields too little text.
     pub body: Option<String>,
+    /// JSON-LD says the article is not free to read (`isAccessibleForFree: false`).
+    pub not_free: bool,
 }
 
 fn sel(s: &str) -> Selector {
@@ -38,9 +44,17 @@ static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static LINK: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
+static ITEMPROP_DATES: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop=datePublished], [itemprop=dateModified]"));
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author], [itemprop=author]"));
 static CLASS_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     sel("[class*=byline], [class*=author], [class*=Byline], [class*=Author], [class*=autor]")
+});
+static CLASS_DATE: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[class*=date], [class*=Date], [class*=fecha], [class*=time], [class*=publish], \
+         [class*=updated], [id*=date], [id*=fecha]",
+    )
 });
 static ITEMPROP_NAME: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
 
@@ -49,11 +63,12 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
     let metas = meta_map(doc);
     let ld = json_ld(doc);
     let m = |k: &str| metas.get(k).cloned().filter(|v| !v.is_empty());
+    let first = |keys: &[&str]| keys.iter().find_map(|k| m(k));
 
     let title = ld
         .headline
         .clone()
-        .or_else(|| m("og:title"))
+        .or_else(|| first(&["og:title", "twitter:title", "dc.title", "dcterms.title"]))
         .or_else(|| first_text(doc, &H1))
         .or_else(|| first_text(doc, &TITLE).map(|t| strip_site_suffix(&t)))
         .unwrap_or_default();
@@ -63,29 +78,71 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
         .clone()
         .or_else(|| m("author"))
         .or_else(|| m("article:author").filter(|a| !a.contains("://") && !a.starts_with('/')))
+        .or_else(|| first(&["dc.creator", "dcterms.creator"]))
         .or_else(|| visible_byline(doc));
 
+    // Dates: machine-readable sources first, then the visible dateline.
+    let (time_pub, time_mod) = time_elements(doc);
     let published = ld
         .published
-        .clone()
-        .or_else(|| m("article:published_time"))
-        .or_else(|| {
-            doc.select(&TIME)
-                .find_map(|t| t.attr("datetime").map(str::to_string))
-        })
-        .or_else(|| m("datepublished"))
-        .or_else(|| m("dc.date"))
-        .or_else(|| m("dc.date.issued"))
-        .or_else(|| m("dcterms.created"))
-        .map(|d| normalise_date(&d))
-        .filter(|d| !d.is_empty());
+        .iter()
+        .cloned()
+        .chain(
+            [
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dcterms.created",
+                "dcterms.date",
+            ]
+            .iter()
+            .filter_map(|k| m(k)),
+        )
+        .find_map(|s| dates::parse(&s))
+        .or(time_pub);
+    let modified = ld
+        .modified
+        .iter()
+        .cloned()
+        .chain(
+            [
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "dc.date.modified",
+                "dcterms.modified",
+            ]
+            .iter()
+            .filter_map(|k| m(k)),
+        )
+        .find_map(|s| dates::parse(&s))
+        .or(time_mod);
+    let (published, modified) = match (published, modified) {
+        (Some(p), m) => (Some(p), m),
+        (None, m) => {
+            let (vp, vm) = visible_dates(doc);
+            (vp, m.or(vm))
+        }
+    };
+    let page_offset = published
+        .and_then(|s| s.offset())
+        .or_else(|| modified.and_then(|s| s.offset()))
+        .or_else(|| page_offset(doc, &metas));
+    let published = published.map(|s| s.render(page_offset));
+    let modified = modified.map(|s| s.render(page_offset));
 
     let lang = doc
         .root_element()
         .attr("lang")
         .and_then(primary_subtag)
-        .or_else(|| m("og:locale").as_deref().and_then(primary_subtag))
-        .or_else(|| m("content-language").as_deref().and_then(primary_subtag))
+        .or_else(|| {
+            ["content-language", "og:locale", "dc.language", "language"]
+                .iter()
+                .find_map(|k| m(k).as_deref().and_then(primary_subtag))
+        })
         .or_else(|| ld.lang.as_deref().and_then(primary_subtag));
 
     let canonical = doc
@@ -102,17 +159,105 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
         .or_else(|| m("og:url"))
         .map(|h| resolve(&h, url));
 
-    let site_name = m("og:site_name").or_else(|| ld.publisher.clone());
+    let site_name = m("og:site_name")
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| first(&["dc.publisher", "dcterms.publisher"]));
 
     Meta {
         title: collapse(&title),
         byline: byline.map(|b| collapse(&b)).filter(|b| !b.is_empty()),
         published,
+        modified,
         lang,
         canonical,
         site_name: site_name.map(|s| collapse(&s)),
         body: ld.body,
+        not_free: ld.not_free,
     }
+}
+
+/// `<time datetime>` values: the one marked as publication (`itemprop`, `pubdate`,
+/// else the first), and one marked as an update.
+fn time_elements(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
+    let mut published = None;
+    let mut first = None;
+    let mut modified = None;
+    for e in doc.select(&ITEMPROP_DATES).chain(doc.select(&TIME)) {
+        let v = e.value();
+        let Some(stamp) = v
+            .attr("datetime")
+            .or_else(|| v.attr("content"))
+            .and_then(dates::parse)
+        else {
+            continue;
+        };
+        let names = format!(
+            "{} {}",
+            v.attr("itemprop").unwrap_or(""),
+            v.attr("class").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if names.contains("modified") || names.contains("updated") || names.contains("actualiz") {
+            modified.get_or_insert(stamp);
+        } else if names.contains("published") || v.attr("pubdate").is_some() {
+            published.get_or_insert(stamp);
+        } else {
+            first.get_or_insert(stamp);
+        }
+    }
+    (published.or(first), modified)
+}
+
+/// Dates printed in dateline-like elements ("Published March 3, 2024",
+/// "Actualizado el 4 de marzo de 2024"), split into publication and update.
+fn visible_dates(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
+    let mut published = None;
+    let mut modified = None;
+    for e in doc.select(&CLASS_DATE).take(rules::DATELINE_SCAN_ELEMENTS) {
+        let text = collapse(&e.text().collect::<String>());
+        if text.is_empty() || text.chars().count() > 120 {
+            continue;
+        }
+        let Some(stamp) = dates::parse_visible(&text) else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        let names = format!(
+            "{} {}",
+            e.value().attr("class").unwrap_or(""),
+            e.value().attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        let update = rules::UPDATE_WORDS
+            .iter()
+            .any(|w| lower.starts_with(w) || names.contains(w));
+        if update {
+            modified.get_or_insert(stamp);
+        } else {
+            published.get_or_insert(stamp);
+        }
+        if published.is_some() && modified.is_some() {
+            break;
+        }
+    }
+    (published, modified)
+}
+
+/// The first UTC offset stated by any timestamp on the page (meta keys in name
+/// order, so the answer does not depend on hash order).
+fn page_offset(doc: &Html, metas: &HashMap<String, String>) -> Option<chrono::FixedOffset> {
+    let mut keys: Vec<&String> = metas
+        .keys()
+        .filter(|k| k.contains("time") || k.contains("date"))
+        .collect();
+    keys.sort();
+    keys.iter()
+        .filter_map(|k| dates::parse(&metas[*k]))
+        .chain(
+            doc.select(&TIME)
+                .filter_map(|t| t.attr("datetime").and_then(dates::parse)),
+        )
+        .find_map(|s| s.offset())
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -175,25 +320,6 @@ fn resolve(href: &str, base: Option<&str>) -> String {
     }
 }
 
-/// RFC 3339 for complete timestamps, the trimmed input otherwise.
-fn normalise_date(s: &str) -> String {
-    let s = s.trim();
-    if chrono::DateTime::parse_from_rfc3339(s).is_ok() {
-        return s.to_string();
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%z",
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M:%S%z",
-        "%Y-%m-%dT%H:%M%z",
-    ] {
-        if let Ok(d) = chrono::DateTime::parse_from_str(s, f) {
-            return d.to_rfc3339();
-        }
-    }
-    s.to_string()
-}
-
 /// Byline from visible markup: `rel=author` / `itemprop=author`, then author/byline classes.
 fn visible_byline(doc: &Html) -> Option<String> {
     let from = |e: ElementRef<'_>| -> Option<String> {
@@ -219,7 +345,7 @@ fn text_byline(doc: &Html) -> Option<String> {
         .filter(|n| {
             n.parent()
                 .and_then(|p| p.value().as_element())
-                .is_some_and(|e| !rules::SKIP_TAGS.contains(&e.name()) && e.name() != "title")
+                .is_some_and(|e| !rules::is_skip_tag(e.name()) && e.name() != "title")
         })
         .filter_map(|n| n.value().as_text().map(|t| collapse(t)))
         .find(|t| rules::looks_like_byline(t))
@@ -259,9 +385,11 @@ fn strip_by(t: &str) -> String {
 /// Fields of the first article object in the page's JSON-LD.
 #[derive(Default)]
 struct LdArticle {
+    not_free: bool,
     headline: Option<String>,
     authors: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     publisher: Option<String>,
     lang: Option<String>,
     body: Option<String>,
@@ -276,11 +404,21 @@ fn is_article_type(v: Option<&Value>) -> bool {
     }
 }
 
-fn names(v: &Value) -> Vec<String> {
+/// Names in an `author` / `publisher` value; `{"@id": ...}` references are looked up
+/// in `ids` (nodes elsewhere in the `@graph`).
+fn names(v: &Value, ids: &HashMap<String, String>) -> Vec<String> {
     match v {
         Value::String(s) => vec![collapse(s)],
-        Value::Object(o) => o.get("name").map(names).unwrap_or_default(),
-        Value::Array(a) => a.iter().flat_map(names).collect(),
+        Value::Object(o) => match o.get("name") {
+            Some(n) => names(n, &HashMap::new()),
+            None => o
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| ids.get(id))
+                .map(|n| vec![collapse(n)])
+                .unwrap_or_default(),
+        },
+        Value::Array(a) => a.iter().flat_map(|x| names(x, ids)).collect(),
         _ => Vec::new(),
     }
 }
@@ -293,8 +431,18 @@ fn string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-fn json_ld(doc: &Html) -> LdArticle {
-    let mut out = LdArticle::default();
+/// `false` or `"False"`.
+fn is_false(v: Option<&Value>) -> bool {
+    match v {
+        Some(Value::Bool(b)) => !b,
+        Some(Value::String(s)) => s.trim().eq_ignore_ascii_case("false"),
+        _ => false,
+    }
+}
+
+/// Every JSON-LD block of the page, parsed (unparseable ones skipped).
+fn ld_blocks(doc: &Html) -> Vec<Value> {
+    let mut out = Vec::new();
     for script in doc.select(&LD_JSON) {
         if !script
             .attr("type")
@@ -308,47 +456,80 @@ fn json_ld(doc: &Html) -> LdArticle {
             .trim_start_matches("<!--")
             .trim_end_matches("-->");
         let raw = raw.trim().trim_end_matches(';');
-        let Ok(v) = serde_json::from_str::<Value>(raw) else {
-            continue;
-        };
-        // Iterative walk over arrays, @graph and nested objects.
-        let mut stack = vec![&v];
-        while let Some(v) = stack.pop() {
-            match v {
-                Value::Array(a) => stack.extend(a.iter().rev()),
-                Value::Object(o) => {
-                    if is_article_type(o.get("@type")) {
-                        let fill = |slot: &mut Option<String>, val: Option<String>| {
-                            if slot.is_none() {
-                                *slot = val;
-                            }
-                        };
-                        fill(
-                            &mut out.headline,
-                            string(o.get("headline")).map(|h| collapse(&h)),
-                        );
-                        let a = o.get("author").map(names).unwrap_or_default();
-                        let a: Vec<String> = a.into_iter().filter(|n| !n.is_empty()).collect();
-                        fill(&mut out.authors, (!a.is_empty()).then(|| a.join(", ")));
-                        fill(&mut out.published, string(o.get("datePublished")));
-                        fill(
-                            &mut out.publisher,
-                            o.get("publisher").and_then(|p| names(p).into_iter().next()),
-                        );
-                        fill(&mut out.lang, string(o.get("inLanguage")));
-                        fill(&mut out.body, string(o.get("articleBody")));
-                    }
-                    for (k, child) in o {
-                        if matches!(child, Value::Array(_) | Value::Object(_))
-                            && !matches!(k.as_str(), "author" | "publisher" | "image")
-                        {
-                            stack.push(child);
-                        }
+        if let Ok(v) = serde_json::from_str::<Value>(raw) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Visits every object in `v` (arrays, `@graph`, nested values) without recursion.
+fn walk<'a>(v: &'a Value, mut f: impl FnMut(&'a serde_json::Map<String, Value>)) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(a) => stack.extend(a.iter().rev()),
+            Value::Object(o) => {
+                f(o);
+                for child in o.values().rev() {
+                    if matches!(child, Value::Array(_) | Value::Object(_)) {
+                        stack.push(child);
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
+    }
+}
+
+fn json_ld(doc: &Html) -> LdArticle {
+    let blocks = ld_blocks(doc);
+    // Named nodes, for `"author": {"@id": "#jane"}` references.
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for v in &blocks {
+        walk(v, |o| {
+            if let (Some(id), Some(name)) = (
+                o.get("@id").and_then(Value::as_str),
+                o.get("name").and_then(Value::as_str),
+            ) {
+                ids.entry(id.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
+        });
+    }
+    let mut out = LdArticle::default();
+    for v in &blocks {
+        walk(v, |o| {
+            if is_false(o.get("isAccessibleForFree")) {
+                out.not_free = true;
+            }
+            if !is_article_type(o.get("@type")) {
+                return;
+            }
+            let fill = |slot: &mut Option<String>, val: Option<String>| {
+                if slot.is_none() {
+                    *slot = val;
+                }
+            };
+            fill(
+                &mut out.headline,
+                string(o.get("headline"))
+                    .or_else(|| string(o.get("name")))
+                    .map(|h| collapse(&h)),
+            );
+            let a = o.get("author").map(|a| names(a, &ids)).unwrap_or_default();
+            let a: Vec<String> = a.into_iter().filter(|n| !n.is_empty()).collect();
+            fill(&mut out.authors, (!a.is_empty()).then(|| a.join(", ")));
+            fill(&mut out.published, string(o.get("datePublished")));
+            fill(&mut out.modified, string(o.get("dateModified")));
+            fill(
+                &mut out.publisher,
+                o.get("publisher")
+                    .and_then(|p| names(p, &ids).into_iter().next()),
+            );
+            fill(&mut out.lang, string(o.get("inLanguage")));
+            fill(&mut out.body, string(o.get("articleBody")));
+        });
     }
     out
 }

@@ -2,48 +2,62 @@
 //!
 //! Metadata comes from JSON-LD, `<meta>` tags and visible markup (`metadata`); the
 //! body from a Readability-style scoring of candidate containers (`body`), with the
-//! JSON-LD `articleBody` as a fallback when the DOM yields little text. Heuristic
-//! vocabularies and thresholds live in `rules`.
+//! JSON-LD `articleBody` as a fallback when the DOM yields little text; the language,
+//! when undeclared, from the body's function words (`lang`); and whether the page is
+//! an article at all (`status`). Heuristic vocabularies and thresholds live in `rules`.
 
 mod article;
 mod body;
+mod dates;
+mod lang;
 mod metadata;
 mod nesting;
+mod raw;
 mod rules;
+mod status;
 #[cfg(test)]
 mod tests;
 
-pub use article::Article;
+pub use article::{Article, PageStatus};
 
 use scraper::Html;
 
-/// Extracts the article (metadata and body paragraphs) from an HTML page.
+/// Extracts the article (metadata, body paragraphs and page status) from an HTML page.
 ///
 /// `url` is the page's address, used to resolve relative links. Never panics; pages
 /// that are not HTML yield whatever text they hold.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let doc = Html::parse_document(&nesting::flatten(html));
+    let stripped = raw::strip(html);
+    let doc = Html::parse_document(&nesting::flatten(&stripped));
     let meta = metadata::metadata(&doc, url);
-    let mut paragraphs = body::paragraphs(&doc, &meta.title);
+    let mut body = body::extract(&doc, &meta.title);
     if let Some(ld_body) = &meta.body {
         let ld: Vec<String> = ld_body
             .lines()
             .map(metadata::collapse)
             .filter(|l| !l.is_empty())
             .collect();
-        let dom_len: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+        let dom_len: usize = body.paragraphs.iter().map(|p| p.chars().count()).sum();
         let ld_len: usize = ld.iter().map(|p| p.chars().count()).sum();
         if (dom_len as f64) < ld_len as f64 * rules::JSONLD_BODY_SHARE {
-            paragraphs = ld;
+            body.paragraphs = ld;
+            body.body_link_share = 0.0;
         }
     }
+    let status = status::classify(&doc, &meta, &body);
+    let lang = meta
+        .lang
+        .clone()
+        .or_else(|| lang::detect(body.paragraphs.iter().map(String::as_str)).map(str::to_string));
     Article {
         title: meta.title,
         byline: meta.byline,
         published: meta.published,
-        lang: meta.lang,
+        modified: meta.modified,
+        lang,
         canonical: meta.canonical,
         site_name: meta.site_name,
-        paragraphs,
+        status,
+        paragraphs: body.paragraphs,
     }
 }

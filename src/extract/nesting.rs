@@ -19,8 +19,11 @@ fn container_at(s: &[u8]) -> Option<usize> {
         None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') => {}
         _ => return None,
     }
-    let name = std::str::from_utf8(&s[..len]).ok()?.to_ascii_lowercase();
-    rules::FLATTEN_TAGS.contains(&name.as_str()).then_some(len)
+    let name = &s[..len];
+    rules::FLATTEN_TAGS
+        .iter()
+        .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+        .then_some(len)
 }
 
 /// Returns `html` unchanged unless container tags nest deeper than the limit, in which

@@ -1,6 +1,9 @@
 //! Heuristic rules for body extraction: tag sets, class/id vocabularies and
 //! thresholds, kept in one place so they can be tuned together.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Elements whose content is never article text.
 pub const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -152,7 +155,7 @@ pub const WEAK_NEGATIVE: &[&str] = &[
 /// Class/id tokens (whole words) that mark furniture.
 pub const NEGATIVE_TOKENS: &[&str] = &[
     "ad", "ads", "nav", "date", "tools", "rail", "follow", "hide", "cta", "dfp", "gpt", "adv",
-    "video", "gallery", "aside", "credit", "credits", "bio", "time",
+    "video", "gallery", "aside", "credit", "credits", "bio", "time", "fecha",
 ];
 
 /// Class/id fragments that favour a container as the article body.
@@ -255,6 +258,22 @@ pub const BOILERPLATE: &[&str] = &[
 /// How many nodes from the top of the page are searched for a "By ..." text line.
 pub const BYLINE_SCAN_NODES: usize = 3000;
 
+/// How many dateline-like elements (class `date`, `fecha`, ...) are read for a visible date.
+pub const DATELINE_SCAN_ELEMENTS: usize = 200;
+
+/// Words that mark a date as an update rather than the publication
+/// ("Updated March 4", class `date-updated`, "Actualizado el 4 de marzo").
+pub const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "last changed",
+    "actualizado",
+    "actualizada",
+    "actualiz",
+    "modificado",
+];
+
 /// Prefixes of a byline line ("By Jane Doe").
 pub const BYLINE_PREFIXES: &[&str] = &["by ", "por ", "written by ", "escrito por "];
 
@@ -268,6 +287,30 @@ pub const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topi
 /// are layout wrappers (`content-with-sidebar`), not furniture.
 pub const WRAPPER_SHARE: f64 = 0.5;
 
+fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+// Tag tests run once per element of every page: sets, not slice scans.
+static SKIP_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(SKIP_TAGS));
+static BLOCK_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(BLOCK_TAGS));
+static FURNITURE_TAG_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(FURNITURE_TAGS));
+
+/// True for tags in [`SKIP_TAGS`].
+pub fn is_skip_tag(tag: &str) -> bool {
+    SKIP_SET.contains(tag)
+}
+
+/// True for tags in [`BLOCK_TAGS`].
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_SET.contains(tag)
+}
+
+/// True for tags in [`FURNITURE_TAGS`].
+pub fn is_furniture_tag(tag: &str) -> bool {
+    FURNITURE_TAG_SET.contains(tag)
+}
+
 /// How strongly a class/id string marks furniture.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub enum Furniture {
@@ -279,24 +322,62 @@ pub enum Furniture {
     Hard,
 }
 
+/// A vocabulary of substrings indexed by first byte: one pass over a class string
+/// tests every word, where `str::contains` per word would rescan it dozens of times
+/// (this runs for every distinct class/id string of every page).
+struct Vocab(Vec<Vec<&'static [u8]>>);
+
+impl Vocab {
+    fn new(words: &'static [&'static str]) -> Vocab {
+        let mut by_first = vec![Vec::new(); 256];
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            by_first[usize::from(w.as_bytes()[0])].push(w.as_bytes());
+        }
+        Vocab(by_first)
+    }
+
+    /// True when some word of the vocabulary occurs in `hay`.
+    fn found_in(&self, hay: &str) -> bool {
+        let b = hay.as_bytes();
+        (0..b.len()).any(|i| {
+            self.0[usize::from(b[i])]
+                .iter()
+                .any(|w| b[i..].starts_with(w))
+        })
+    }
+}
+
+static HARD_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(HARD_NEGATIVE));
+static STRONG_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(STRONG_NEGATIVE));
+static WEAK_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(WEAK_NEGATIVE));
+static POSITIVE_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(POSITIVE));
+static NEGATIVE_TOKEN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(NEGATIVE_TOKENS));
+
 /// Classifies a lower-cased class/id string.
 pub fn furniture_name(names: &str) -> Furniture {
     if names.is_empty() {
         return Furniture::No;
     }
-    let names: String = names
-        .split_whitespace()
-        .filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if HARD_NEGATIVE.iter().any(|w| names.contains(w)) {
+    let taxonomy = |t: &str| TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p));
+    let filtered;
+    let names = if names.split_whitespace().any(taxonomy) {
+        filtered = names
+            .split_whitespace()
+            .filter(|t| !taxonomy(t))
+            .collect::<Vec<_>>()
+            .join(" ");
+        filtered.as_str()
+    } else {
+        names
+    };
+    if HARD_VOCAB.found_in(names) {
         return Furniture::Hard;
     }
-    let strong = STRONG_NEGATIVE.iter().any(|w| names.contains(w))
+    let strong = STRONG_VOCAB.found_in(names)
         || names
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| NEGATIVE_TOKENS.contains(&t))
-        || (WEAK_NEGATIVE.iter().any(|w| names.contains(w)) && !is_positive_name(&names));
+            .any(|t| NEGATIVE_TOKEN_SET.contains(t))
+        || (WEAK_VOCAB.found_in(names) && !is_positive_name(names));
     if strong {
         Furniture::Soft
     } else {
@@ -304,23 +385,19 @@ pub fn furniture_name(names: &str) -> Furniture {
     }
 }
 
-/// True when a lower-cased class/id string marks furniture.
-pub fn is_furniture_name(names: &str) -> bool {
-    furniture_name(names) != Furniture::No
-}
-
 /// True when a lower-cased class/id string names an article container.
 pub fn is_positive_name(names: &str) -> bool {
-    POSITIVE.iter().any(|w| names.contains(w))
+    POSITIVE_VOCAB.found_in(names)
 }
 
 /// Readability-style class weight: positive words add, furniture words subtract.
-pub fn class_weight(names: &str) -> f64 {
+/// `furniture` is `furniture_name(names)`, when the caller has it already.
+pub fn class_weight(names: &str, furniture: Furniture) -> f64 {
     let mut w = 0.0;
     if is_positive_name(names) {
         w += CLASS_WEIGHT;
     }
-    if is_furniture_name(names) {
+    if furniture != Furniture::No {
         w -= CLASS_WEIGHT;
     }
     w
@@ -364,9 +441,140 @@ pub fn looks_like_byline(text: &str) -> bool {
     })
 }
 
+// ---- Page status: article, index page, paywall, consent wall ----
+
+/// Paywall and consent prompts are short: longer blocks are not searched for them.
+pub const PROMPT_MAX_BYTES: usize = 400;
+
+/// Text of paywall and login prompts that say this article is locked, English and
+/// Spanish (lower case). Generic account links ("already a subscriber?") sit on free
+/// articles too, so they are not here.
+pub const PAYWALL_PHRASES: &[&str] = &[
+    "subscribe to continue reading",
+    "subscribe to keep reading",
+    "subscribe to read",
+    "to continue reading, subscribe",
+    "to continue reading, please",
+    "this article is for subscribers",
+    "this story is for subscribers",
+    "exclusive to subscribers",
+    "sign in to continue reading",
+    "log in to continue reading",
+    "create a free account to continue",
+    "you have reached your limit of free articles",
+    "you've reached your limit of free articles",
+    "suscríbete para seguir leyendo",
+    "suscríbete para continuar leyendo",
+    "suscríbete para leer",
+    "para seguir leyendo",
+    "para continuar leyendo",
+    "contenido exclusivo para suscriptores",
+    "exclusivo para suscriptores",
+    "solo para suscriptores",
+    "sólo para suscriptores",
+    "has alcanzado el límite",
+    "artículos gratuitos este mes",
+    "inicia sesión para seguir leyendo",
+];
+
+/// Text of cookie-consent prompts, English and Spanish (lower case).
+pub const CONSENT_PHRASES: &[&str] = &[
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "we and our partners",
+    "accept all cookies",
+    "manage cookies",
+    "cookie settings",
+    "cookie preferences",
+    "your privacy choices",
+    "we value your privacy",
+    "consent to the use",
+    "utilizamos cookies",
+    "usamos cookies",
+    "este sitio utiliza cookies",
+    "este sitio web utiliza cookies",
+    "nosotros y nuestros socios",
+    "aceptar todas",
+    "aceptar cookies",
+    "configurar cookies",
+    "configuración de cookies",
+    "valoramos tu privacidad",
+    "tu privacidad es importante",
+];
+
+/// Class/id fragments of paywall and registration-wall containers.
+pub const PAYWALL_NAMES: &[&str] = &[
+    "paywall",
+    "pay-wall",
+    "regwall",
+    "reg-wall",
+    "subscriber-only",
+    "subscribers-only",
+    "subscriber-content",
+    "premium-wall",
+    "locked-content",
+    "content-locked",
+    "muro-de-pago",
+    "muro-pago",
+    "solo-suscriptores",
+    "exclusivo-suscriptores",
+];
+
+/// Class/id fragments of consent-wall containers.
+pub const CONSENT_NAMES: &[&str] = &[
+    "consent",
+    "cookie",
+    "gdpr",
+    "cmp-",
+    "-cmp",
+    "privacy-wall",
+    "cookiewall",
+];
+
+/// A page with fewer body words than this has no article on it.
+pub const MIN_ARTICLE_WORDS: usize = 40;
+/// A page with a paywall sign and fewer body words than this shows only a teaser.
+pub const PAYWALL_MAX_WORDS: usize = 250;
+/// A body with consent-prompt text and fewer words than this is the consent wall.
+pub const CONSENT_MAX_WORDS: usize = 150;
+/// A body whose containers hold at least this share of link text is a list of
+/// teasers (an index or section page)...
+pub const INDEX_LINK_SHARE: f64 = 0.35;
+/// ...unless it holds this many long paragraphs...
+pub const INDEX_MAX_LONG_PARAGRAPHS: usize = 3;
+/// ...or this many words of prose anyway.
+pub const INDEX_MAX_WORDS: usize = 500;
+/// A paragraph of at least this many words is article prose, not a teaser summary.
+pub const LONG_PARAGRAPH_WORDS: usize = 40;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_furniture_name(names: &str) -> bool {
+        furniture_name(names) != Furniture::No
+    }
+
+    #[test]
+    fn vocab_finds_what_contains_finds() {
+        for words in [STRONG_NEGATIVE, WEAK_NEGATIVE, POSITIVE, HARD_NEGATIVE] {
+            let v = Vocab::new(words);
+            for hay in [
+                "",
+                "x",
+                "article-comments",
+                "main story-body",
+                "most-read-list",
+                "post-tags",
+                "ñandú entry",
+                "site-footer-menu",
+            ] {
+                let want = words.iter().any(|w| hay.contains(w));
+                assert_eq!(v.found_in(hay), want, "{hay:?}");
+            }
+        }
+    }
 
     #[test]
     fn furniture_names() {

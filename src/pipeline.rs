@@ -578,7 +578,14 @@ pub fn history(story: &Story, store: &Store, outlet: Option<&str>) -> Result<Vec
             continue;
         }
         for key in store.articles(&story.id, &dir)? {
-            let versions = store.versions(&story.id, &dir, &key)?;
+            // A corrupt file hides only its own article's history; `verify` names it.
+            let versions = match store.versions(&story.id, &dir, &key) {
+                Err(e @ Error::CorruptSnapshot { .. }) => {
+                    tracing::warn!(outlet = %id, %key, error = %e, "history skipped");
+                    continue;
+                }
+                other => other?,
+            };
             let Some(last) = versions.last() else {
                 continue;
             };

@@ -422,6 +422,10 @@ async fn check_article(
 /// Why an extraction is not taken for a version: too short to be an article, or far
 /// shorter than the previous version (a consent wall or a broken template, not an edit).
 fn collapsed(new: &Article, previous: Option<&Article>) -> Option<String> {
+    // Extraction already recognised a paywall, consent wall or index page.
+    if new.status != extract::PageStatus::Article {
+        return Some(new.status.as_str().replace('_', " "));
+    }
     let words = new.word_count();
     if words < MIN_ARTICLE_WORDS {
         return Some(format!("{words} words of body text"));

@@ -11,6 +11,7 @@
 
 mod dates;
 mod figures;
+mod fractions;
 mod framing;
 mod lang;
 mod numbers;

@@ -173,7 +173,13 @@ fn number_formats_by_language() {
         Kind::Count,
         "point",
     );
-    check(fig(&en, "3.5%"), Some(3.5), Some(3.5), Kind::Percent, "");
+    check(
+        fig(&en, "3.5%"),
+        Some(3.5),
+        Some(3.5),
+        Kind::Percent,
+        "percent",
+    );
     check(
         fig(&en, "1,234"),
         Some(1234.0),
@@ -264,7 +270,7 @@ fn percent_forms() {
         Some(54.0),
         Some(60.0),
         Kind::Percent,
-        "",
+        "percent",
     );
     let es = figures("La participación fue del 60 por ciento.", "es");
     check(

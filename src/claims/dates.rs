@@ -146,8 +146,8 @@ pub(crate) fn bare_month(toks: &[Tok], i: usize, default_year: Option<i32>) -> O
             | "de"
             | "para"
     );
-    // A dotted abbreviation alone ("Sept.") is too short to trust.
-    let full = toks[i].lower.chars().count() > 3;
+    // A short lower-case form is too often a word ("mar" is the sea in Spanish).
+    let full = toks[i].cap || toks[i].lower.chars().count() > 3;
     let y = default_year
         .and_then(|y| u32::try_from(y).ok())
         .unwrap_or(0);
@@ -311,11 +311,12 @@ mod tests {
 
     #[test]
     fn bare_months() {
-        let toks = tokenize("rose in September and hasta agosto, but May said");
+        let toks = tokenize("rose in September and hasta agosto, but May said; en el mar");
         let v = |i| bare_month(&toks, i, Some(2023)).map(|d| (d.value.lo, d.value.hi));
         assert_eq!(v(2), Some((Some(20230901.0), Some(20230930.0))));
         assert_eq!(v(5), Some((Some(20230801.0), Some(20230831.0))));
         assert_eq!(v(8), None);
+        assert_eq!(v(13), None);
     }
 
     #[test]

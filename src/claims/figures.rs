@@ -365,7 +365,12 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                 .any(|s| qualifiers::match_phrase(toks, s, p).is_some_and(|e| e > i))
         });
         let after_number = i > 0 && toks[i - 1].kind == TokKind::Num;
-        if idiom || after_number {
+        // "second-highest": a rank among superlatives, not a count of anything.
+        let superlative = toks
+            .get(i + 1)
+            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+            && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"));
+        if idiom || after_number || superlative {
             return Scan::Skip(i + 1);
         }
         return Scan::Core(ordinal_core(i, i + 1, n));
@@ -618,6 +623,8 @@ const ID_NOUNS: &[&str] = &[
     "categoría",
     "categoria",
     "channel",
+    "episode",
+    "episodio",
 ];
 
 /// Adjacent letters allowed after digits (scales, ordinals, decades, units).
@@ -779,10 +786,12 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     ) {
         return Some(i + 2);
     }
-    let value: f64 = t.lower.replace(',', ".").parse().unwrap_or(f64::MAX);
+    // "a las 10": an hour, unless a counted noun follows ("de las 15 solicitudes").
+    let value: f64 = t.lower.parse().unwrap_or(f64::MAX);
     let prev_las = i > 0 && matches!(toks[i - 1].lower.as_str(), "las" | "la");
     let before_las = i > 1 && matches!(toks[i - 2].lower.as_str(), "a" | "desde" | "hasta" | "de");
-    if prev_las && before_las && value <= 24.0 {
+    let counted = LEXICON.unit_at(toks, i + 1).is_some();
+    if prev_las && before_las && value <= 24.0 && !counted {
         return Some(i + 1);
     }
     // Phones: "+34 912 345 678", "(555) 123-4567", "555-1234".

@@ -272,6 +272,16 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         "a" | "an" | "half" | "medio" | "media"
     ) {
         let half = !matches!(first.lower.as_str(), "a" | "an");
+        // "a dozen" is English; in Spanish "a decenas de" is a preposition.
+        let english_next = toks.get(i + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )
+        });
+        if !half && !english_next {
+            return None;
+        }
         let mut k = i + 1;
         if half && toks.get(k).is_some_and(|t| t.is("a")) {
             k += 1;
@@ -449,6 +459,7 @@ mod tests {
         assert_eq!(words("two and a half"), Some(2.5));
         assert_eq!(words("three thousand"), Some(3000.0));
         assert_eq!(words("a"), None);
+        assert_eq!(words("a decenas"), None);
         assert_eq!(words("ninety-nine"), Some(99.0));
     }
 

@@ -804,7 +804,8 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     let leading_zero = t.lower.len() >= 3
         && t.lower.starts_with('0')
         && t.lower.chars().all(|c| c.is_ascii_digit());
-    if groups.1 >= 3 || leading_zero {
+    // One token "1 234 567" is a grouped number; a phone needs two tokens or more.
+    if (groups.1 >= 3 && groups.0 > i + 1) || leading_zero {
         return Some(groups.0);
     }
     if next_is(i + 1, "-") && glued(i, i + 1) && glued(i + 1, i + 2) {

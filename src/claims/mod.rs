@@ -96,4 +96,6 @@ fn links(text: &str) -> Vec<(usize, usize)> {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

@@ -25,7 +25,7 @@ fn write_number(int: u64, frac: &str, thousands: Option<char>, decimal: char) ->
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0
-            && (digits.len() - i) % 3 == 0
+            && (digits.len() - i).is_multiple_of(3)
             && let Some(sep) = thousands
         {
             out.push(sep);

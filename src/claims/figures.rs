@@ -804,6 +804,15 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     let leading_zero = t.lower.len() >= 3
         && t.lower.starts_with('0')
         && t.lower.chars().all(|c| c.is_ascii_digit());
+    // "llama al 900 123 456": six digits or more after a word for calling.
+    let cue = (i.saturating_sub(3)..i).any(|k| PHONE_CUES.contains(&toks[k].lower.as_str()));
+    let digits = toks[i..groups.0]
+        .iter()
+        .map(|x| x.lower.chars().filter(char::is_ascii_digit).count())
+        .sum::<usize>();
+    if cue && digits >= 6 {
+        return Some(groups.0);
+    }
     // One token "1 234 567" is a grouped number; a phone needs two tokens or more.
     if (groups.1 >= 3 && groups.0 > i + 1) || leading_zero {
         return Some(groups.0);
@@ -818,6 +827,23 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     }
     None
 }
+
+/// Words that announce a phone number.
+const PHONE_CUES: &[&str] = &[
+    "call",
+    "phone",
+    "telephone",
+    "tel",
+    "fax",
+    "whatsapp",
+    "llama",
+    "llame",
+    "llamar",
+    "marca",
+    "marque",
+    "teléfono",
+    "telefono",
+];
 
 /// Digit tokens one space apart from `i`: (end index, number of digit groups,
 /// counting the groups inside "800 911").
@@ -1173,6 +1199,11 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         return Some((fig, core.end.max(end)));
     }
     let known_unit = up.head.is_some();
+    // "portería a cero": a bare zero counts nothing.
+    let zero_word = toks[core.start].kind == TokKind::Word && core.value.hi == Some(0.0);
+    if zero_word && !up.has_head() {
+        return None;
+    }
     if core.bare_one
         && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
     {
@@ -1311,7 +1342,9 @@ fn is_year(core: &Core, up: &UnitPhrase, q: Option<Qualifier>, kind: Kind, range
     let v: f64 = d.parse().unwrap_or(0.0);
     let plausible = d.len() == 4 && (1900.0..=2100.0).contains(&v);
     let counted = up.head.is_some_and(|u| u.kind == UnitKind::Count) && is_plural(&up.head_surface);
-    plausible && q.is_none() && kind == Kind::Count && !counted && (!range || core.value.is_exact())
+    // "hasta 2030", "up to 2030" without a noun: until a year.
+    let unqualified = q.is_none() || (q == Some(Qualifier::UpTo) && !up.has_head());
+    plausible && unqualified && kind == Kind::Count && !counted && (!range || core.value.is_exact())
 }
 
 /// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
@@ -1322,7 +1355,19 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     if core.ordinal || core.vague || core.fraction || !core.value.is_exact() {
         return plain;
     }
-    let before = core.start.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let article = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "el" | "la" | "los" | "las"))
+    };
+    // "entre el 2 % y el 2,5 %": an article may stand before each number.
+    let intro = core
+        .start
+        .checked_sub(if core.start > 0 && article(core.start - 1) {
+            2
+        } else {
+            1
+        });
+    let before = intro.map(|k| toks[k].lower.as_str());
     let between = matches!(before, Some("between" | "entre" | "from" | "de" | "desde"));
     // "rose from 5.1 to 5.6": after a verb of change, a before and an after.
     let changed = matches!(before, Some("from" | "de" | "desde"))
@@ -1331,22 +1376,30 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     if changed {
         return plain;
     }
-    let Some(sep) = toks.get(core.end) else {
+    // "between 2% and 2.5%": a percent sign on each number.
+    let percent = toks.get(core.end).is_some_and(|t| t.is_punct("%"));
+    let at = core.end + usize::from(percent);
+    let Some(sep) = toks.get(at) else {
         return plain;
     };
-    let dash = sep.is_punct("-–—")
+    let dash = !percent
+        && sep.is_punct("-–—")
         && (sep.start == toks[core.end - 1].end
             || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
     let word = (between
         && (sep.is("and") || sep.is("y") || sep.is("to") || sep.is("a") || sep.is("hasta")))
         || sep.is("to");
-    if !(dash || word) {
+    if !(dash || word) || (percent && !between) {
         return plain;
     }
-    let Scan::Core(second) = scan_core(ctx, core.end + 1) else {
+    let k = at + 1 + usize::from(between && article(at + 1));
+    let Scan::Core(second) = scan_core(ctx, k) else {
         return plain;
     };
     if second.ordinal || second.vague || second.bare_one || !second.value.is_exact() {
+        return plain;
+    }
+    if percent && !toks.get(second.end).is_some_and(|t| t.is_punct("%")) {
         return plain;
     }
     let (mut lo, hi) = (core.value.lo.unwrap_or(0.0), second.value.hi.unwrap_or(0.0));
@@ -1358,7 +1411,7 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     if lo >= hi || lo.is_nan() || hi.is_nan() {
         return plain;
     }
-    let start = between.then(|| core.start - 1);
+    let start = intro.filter(|_| between);
     let mut value = Interval::closed(lo, hi);
     if core.plain_digits.is_none() {
         value.lo = Some(lo);
@@ -1403,6 +1456,12 @@ fn finish(
     if kind == Kind::Count && !up.has_head() {
         unit_key = inherited_unit(ctx, start, prev);
     }
+    if kind == Kind::Count && unit_key.is_empty() {
+        unit_key = subject_unit(ctx, start);
+    }
+    if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
+        unit_key = "police officer".to_string();
+    }
     // A percentage is a share of whatever follows it; its unit is the percent.
     if kind == Kind::Percent && unit_key != "percentage point" {
         unit_key = "percent".to_string();
@@ -1425,6 +1484,38 @@ fn finish(
         sentence: ctx.sentence_text(start),
         attribution: attribution(ctx, start),
     }
+}
+
+/// "The embassy's staff grew from 49 to 86": the counted noun is the subject of
+/// the verb of change before the number.
+fn subject_unit(ctx: &Ctx, start: usize) -> String {
+    let toks = ctx.toks;
+    let from = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
+    let Some(v) = (from..start)
+        .rev()
+        .find(|&k| qualifiers::is_change_verb(&toks[k]))
+    else {
+        return String::new();
+    };
+    (v.saturating_sub(3).max(from)..v)
+        .find_map(|k| LEXICON.unit_at(toks, k).filter(|m| m.end == v))
+        .map(|m| m.entry.key.clone())
+        .unwrap_or_default()
+}
+
+/// Officers or agents in a sentence about the police, and not about intelligence,
+/// are police officers ("La policía desplegará a 1.300 agentes").
+fn police_context(ctx: &Ctx, start: usize, modifiers: &[String]) -> bool {
+    let intelligence = ["kgb", "fsb", "gru", "intelligence"];
+    if modifiers.iter().any(|m| intelligence.contains(&m.as_str())) {
+        return false;
+    }
+    ctx.sentence_toks(ctx.tok_sentence[start]).iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "police" | "police's" | "cops" | "policía" | "policia" | "policías"
+        )
+    })
 }
 
 /// The unit key of a currency code ("USD" → "dollar").

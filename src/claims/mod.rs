@@ -23,7 +23,7 @@ mod tokens;
 mod types;
 mod units;
 
-pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Quote};
+pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Paraphrase, Quote};
 
 use crate::extract::Article;
 
@@ -49,11 +49,13 @@ pub fn analyze(article: &Article) -> Claims {
     };
     let figures = figures::extract(&ctx);
     let (quotes, scare) = quotes::extract(&text, &sentences);
+    let paraphrases = quotes::paraphrases(&text, &sentences, &quotes);
     let framing = framing::analyze(&text, &toks, scare);
     Claims {
         figures,
         quotes,
         framing,
+        paraphrases,
     }
 }
 

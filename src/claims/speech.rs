@@ -99,7 +99,19 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Source phrases followed by the source ("according to officials").
-const SOURCE_PHRASES: &[&str] = &["according to", "de acuerdo con", "según", "segun", "citing"];
+const SOURCE_PHRASES: &[&str] = &[
+    "according to",
+    "de acuerdo con",
+    "según",
+    "segun",
+    "citing",
+    "cited by",
+    "citado por",
+    "citada por",
+    "citados por",
+    "citadas por",
+    "citando a",
+];
 
 /// Personal pronouns that stand for an earlier speaker.
 const PRONOUNS: &[&str] = &[
@@ -187,16 +199,22 @@ pub(crate) fn is_speech_verb(t: &Tok) -> bool {
 
 /// The first source named in `toks` (one sentence or part of one).
 pub(crate) fn find_source(text: &str, toks: &[Tok]) -> Option<Source> {
+    find_source_cue(text, toks).map(|(s, _)| s)
+}
+
+/// The first source named in `toks` and the words that attribute to it
+/// ("according to", "dijo").
+pub(crate) fn find_source_cue(text: &str, toks: &[Tok]) -> Option<(Source, String)> {
     for i in 0..toks.len() {
         if let Some(end) = SOURCE_PHRASES.iter().find_map(|p| match_phrase(toks, i, p))
             && let Some(s) = np_after(text, toks, end)
         {
-            return Some(s);
+            return Some((s, slice(text, toks, i, end)));
         }
         if is_speech_verb(&toks[i]) {
             let found = np_before(text, toks, i).or_else(|| np_after(text, toks, i + 1));
-            if found.is_some() {
-                return found;
+            if let Some(s) = found {
+                return Some((s, toks[i].lower.clone()));
             }
         }
     }

@@ -625,6 +625,9 @@ const ID_NOUNS: &[&str] = &[
     "channel",
     "episode",
     "episodio",
+    "box",
+    "apartado",
+    "correos",
 ];
 
 /// Adjacent letters allowed after digits (scales, ordinals, decades, units).
@@ -967,7 +970,11 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         let known = LEXICON.unit_at(toks, k).is_some() || LEXICON.modifier_at(toks, k).is_some();
         // "seis de los once jueces": a second number, not a noun.
         let number = parse_words(toks, k).is_some();
-        if known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number {
+        // "los 29 del día anterior": "del" before a singular is not what is counted.
+        let singular_del = t.is("del") && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
+        if !singular_del
+            && (known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number)
+        {
             j = k;
         }
     }
@@ -1217,6 +1224,9 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     } else {
         end
     };
+    if kind == Kind::Count && up.has_head() && in_attribution(ctx, start, fig_end) {
+        return None;
+    }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))
 }
@@ -1285,6 +1295,38 @@ fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
     let mut up = unit_phrase(ctx, other.end);
     up.borrowed = true;
     up.has_head().then_some((up, false))
+}
+
+/// "two officials said", "dijeron dos funcionarios", "according to three
+/// witnesses": a count inside the attribution says who spoke, not what happened.
+fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let toks = ctx.toks;
+    let speech = |k: usize| toks.get(k).is_some_and(super::speech::is_speech_verb);
+    // "the figure of 37 diplomats tells the story": a plural count cannot be the
+    // subject of "tells", "says".
+    let agrees = |k: usize| ctx.lang != "en" || !toks[k].lower.ends_with('s');
+    // ", dijeron dos funcionarios", ", said two officials": verb before its subject,
+    // after a comma (not "others say more than 150 officers").
+    let inverted = |k: usize| {
+        k > 0
+            && speech(k - 1)
+            && (k < 2
+                || toks[k - 2].is_punct(",")
+                || ctx.tok_sentence[k - 2] != ctx.tok_sentence[k])
+    };
+    let clause_ends = toks.get(end).is_none_or(|t| t.is_punct(".,;:)"))
+        || ctx.tok_sentence.get(end) != ctx.tok_sentence.get(start);
+    let source_before = ["according to", "según", "segun", "citing"]
+        .iter()
+        .any(|p| {
+            let n = p.split(' ').count();
+            start
+                .checked_sub(n)
+                .is_some_and(|s| qualifiers::match_phrase(toks, s, p) == Some(start))
+        });
+    (speech(end) && agrees(end))
+        || (inverted(start) && clause_ends)
+        || (source_before && clause_ends)
 }
 
 /// "The rocker, 67, was spotted": a bare whole number set off by commas after a

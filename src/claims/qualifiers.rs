@@ -118,6 +118,12 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("rebasó", Qualifier::MoreThan),
     ("rebasa", Qualifier::MoreThan),
     ("excedió", Qualifier::MoreThan),
+    ("rondó", Qualifier::About),
+    ("ronda", Qualifier::About),
+    ("rondan", Qualifier::About),
+    ("rondaron", Qualifier::About),
+    ("rondaba", Qualifier::About),
+    ("hovered around", Qualifier::About),
 ];
 
 /// Verbs of change: after one, "from 5 to 7" is two values and "hasta" is the

@@ -5,6 +5,8 @@
 //! a core then grows a range, a scale, a qualifier, a currency and a unit phrase.
 //! Numbers that are part of names or identifiers are skipped (see [`trap`]).
 
+use std::cell::OnceCell;
+
 use super::dates;
 use super::fractions;
 use super::lang::is_function_word;
@@ -33,6 +35,36 @@ pub(crate) struct Ctx<'a> {
     pub year: Option<i32>,
     /// Byte ranges where numbers are not figures (URLs, e-mail addresses).
     pub excluded: Vec<(usize, usize)>,
+    /// Per-sentence facts, computed once so a long sentence full of numbers stays
+    /// linear.
+    pub cache: SentenceCache,
+}
+
+/// Facts about each sentence that several figures in it ask for.
+pub(crate) struct SentenceCache {
+    /// First token index of each sentence.
+    first_tok: Vec<usize>,
+    /// The source each sentence names, once looked up.
+    source: Vec<OnceCell<Option<String>>>,
+    /// Whether each sentence is about the police, once looked up.
+    police: Vec<OnceCell<bool>>,
+}
+
+impl SentenceCache {
+    /// An empty cache for `n` sentences, given each token's sentence.
+    pub fn new(tok_sentence: &[usize], n: usize) -> SentenceCache {
+        let mut first_tok = vec![usize::MAX; n];
+        for (i, &s) in tok_sentence.iter().enumerate() {
+            if let Some(f) = first_tok.get_mut(s) {
+                *f = (*f).min(i);
+            }
+        }
+        SentenceCache {
+            first_tok,
+            source: (0..n).map(|_| OnceCell::new()).collect(),
+            police: (0..n).map(|_| OnceCell::new()).collect(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -45,13 +77,14 @@ impl Ctx<'_> {
             .all(|k| self.toks[k].kind == TokKind::Punct)
     }
 
-    /// First token index of sentence `s`.
+    /// First token index of sentence `s` (`from` is a token inside it).
     fn sentence_first_tok(&self, s: usize, from: usize) -> usize {
-        let mut k = from;
-        while k > 0 && self.tok_sentence[k - 1] == s {
-            k -= 1;
-        }
-        k
+        self.cache
+            .first_tok
+            .get(s)
+            .copied()
+            .filter(|&f| f <= from)
+            .unwrap_or(from)
     }
 
     fn sentence_text(&self, i: usize) -> String {
@@ -109,6 +142,9 @@ enum Scan {
     Skip(usize),
     Nothing,
 }
+
+/// How many tokens back a verb of change may stand from the number it governs.
+const LOOK_BACK: usize = 12;
 
 /// Reads every figure of the article.
 pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
@@ -252,10 +288,16 @@ fn plain_figure(ctx: &Ctx, a: usize, b: usize, value: Interval, kind: Kind) -> F
 }
 
 fn attribution(ctx: &Ctx, i: usize) -> Option<String> {
-    let toks = ctx.sentence_toks(ctx.tok_sentence[i]);
-    find_source(ctx.text, toks)
-        .filter(|s| !s.pronoun)
-        .map(|s| s.text)
+    let s = ctx.tok_sentence[i];
+    let find = || {
+        find_source(ctx.text, ctx.sentence_toks(s))
+            .filter(|src| !src.pronoun)
+            .map(|src| src.text)
+    };
+    match ctx.cache.source.get(s) {
+        Some(cell) => cell.get_or_init(find).clone(),
+        None => find(),
+    }
 }
 
 // ------------------------------------------------------------------ cores
@@ -1249,8 +1291,11 @@ fn prefix_qualifier(
         qualifiers::prefix_before(toks, art).filter(|(q, _)| *q != Qualifier::UpTo)
     })?;
     let word = toks[s].lower.as_str();
-    let sentence_start = ctx.sentence_first_tok(ctx.tok_sentence[s], s);
-    if word == "hasta" && (sentence_start..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
+    // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[s], s)
+        .max(s.saturating_sub(LOOK_BACK));
+    if word == "hasta" && (from..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
         return None;
     }
     // "nine hours over two days": "over" right after a figure spreads it.
@@ -1532,7 +1577,9 @@ fn finish(
 /// the verb of change before the number.
 fn subject_unit(ctx: &Ctx, start: usize) -> String {
     let toks = ctx.toks;
-    let from = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(LOOK_BACK));
     let Some(v) = (from..start)
         .rev()
         .find(|&k| qualifiers::is_change_verb(&toks[k]))
@@ -1552,12 +1599,19 @@ fn police_context(ctx: &Ctx, start: usize, modifiers: &[String]) -> bool {
     if modifiers.iter().any(|m| intelligence.contains(&m.as_str())) {
         return false;
     }
-    ctx.sentence_toks(ctx.tok_sentence[start]).iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "police" | "police's" | "cops" | "policía" | "policia" | "policías"
-        )
-    })
+    let s = ctx.tok_sentence[start];
+    let find = || {
+        ctx.sentence_toks(s).iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "police" | "police's" | "cops" | "policía" | "policia" | "policías"
+            )
+        })
+    };
+    match ctx.cache.police.get(s) {
+        Some(cell) => *cell.get_or_init(find),
+        None => find(),
+    }
 }
 
 /// The unit key of a currency code ("USD" → "dollar").

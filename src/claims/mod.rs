@@ -37,15 +37,18 @@ pub fn analyze(article: &Article) -> Claims {
     let toks = tokens::tokenize(&text);
     let lang = lang::from_hint(article.lang.as_deref()).unwrap_or_else(|| lang::guess(&toks));
     let sentences = sentences::split(&text);
+    let tok_sentence = figures::sentence_of_tokens(&toks, &sentences);
+    let cache = figures::SentenceCache::new(&tok_sentence, sentences.len());
     let ctx = figures::Ctx {
         text: &text,
         toks: &toks,
         sentences: &sentences,
-        tok_sentence: figures::sentence_of_tokens(&toks, &sentences),
+        tok_sentence,
         lang,
         conv: numbers::Convention::detect(&toks, lang),
         year: published_year(article.published.as_deref()),
         excluded: links(&text),
+        cache,
     };
     let figures = figures::extract(&ctx);
     let (quotes, scare) = quotes::extract(&text, &sentences);

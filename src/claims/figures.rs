@@ -556,6 +556,16 @@ fn apply_scales(toks: &[Tok], mut j: usize, mut v: f64) -> (f64, usize, bool) {
         v *= m;
         j += 1;
         scaled = true;
+        // Mexican "7 mil 800 millones": thousands and hundreds of millions.
+        if m == 1e3
+            && let Some(n) = toks.get(j).filter(|n| n.kind == TokKind::Num)
+            && let Ok(h) = n.lower.parse::<f64>()
+            && h < 1e3
+            && let Some(big) = scale_at(toks, j + 1, false).filter(|&b| b >= 1e6)
+        {
+            v = (v + h) * big;
+            j += 2;
+        }
     }
     (v, j, scaled)
 }
@@ -1054,6 +1064,8 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         }
         let w = &toks[k].lower;
         if is_function_word(w)
+            || UNIT_STOPS.contains(&w.as_str())
+            || parse_words(toks, k).is_some()
             || super::speech::is_speech_verb(&toks[k])
             || dates::month(&toks[k]).is_some()
             || looks_like_verb(w, ctx.lang)
@@ -1090,6 +1102,12 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     }
     up
 }
+
+/// Prepositions that end a unit phrase ("11% over three seasons").
+const UNIT_STOPS: &[&str] = &[
+    "over", "under", "across", "during", "without", "within", "ahead", "behind", "through",
+    "despite", "toward", "towards", "around", "sin", "tras", "hacia",
+];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
 /// resultaron heridas", "45,000 watched")?
@@ -1540,11 +1558,13 @@ fn finish(
     if kind == Kind::Money && up.head.is_none_or(|u| u.kind != UnitKind::Money) {
         unit_key = money_key(currency.as_deref());
     }
+    // An elided noun: the subject of a verb of change ("the staff grew from 49 to
+    // 86"), else the noun of the figure before.
     if kind == Kind::Count && !up.has_head() {
-        unit_key = inherited_unit(ctx, start, prev);
-    }
-    if kind == Kind::Count && unit_key.is_empty() {
         unit_key = subject_unit(ctx, start);
+        if unit_key.is_empty() {
+            unit_key = inherited_unit(ctx, start, prev);
+        }
     }
     if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
         unit_key = "police officer".to_string();
@@ -1586,8 +1606,17 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
     else {
         return String::new();
     };
+    // The noun right before the verb, else the first counted noun of the clause
+    // ("The death toll from the storm that battered the coast this week rose").
+    let counted = |k: usize| {
+        LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Count)
+    };
+    let sentence = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
     (v.saturating_sub(3).max(from)..v)
-        .find_map(|k| LEXICON.unit_at(toks, k).filter(|m| m.end == v))
+        .find_map(|k| counted(k).filter(|m| m.end == v))
+        .or_else(|| (sentence..v).find_map(counted))
         .map(|m| m.entry.key.clone())
         .unwrap_or_default()
 }

@@ -211,7 +211,10 @@ pub(crate) fn find_source_cue(text: &str, toks: &[Tok]) -> Option<(Source, Strin
         {
             return Some((s, slice(text, toks, i, end)));
         }
-        if is_speech_verb(&toks[i]) {
+        // "Each added accreditation": a determiner before the verb makes it an
+        // adjective, not speech.
+        let determiner = i > 0 && NOT_SOURCES.contains(&toks[i - 1].lower.as_str());
+        if is_speech_verb(&toks[i]) && !noun_not_verb(toks, i) && !determiner {
             let found = np_before(text, toks, i).or_else(|| np_after(text, toks, i + 1));
             if let Some(s) = found {
                 return Some((s, toks[i].lower.clone()));
@@ -219,6 +222,28 @@ pub(crate) fn find_source_cue(text: &str, toks: &[Tok]) -> Option<(Source, Strin
         }
     }
     None
+}
+
+/// Words that cannot be a source before a verb: "Each added accreditation".
+const NOT_SOURCES: &[&str] = &[
+    "each", "every", "the", "this", "that", "these", "those", "all", "some", "any", "no",
+    "another", "cada", "todo", "toda", "todos", "todas",
+];
+
+/// "the United States", "three states", "states that are": "states" is a noun
+/// unless "that" or punctuation follows it.
+fn noun_not_verb(toks: &[Tok], i: usize) -> bool {
+    if !matches!(toks[i].lower.as_str(), "states" | "state") {
+        return false;
+    }
+    let next_ok = toks
+        .get(i + 1)
+        .is_some_and(|n| n.is("that") || n.is_punct(",:"));
+    let prev_noun = i > 0
+        && (toks[i - 1].is("united")
+            || toks[i - 1].kind == TokKind::Num
+            || toks[i - 1].lower.ends_with("teen"));
+    !next_ok || prev_noun
 }
 
 /// Text of `toks[a..b]` as written.

@@ -629,3 +629,33 @@ fn never_panics_on_arbitrary_text() {
     let _ = analyze(&article(&"1,".repeat(20_000), Some("es")));
     let _ = analyze(&article(&"“".repeat(5_000), None));
 }
+
+#[test]
+fn constructions_found_on_the_demo_pages() {
+    let es = figures(
+        "El gasto será de 7 mil 800 millones de pesos, un 12 por ciento más.",
+        "es",
+    );
+    let p = fig(&es, "7 mil 800");
+    assert_eq!((p.value.lo, p.kind), (Some(7.8e9), Kind::Money), "{p:#?}");
+    let en = figures(
+        "He was tracked by at least 3 other clubs and scored 11% over three seasons. \
+         The death toll from the storm that hit the coast this week rose to 14 on Thursday.",
+        "en",
+    );
+    assert_eq!(fig(&en, "3 other").unit_key, "club");
+    assert_eq!(fig(&en, "11%").text, "11%");
+    assert_eq!(fig(&en, "three seasons").unit_key, "season");
+    assert_eq!(fig(&en, "14").unit_key, "death");
+    let c = analyze(&article(
+        "Homes in three states were still without power, utilities said. \
+         Each added accreditation widens the room, Medina added.",
+        Some("en"),
+    ));
+    assert_eq!(
+        fig(&c.figures, "three states").attribution.as_deref(),
+        Some("utilities")
+    );
+    let sources: Vec<&str> = c.paraphrases.iter().map(|p| p.source.as_str()).collect();
+    assert_eq!(sources, ["utilities", "Medina"]);
+}

@@ -412,7 +412,11 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             .get(i + 1)
             .is_some_and(|h| h.is_punct("-") && h.start == t.end)
             && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"));
-        if idiom || after_number || superlative {
+        // "the first 72 hours": the ordinal orders a span, the number is the figure.
+        let before_number = toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Num || parse_words(toks, i + 1).is_some());
+        if idiom || after_number || superlative || before_number {
             return Scan::Skip(i + 1);
         }
         return Scan::Core(ordinal_core(i, i + 1, n));
@@ -1227,7 +1231,7 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
             if percent {
                 kind = Kind::Percent;
             }
-        } else if is_age(ctx, &core, qualifier.is_some()) {
+        } else if is_age(ctx, &core, qualifier.is_some()) || after_aged(toks, start) {
             up.head = LEXICON.unit("year");
         }
     }
@@ -1409,6 +1413,13 @@ fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
         && !qualified
         && before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(","))
         && after.is_some_and(|t| t.is_punct(",)"))
+}
+
+/// "aged 18 to 65": ages in years.
+fn after_aged(toks: &[Tok], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "aged" | "ages" | "age"))
 }
 
 /// Is the unit something that only comes whole (people, homes), not a measure?

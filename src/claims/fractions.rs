@@ -113,7 +113,10 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
             }
             end += 1;
         }
-        return (num < den && is_of(toks.get(end))).then_some(Share {
+        // A plural denominator ("two-thirds", "dos tercios") is a fraction on its
+        // own; a singular one needs "of" ("a third of", not "a third round").
+        let plural = num > 1.0 && d.lower.ends_with('s');
+        return (num < den && (plural || is_of(toks.get(end)))).then_some(Share {
             start: i,
             end,
             percent: num / den * 100.0,
@@ -163,6 +166,8 @@ mod tests {
         assert_eq!(share("two-thirds of Americans"), Some(2.0 / 3.0 * 100.0));
         assert_eq!(share("a quarter of homes"), Some(25.0));
         assert_eq!(share("una cuarta parte de"), Some(25.0));
+        assert_eq!(share("a two-thirds majority"), None);
+        assert_eq!(share("two-thirds majority"), Some(2.0 / 3.0 * 100.0));
     }
 
     #[test]

@@ -288,11 +288,22 @@ fn strip_roles(toks: &[Tok], mut a: usize, b: usize) -> usize {
 /// The speaker noun phrase ending right before token `v` (a speech verb).
 fn np_before(text: &str, toks: &[Tok], v: usize) -> Option<Source> {
     let mut last = v.checked_sub(1)?;
-    // "Laura Medina, a security analyst, said": skip the apposition.
+    // "Laura Medina, a security analyst, said": skip the apposition, unless it is
+    // the name itself ("the minister, Ana Ruiz, warned").
     if toks[last].is_punct(",") {
         let open = (last.saturating_sub(10)..last)
             .rev()
             .find(|&k| toks[k].is_punct(","))?;
+        let inner = last.checked_sub(1)?;
+        if inner > open
+            && let Some(start) = name_ending_at(toks, inner).filter(|&s| s == open + 1)
+        {
+            let a = strip_roles(toks, start, inner + 1);
+            return Some(Source {
+                text: slice(text, toks, a, inner + 1),
+                pronoun: false,
+            });
+        }
         last = open.checked_sub(1)?;
     }
     let t = &toks[last];

@@ -659,3 +659,26 @@ fn constructions_found_on_the_demo_pages() {
     let sources: Vec<&str> = c.paraphrases.iter().map(|p| p.source.as_str()).collect();
     assert_eq!(sources, ["utilities", "Medina"]);
 }
+#[test]
+fn quotes_in_every_mark_with_speakers() {
+    let c = analyze(&article(
+        "«No vamos a tolerar espionaje en nuestro territorio», afirmó el canciller Juan Ramírez. \
+         ‘We will not tolerate espionage on our soil,’ the minister, Ana Ruiz, warned. \
+         \"Mexico is a sovereign country and decides its own diplomatic staff,\" said Laura Medina. \
+         El diario, citado por Reuters, dijo que llegaron 37 diplomáticos.",
+        Some("es"),
+    ));
+    let speakers: Vec<Option<&str>> = c.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Juan Ramírez"), Some("Ana Ruiz"), Some("Laura Medina")]
+    );
+    assert_eq!(c.paraphrases.len(), 1, "{:#?}", c.paraphrases);
+    assert_eq!(
+        (
+            c.paraphrases[0].cue.as_str(),
+            c.paraphrases[0].source.as_str()
+        ),
+        ("citado por", "Reuters")
+    );
+}

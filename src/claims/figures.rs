@@ -1,9 +1,16 @@
 //! Figures: numbers with their qualifier, kind, unit and source.
 //!
 //! One left-to-right pass over the tokens. At each token it tries, in order, a
-//! date, then a number "core" (digits, number words, a vague plural, an ordinal);
-//! a core then grows a range, a scale, a qualifier, a currency and a unit phrase.
-//! Numbers that are part of names or identifiers are skipped (see [`trap`]).
+//! date, then a number "core" (a share such as "one in five", digits, number words,
+//! a vague plural, an ordinal); a core then grows a range, a scale, a qualifier, a
+//! currency and a unit phrase. Numbers that are part of names or identifiers are
+//! skipped (see [`trap`]), and so are lines of page furniture ("Updated 14:32 GMT")
+//! and counts that only say who spoke ("two officials said").
+//!
+//! A number with no noun of its own takes one, in this order: the noun of the number
+//! it is paired with ("5 to 7 pesos", "200 of the 1,500 residents"), the subject of a
+//! verb of change ("the staff grew from 49 to 86"), the noun of the figure before
+//! ("52 votes to 48").
 
 use std::cell::OnceCell;
 

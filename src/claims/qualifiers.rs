@@ -6,9 +6,9 @@
 //! | --- | --- |
 //! | "37" | `[v, v]` |
 //! | "at least", "no fewer than", "al menos", "como mínimo", "v or more" | `[v, +∞)` |
-//! | "more than", "over", "más de", "por encima de" | `(v, +∞)` |
+//! | "more than", "over", "más de", "por encima de", "topped", "superó" | `(v, +∞)` |
 //! | "nearly", "almost", "casi", "just under" | `[0.9v, v]` — closed at `v` because "nearly 60%" is often a rounded 60% |
-//! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos" | `[0.9v, 1.1v]` |
+//! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos", "rondó" | `[0.9v, 1.1v]` |
 //! | "up to", "as many as", "at most", "hasta", "como máximo" | `[0, v]` |
 //! | "fewer than", "less than", "under", "menos de" | `[0, v)` |
 //! | "30-40", "between 30 and 40", "entre 30 y 40" | `[30, 40]` |
@@ -20,7 +20,10 @@
 //! | "millions", "millones" | `[2000000, 1000000000)` |
 //!
 //! Lower bounds of "up to"/"fewer than" are 0 for counts, money and percentages;
-//! years, dates and ordinals ignore qualifiers (they stay exact).
+//! years, dates and ordinals ignore qualifiers (they stay exact). Spanish may put an
+//! article between ("casi el 60 %", "más del 50 %"), except after "hasta", where "hasta
+//! el 11 %" is the value reached; "hasta" after a verb of change ("subió hasta 8.900
+//! millones") is likewise no bound.
 
 use super::tokens::Tok;
 use super::types::Interval;

@@ -139,19 +139,26 @@ pub(crate) fn bare_month(toks: &[Tok], i: usize, default_year: Option<i32>) -> O
             | "from"
             | "during"
             | "through"
+            | "between"
             | "en"
             | "desde"
             | "hasta"
             | "durante"
             | "de"
             | "para"
+            | "entre"
     );
+    // The second month of a pair: "between July and September", "julio y septiembre".
+    let paired = matches!(prev.lower.as_str(), "and" | "or" | "y" | "o" | "a")
+        && i.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|m| month(m).is_some());
     // A short lower-case form is too often a word ("mar" is the sea in Spanish).
     let full = toks[i].cap || toks[i].lower.chars().count() > 3;
     let y = default_year
         .and_then(|y| u32::try_from(y).ok())
         .unwrap_or(0);
-    (preposition && full).then(|| DateMatch {
+    ((preposition || paired) && full).then(|| DateMatch {
         start: i,
         end: i + 1,
         value: month_value(y, m),
@@ -311,6 +318,8 @@ mod tests {
 
     #[test]
     fn bare_months() {
+        let pair = tokenize("between July and September");
+        assert!(bare_month(&pair, 3, Some(2023)).is_some());
         let toks = tokenize("rose in September and hasta agosto, but May said; en el mar");
         let v = |i| bare_month(&toks, i, Some(2023)).map(|d| (d.value.lo, d.value.hi));
         assert_eq!(v(2), Some((Some(20230901.0), Some(20230930.0))));

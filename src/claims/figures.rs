@@ -691,6 +691,8 @@ const ID_NOUNS: &[&str] = &[
     "box",
     "apartado",
     "correos",
+    "form",
+    "formulario",
 ];
 
 /// Adjacent letters allowed after digits (scales, ordinals, decades, units).
@@ -751,6 +753,18 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
             || matches!(n.lower.as_str(), "h" | "am" | "pm" | "hrs"))
     {
         return Some(i + 2);
+    }
+    // "10-K", "7-E": a hyphen and one capital letter name a form or a model.
+    if toks
+        .get(i + 1)
+        .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+        && let Some(l) = toks.get(i + 2)
+        && l.start == toks[i + 1].end
+        && l.kind == TokKind::Word
+        && l.cap
+        && l.lower.chars().count() == 1
+    {
+        return Some(i + 3);
     }
     // "F-16", "COVID-19", "Su-35" (but "mid-2020" is a year).
     if let (Some(p), Some(w)) = (prev, i.checked_sub(2).map(|k| &toks[k]))

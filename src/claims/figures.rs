@@ -246,9 +246,17 @@ fn is_furniture(toks: &[Tok]) -> bool {
     let Some(first) = toks.iter().position(|t| t.kind != TokKind::Punct) else {
         return false;
     };
-    if OPENERS
+    // "Updated 14:32 GMT", "Posted at 09:15", "Actualizado el 23/09": the opener is
+    // followed by a time, a colon or a preposition ("Updated figures show" is news).
+    let opened = OPENERS
         .iter()
-        .any(|p| qualifiers::match_phrase(toks, first, p).is_some())
+        .find_map(|p| qualifiers::match_phrase(toks, first, p));
+    if let Some(end) = opened
+        && toks.get(end).is_none_or(|t| {
+            t.kind == TokKind::Num
+                || t.is_punct(":")
+                || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
+        })
     {
         return true;
     }
@@ -1087,6 +1095,12 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             adjectives += 1;
             continue;
         }
+        // "37 reported cases", "120 estimated deaths": a participle before a noun.
+        if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         let w = &toks[k].lower;
         if is_function_word(w)
             || UNIT_STOPS.contains(&w.as_str())
@@ -1103,7 +1117,7 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             && toks[k + 1].start > toks[k].end
             && !is_function_word(&toks[k + 1].lower)
             && !super::speech::is_speech_verb(&toks[k + 1]);
-        if ctx.lang == "en" && next_content && adjectives < 3 && !english_plural(w) {
+        if ctx.lang == "en" && next_content && adjectives < 3 && !english_plural(&toks[k]) {
             adjectives += 1;
             k += 1;
             continue;
@@ -1147,10 +1161,12 @@ fn looks_like_verb(w: &str, lang: &str) -> bool {
     ENDINGS.iter().any(|e| w.ends_with(e)) || (w.ends_with('ó') && w.chars().count() > 3)
 }
 
-/// An English word that looks plural ("crashes", "pints"), not "-ss", "-us", "-ous"
-/// or "-is".
-fn english_plural(w: &str) -> bool {
-    w.len() > 3
+/// An English common noun that looks plural ("crashes", "pints"), not "-ss", "-us",
+/// "-ous", "-is" or a capitalised name ("37 Texas residents").
+fn english_plural(t: &Tok) -> bool {
+    let w = t.lower.as_str();
+    !t.cap
+        && w.len() > 3
         && w.ends_with('s')
         && !["ss", "us", "is", "'s", "’s"]
             .iter()
@@ -1412,7 +1428,9 @@ fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
                 .checked_sub(n)
                 .is_some_and(|s| qualifiers::match_phrase(toks, s, p) == Some(start))
         });
-    (speech(end) && agrees(end))
+    // "37 diplomats said to be spies": a passive, not a source.
+    let passive = toks.get(end + 1).is_some_and(|t| t.is("to"));
+    (speech(end) && agrees(end) && !passive)
         || (inverted(start) && clause_ends)
         || (source_before && clause_ends)
 }

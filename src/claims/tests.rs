@@ -682,3 +682,17 @@ fn quotes_in_every_mark_with_speakers() {
         ("citado por", "Reuters")
     );
 }
+
+#[test]
+fn heuristics_keep_their_limits() {
+    let en = figures(
+        "Updated figures show 37 diplomats said to be spies. \
+         There were 120 reported cases among 37 Texas residents.",
+        "en",
+    );
+    assert_eq!(fig(&en, "37 diplomats").unit_key, "diplomat");
+    assert_eq!(fig(&en, "120").unit_key, "case");
+    assert_eq!(fig(&en, "37 Texas").unit_key, "resident");
+    let furniture = figures("Updated 14:32 GMT. Posted at 09:15 by the desk.", "en");
+    assert!(furniture.is_empty(), "{furniture:#?}");
+}

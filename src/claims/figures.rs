@@ -404,6 +404,20 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             ..number_core(i, of, value, None)
         });
     }
+    // "for a decade", "hace una década": one unit of time.
+    if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
+        && LEXICON
+            .unit_at(toks, i + 1)
+            .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+        && i.checked_sub(1).is_some_and(|k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "for" | "over" | "within" | "after" | "hace" | "durante" | "tras"
+            )
+        })
+    {
+        return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
     // "half a percentage point", "medio punto porcentual", "media hora".
     if matches!(t.lower.as_str(), "half" | "medio" | "media") {
         let k = if toks.get(i + 1).is_some_and(|a| a.is("a") || a.is("an")) {

@@ -89,8 +89,16 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
         });
     }
     // Numerator: "a", "one", "un", "two", "dos", "3".
+    // "la tercera parte de": the article stands for one.
+    let la_parte = t.is("la")
+        && toks.get(i + 1).is_some_and(|d| {
+            DENOMINATORS
+                .iter()
+                .any(|(w, _, then)| d.is(w) && then.is_some())
+        });
     let (num, mut j) = match t.lower.as_str() {
         "a" | "an" | "un" | "una" => (1.0, i + 1),
+        "la" if la_parte => (1.0, i + 1),
         _ => small_number(toks, i, conv)?,
     };
     if num <= 0.0 || num.fract() != 0.0 {
@@ -168,6 +176,7 @@ mod tests {
         assert_eq!(share("una cuarta parte de"), Some(25.0));
         assert_eq!(share("a two-thirds majority"), None);
         assert_eq!(share("two-thirds majority"), Some(2.0 / 3.0 * 100.0));
+        assert_eq!(share("la tercera parte de los"), Some(1.0 / 3.0 * 100.0));
     }
 
     #[test]

@@ -404,16 +404,25 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             ..number_core(i, of, value, None)
         });
     }
-    // "for a decade", "hace una década": one unit of time.
+    // "for a decade", "hace una década", "in less than a year": one unit of time;
+    // not "9% more than a year earlier", which dates a comparison.
+    let dated = toks.get(i + 2).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
+        )
+    });
     if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
         && LEXICON
             .unit_at(toks, i + 1)
             .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+        && !dated
         && i.checked_sub(1).is_some_and(|k| {
+            let more_less = k > 0 && matches!(toks[k - 1].lower.as_str(), "menos" | "más" | "mas");
             matches!(
                 toks[k].lower.as_str(),
-                "for" | "over" | "within" | "after" | "hace" | "durante" | "tras"
-            )
+                "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
+            ) || (toks[k].is("de") && more_less)
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));

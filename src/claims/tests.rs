@@ -696,3 +696,20 @@ fn heuristics_keep_their_limits() {
     let furniture = figures("Updated 14:32 GMT. Posted at 09:15 by the desk.", "en");
     assert!(furniture.is_empty(), "{furniture:#?}");
 }
+
+#[test]
+fn one_unit_of_time_only_after_a_cue() {
+    let es = figures(
+        "Creció en menos de un año; de un día para otro cambió todo.",
+        "es",
+    );
+    assert_eq!(es.len(), 1, "{es:#?}");
+    assert_eq!((es[0].kind, es[0].value.hi), (Kind::Duration, Some(365.0)));
+    let en = figures("Sales rose 9% from a year earlier, for a decade.", "en");
+    let durations: Vec<&str> = en
+        .iter()
+        .filter(|f| f.kind == Kind::Duration)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(durations, ["a decade"]);
+}

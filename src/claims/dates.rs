@@ -124,6 +124,47 @@ pub(crate) fn date_at(toks: &[Tok], i: usize, default_year: Option<i32>) -> Opti
         .or_else(|| numeric(toks, i))
 }
 
+/// A month named alone after a preposition ("in September", "hasta agosto"): the
+/// month of `default_year` (year 0 when unknown). Without the preposition a month
+/// word is too often something else ("March" the verb, "Mayo" a surname).
+pub(crate) fn bare_month(toks: &[Tok], i: usize, default_year: Option<i32>) -> Option<DateMatch> {
+    let m = month(toks.get(i)?)?;
+    let prev = toks.get(i.checked_sub(1)?)?;
+    let preposition = matches!(
+        prev.lower.as_str(),
+        "in" | "since"
+            | "until"
+            | "by"
+            | "to"
+            | "from"
+            | "during"
+            | "through"
+            | "between"
+            | "en"
+            | "desde"
+            | "hasta"
+            | "durante"
+            | "de"
+            | "para"
+            | "entre"
+    );
+    // The second month of a pair: "between July and September", "julio y septiembre".
+    let paired = matches!(prev.lower.as_str(), "and" | "or" | "y" | "o" | "a")
+        && i.checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|m| month(m).is_some());
+    // A short lower-case form is too often a word ("mar" is the sea in Spanish).
+    let full = toks[i].cap || toks[i].lower.chars().count() > 3;
+    let y = default_year
+        .and_then(|y| u32::try_from(y).ok())
+        .unwrap_or(0);
+    ((preposition || paired) && full).then(|| DateMatch {
+        start: i,
+        end: i + 1,
+        value: month_value(y, m),
+    })
+}
+
 /// After a month (and its abbreviation dot), the next token index.
 fn after_month(toks: &[Tok], i: usize) -> usize {
     match toks.get(i + 1) {
@@ -273,6 +314,18 @@ mod tests {
         assert_eq!(date("23.09.2023").map(|d| d.0), Some(20230923.0));
         assert_eq!(date("23/09/2023").map(|d| d.0), Some(20230923.0));
         assert_eq!(date("2023-09-23").map(|d| d.0), Some(20230923.0));
+    }
+
+    #[test]
+    fn bare_months() {
+        let pair = tokenize("between July and September");
+        assert!(bare_month(&pair, 3, Some(2023)).is_some());
+        let toks = tokenize("rose in September and hasta agosto, but May said; en el mar");
+        let v = |i| bare_month(&toks, i, Some(2023)).map(|d| (d.value.lo, d.value.hi));
+        assert_eq!(v(2), Some((Some(20230901.0), Some(20230930.0))));
+        assert_eq!(v(5), Some((Some(20230801.0), Some(20230831.0))));
+        assert_eq!(v(8), None);
+        assert_eq!(v(13), None);
     }
 
     #[test]

@@ -1,11 +1,21 @@
 //! Figures: numbers with their qualifier, kind, unit and source.
 //!
 //! One left-to-right pass over the tokens. At each token it tries, in order, a
-//! date, then a number "core" (digits, number words, a vague plural, an ordinal);
-//! a core then grows a range, a scale, a qualifier, a currency and a unit phrase.
-//! Numbers that are part of names or identifiers are skipped (see [`trap`]).
+//! date, then a number "core" (a share such as "one in five", digits, number words,
+//! a vague plural, an ordinal); a core then grows a range, a scale, a qualifier, a
+//! currency and a unit phrase. Numbers that are part of names or identifiers are
+//! skipped (see [`trap`]), and so are lines of page furniture ("Updated 14:32 GMT")
+//! and counts that only say who spoke ("two officials said").
+//!
+//! A number with no noun of its own takes one, in this order: the noun of the number
+//! it is paired with ("5 to 7 pesos", "200 of the 1,500 residents"), the subject of a
+//! verb of change ("the staff grew from 49 to 86"), the noun of the figure before
+//! ("52 votes to 48").
+
+use std::cell::OnceCell;
 
 use super::dates;
+use super::fractions;
 use super::lang::is_function_word;
 use super::numbers::{Convention, parse_digits, parse_words};
 use super::qualifiers::{self, Qualifier};
@@ -32,6 +42,36 @@ pub(crate) struct Ctx<'a> {
     pub year: Option<i32>,
     /// Byte ranges where numbers are not figures (URLs, e-mail addresses).
     pub excluded: Vec<(usize, usize)>,
+    /// Per-sentence facts, computed once so a long sentence full of numbers stays
+    /// linear.
+    pub cache: SentenceCache,
+}
+
+/// Facts about each sentence that several figures in it ask for.
+pub(crate) struct SentenceCache {
+    /// First token index of each sentence.
+    first_tok: Vec<usize>,
+    /// The source each sentence names, once looked up.
+    source: Vec<OnceCell<Option<String>>>,
+    /// Whether each sentence is about the police, once looked up.
+    police: Vec<OnceCell<bool>>,
+}
+
+impl SentenceCache {
+    /// An empty cache for `n` sentences, given each token's sentence.
+    pub fn new(tok_sentence: &[usize], n: usize) -> SentenceCache {
+        let mut first_tok = vec![usize::MAX; n];
+        for (i, &s) in tok_sentence.iter().enumerate() {
+            if let Some(f) = first_tok.get_mut(s) {
+                *f = (*f).min(i);
+            }
+        }
+        SentenceCache {
+            first_tok,
+            source: (0..n).map(|_| OnceCell::new()).collect(),
+            police: (0..n).map(|_| OnceCell::new()).collect(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -44,13 +84,14 @@ impl Ctx<'_> {
             .all(|k| self.toks[k].kind == TokKind::Punct)
     }
 
-    /// First token index of sentence `s`.
+    /// First token index of sentence `s` (`from` is a token inside it).
     fn sentence_first_tok(&self, s: usize, from: usize) -> usize {
-        let mut k = from;
-        while k > 0 && self.tok_sentence[k - 1] == s {
-            k -= 1;
-        }
-        k
+        self.cache
+            .first_tok
+            .get(s)
+            .copied()
+            .filter(|&f| f <= from)
+            .unwrap_or(from)
     }
 
     fn sentence_text(&self, i: usize) -> String {
@@ -96,6 +137,11 @@ struct Core {
     bare_one: bool,
     /// Explicit year interval ("1990s").
     year: bool,
+    /// A share of a group ("a third of"), in percent.
+    fraction: bool,
+    /// The value read with the separator as a thousands mark, when the digits are
+    /// ambiguous ("1,200" in a comma-decimal article) and were read as decimals.
+    thousands: Option<f64>,
 }
 
 enum Scan {
@@ -104,24 +150,38 @@ enum Scan {
     Nothing,
 }
 
+/// How many tokens back a verb of change may stand from the number it governs.
+const LOOK_BACK: usize = 12;
+
 /// Reads every figure of the article.
 pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
     let mut figs: Vec<(Figure, usize)> = Vec::new();
+    let furniture: Vec<bool> = (0..ctx.sentences.len())
+        .map(|s| is_furniture(ctx.sentence_toks(s)))
+        .collect();
     let mut i = 0;
     while i < ctx.toks.len() {
         let t = &ctx.toks[i];
-        if ctx
-            .excluded
-            .iter()
-            .any(|&(a, b)| t.start >= a && t.start < b)
+        if furniture[ctx.tok_sentence[i]]
+            || ctx
+                .excluded
+                .iter()
+                .any(|&(a, b)| t.start >= a && t.start < b)
         {
             i += 1;
             continue;
         }
-        if let Some(d) = dates::date_at(ctx.toks, i, ctx.year) {
+        if let Some(d) = dates::date_at(ctx.toks, i, ctx.year)
+            .or_else(|| dates::bare_month(ctx.toks, i, ctx.year))
+        {
             let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
             figs.push((fig, d.end));
             i = d.end;
+            continue;
+        }
+        if let Some(fig) = noun_ordinal(ctx, i) {
+            figs.push((fig, i + 1));
+            i += 1;
             continue;
         }
         match scan_core(ctx, i) {
@@ -142,6 +202,89 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
     figs.into_iter().map(|(f, _)| f).collect()
 }
 
+/// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
+/// more: ...", "5 min read", "1,204 shares", "Comentarios (37)".
+fn is_furniture(toks: &[Tok]) -> bool {
+    const OPENERS: &[&str] = &[
+        "updated",
+        "posted",
+        "published",
+        "last updated",
+        "read more",
+        "related",
+        "see also",
+        "actualizado",
+        "publicado",
+        "lee también",
+        "leer más",
+        "te puede interesar",
+        "ver también",
+    ];
+    const WORDS: &[&str] = &[
+        "shares",
+        "share",
+        "comments",
+        "comment",
+        "views",
+        "likes",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+        "reading",
+        "comentarios",
+        "comentario",
+        "compartir",
+        "compartidos",
+        "lectura",
+        "de",
+        "visitas",
+        "vistas",
+        "lecturas",
+    ];
+    let Some(first) = toks.iter().position(|t| t.kind != TokKind::Punct) else {
+        return false;
+    };
+    // "Updated 14:32 GMT", "Posted at 09:15", "Actualizado el 23/09": the opener is
+    // followed by a time, a colon or a preposition ("Updated figures show" is news).
+    let opened = OPENERS
+        .iter()
+        .find_map(|p| qualifiers::match_phrase(toks, first, p));
+    if let Some(end) = opened
+        && toks.get(end).is_none_or(|t| {
+            t.kind == TokKind::Num
+                || t.is_punct(":")
+                || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
+        })
+    {
+        return true;
+    }
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.kind == TokKind::Word).collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+}
+
+/// Nouns that number an event in sequence: "minuto 89" is the 89th minute.
+const ORDINAL_NOUNS: &[&str] = &["minute", "minuto"];
+
+/// "en el minuto 89": an ordinal whose noun comes first.
+fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
+    let toks = ctx.toks;
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+    let noun = toks.get(i.checked_sub(1)?)?;
+    if !ORDINAL_NOUNS.contains(&noun.lower.as_str()) || !t.lower.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let n: f64 = t.lower.parse().ok()?;
+    let mut fig = plain_figure(ctx, i - 1, i + 1, Interval::exact(n), Kind::Ordinal);
+    fig.unit = noun.lower.clone();
+    fig.unit_key = LEXICON
+        .unit_at(toks, i - 1)
+        .map_or_else(|| noun.lower.clone(), |m| m.entry.key.clone());
+    Some(fig)
+}
+
 /// A figure with no unit (dates, years).
 fn plain_figure(ctx: &Ctx, a: usize, b: usize, value: Interval, kind: Kind) -> Figure {
     let span = [ctx.toks[a].start, ctx.toks[b - 1].end];
@@ -160,10 +303,16 @@ fn plain_figure(ctx: &Ctx, a: usize, b: usize, value: Interval, kind: Kind) -> F
 }
 
 fn attribution(ctx: &Ctx, i: usize) -> Option<String> {
-    let toks = ctx.sentence_toks(ctx.tok_sentence[i]);
-    find_source(ctx.text, toks)
-        .filter(|s| !s.pronoun)
-        .map(|s| s.text)
+    let s = ctx.tok_sentence[i];
+    let find = || {
+        find_source(ctx.text, ctx.sentence_toks(s))
+            .filter(|src| !src.pronoun)
+            .map(|src| src.text)
+    };
+    match ctx.cache.source.get(s) {
+        Some(cell) => cell.get_or_init(find).clone(),
+        None => find(),
+    }
 }
 
 // ------------------------------------------------------------------ cores
@@ -233,6 +382,12 @@ fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     let Some(t) = ctx.toks.get(i) else {
         return Scan::Nothing;
     };
+    if let Some(sh) = fractions::share_at(ctx.toks, i, ctx.conv) {
+        return Scan::Core(Core {
+            fraction: true,
+            ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
+        });
+    }
     match t.kind {
         TokKind::Word => word_core(ctx, i),
         TokKind::Num => digit_core(ctx, i),
@@ -245,16 +400,43 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     let t = &toks[i];
     if let Some((value, of)) = qualifiers::vague_at(toks, i) {
         return Scan::Core(Core {
-            start: i,
-            end: of,
-            value,
-            plain_digits: None,
-            ordinal: false,
             vague: true,
-            scaled: false,
-            bare_one: false,
-            year: false,
+            ..number_core(i, of, value, None)
         });
+    }
+    // "for a decade", "hace una década", "in less than a year": one unit of time;
+    // not "9% more than a year earlier", which dates a comparison.
+    let dated = toks.get(i + 2).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
+        )
+    });
+    if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
+        && LEXICON
+            .unit_at(toks, i + 1)
+            .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+        && !dated
+        && i.checked_sub(1).is_some_and(|k| {
+            let more_less = k > 0 && matches!(toks[k - 1].lower.as_str(), "menos" | "más" | "mas");
+            matches!(
+                toks[k].lower.as_str(),
+                "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
+            ) || (toks[k].is("de") && more_less)
+        })
+    {
+        return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
+    // "half a percentage point", "medio punto porcentual", "media hora".
+    if matches!(t.lower.as_str(), "half" | "medio" | "media") {
+        let k = if toks.get(i + 1).is_some_and(|a| a.is("a") || a.is("an")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if LEXICON.unit_at(toks, k).is_some() && (k == i + 2 || t.lower != "half") {
+            return Scan::Core(number_core(i, k, Interval::exact(0.5), None));
+        }
     }
     if let Some(n) = ordinal_word(&t.lower) {
         let idiom = ORDINAL_IDIOMS.iter().any(|p| {
@@ -263,7 +445,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                 .any(|s| qualifiers::match_phrase(toks, s, p).is_some_and(|e| e > i))
         });
         let after_number = i > 0 && toks[i - 1].kind == TokKind::Num;
-        if idiom || after_number {
+        // "second-highest": a rank among superlatives, not a count of anything.
+        let superlative = toks
+            .get(i + 1)
+            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+            && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"));
+        // "the first 72 hours": the ordinal orders a span, the number is the figure.
+        let before_number = toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Num || parse_words(toks, i + 1).is_some());
+        if idiom || after_number || superlative || before_number {
             return Scan::Skip(i + 1);
         }
         return Scan::Core(ordinal_core(i, i + 1, n));
@@ -276,29 +467,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         return Scan::Nothing;
     };
     Scan::Core(Core {
-        start: i,
-        end: w.end,
-        value: Interval::exact(w.value),
-        plain_digits: None,
-        ordinal: false,
-        vague: false,
         scaled: w.value >= 1e3,
         bare_one: w.bare_one,
-        year: false,
+        ..number_core(i, w.end, Interval::exact(w.value), None)
     })
 }
 
 fn ordinal_core(start: usize, end: usize, n: f64) -> Core {
     Core {
-        start,
-        end,
-        value: Interval::exact(n),
-        plain_digits: None,
         ordinal: true,
-        vague: false,
-        scaled: false,
-        bare_one: false,
-        year: false,
+        ..number_core(start, end, Interval::exact(n), None)
     }
 }
 
@@ -374,6 +552,7 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     let start = if v < 0.0 { i - 1 } else { i };
     let mut core = number_core(start, end, Interval::exact(v), plain);
     core.scaled = scaled;
+    core.thousands = thousands_reading(&t.lower).filter(|_| !scaled && v.fract() != 0.0);
     if scaled {
         core.plain_digits = None;
     }
@@ -391,7 +570,21 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         scaled: false,
         bare_one: false,
         year: false,
+        fraction: false,
+        thousands: None,
     }
+}
+
+/// "1,200" or "1.200": one separator and three digits after it, so the digits
+/// alone cannot say whether it groups thousands. The thousands reading.
+fn thousands_reading(raw: &str) -> Option<f64> {
+    let (a, b) = raw.split_once([',', '.'])?;
+    let ok = b.len() == 3
+        && !a.is_empty()
+        && a.len() <= 3
+        && a != "0"
+        && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit());
+    ok.then(|| format!("{a}{b}").parse().ok()).flatten()
 }
 
 /// Multiplies by following scale words ("1.5 million", "2 mil millones", "3bn").
@@ -405,6 +598,16 @@ fn apply_scales(toks: &[Tok], mut j: usize, mut v: f64) -> (f64, usize, bool) {
         v *= m;
         j += 1;
         scaled = true;
+        // Mexican "7 mil 800 millones": thousands and hundreds of millions.
+        if m == 1e3
+            && let Some(n) = toks.get(j).filter(|n| n.kind == TokKind::Num)
+            && let Ok(h) = n.lower.parse::<f64>()
+            && h < 1e3
+            && let Some(big) = scale_at(toks, j + 1, false).filter(|&b| b >= 1e6)
+        {
+            v = (v + h) * big;
+            j += 2;
+        }
     }
     (v, j, scaled)
 }
@@ -507,6 +710,20 @@ const ID_NOUNS: &[&str] = &[
     "fracción",
     "inciso",
     "ley",
+    "interstate",
+    "junction",
+    "junctions",
+    "category",
+    "categoría",
+    "categoria",
+    "channel",
+    "episode",
+    "episodio",
+    "box",
+    "apartado",
+    "correos",
+    "form",
+    "formulario",
 ];
 
 /// Adjacent letters allowed after digits (scales, ordinals, decades, units).
@@ -536,7 +753,19 @@ fn allowed_suffix(toks: &[Tok], j: usize) -> bool {
             | "ro"
             | "s"
             | "mdd"
+            | "thousand"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
     ) || LEXICON.unit_at(toks, j).is_some()
+}
+
+/// A single capital letter glued to digits names a model or a plan ("4T", "5G"),
+/// except the scale and temperature letters ("10K", "3M", "4B", "-4C").
+fn model_letter(t: &Tok) -> bool {
+    t.cap && t.lower.chars().count() == 1 && !matches!(t.lower.as_str(), "k" | "m" | "b" | "c")
 }
 
 /// If the number at `i` is not a figure, the token index to resume at.
@@ -550,9 +779,23 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     if let Some(n) = next.filter(|n| n.kind == TokKind::Word && n.start == t.end)
-        && (!allowed_suffix(toks, i + 1) || matches!(n.lower.as_str(), "h" | "am" | "pm" | "hrs"))
+        && (!allowed_suffix(toks, i + 1)
+            || model_letter(n)
+            || matches!(n.lower.as_str(), "h" | "am" | "pm" | "hrs"))
     {
         return Some(i + 2);
+    }
+    // "10-K", "7-E": a hyphen and one capital letter name a form or a model.
+    if toks
+        .get(i + 1)
+        .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+        && let Some(l) = toks.get(i + 2)
+        && l.start == toks[i + 1].end
+        && l.kind == TokKind::Word
+        && l.cap
+        && l.lower.chars().count() == 1
+    {
+        return Some(i + 3);
     }
     // "F-16", "COVID-19", "Su-35" (but "mid-2020" is a year).
     if let (Some(p), Some(w)) = (prev, i.checked_sub(2).map(|k| &toks[k]))
@@ -570,14 +813,40 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     if let Some(p) = prev
         && identifier_word(ctx, i - 1, p)
     {
-        return Some(i + 1);
+        return Some(identifier_list_end(toks, i));
     }
     None
+}
+
+/// "junctions 10 and 11", "articles 3 to 5": the numbers after an identifier
+/// noun are all identifiers. The index after the last.
+fn identifier_list_end(toks: &[Tok], mut i: usize) -> usize {
+    while toks.get(i + 1).is_some_and(|c| {
+        matches!(
+            c.lower.as_str(),
+            "and" | "or" | "to" | "y" | "o" | "a" | "," | "&" | "-"
+        )
+    }) && toks.get(i + 2).is_some_and(|n| n.kind == TokKind::Num)
+    {
+        i += 2;
+    }
+    i + 1
 }
 
 /// Is the word before a number a name or identifier noun ("Boeing 737", "article 5")?
 fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     if p.is_punct("#№") {
+        return true;
+    }
+    // "No. 22", "art. 5": an abbreviated identifier noun.
+    if p.is_punct(".")
+        && let Some(w) = k.checked_sub(1).map(|b| &ctx.toks[b])
+        && w.end == p.start
+        && matches!(
+            w.lower.as_str(),
+            "no" | "nos" | "nº" | "núm" | "num" | "art" | "exp" | "vol"
+        )
+    {
         return true;
     }
     if p.kind != TokKind::Word {
@@ -596,8 +865,10 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
             "us" | "u.s." | "usd" | "mxn" | "eur" | "gbp" | "rub"
         )
         || ctx.sentence_initial(k);
-    // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11".
-    p.cap && !neutral
+    // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11";
+    // a capitalised plural is a team or a people, not a model ("the Celtics 112-104").
+    let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss");
+    p.cap && !neutral && !plural
 }
 
 /// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.
@@ -626,15 +897,36 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     ) {
         return Some(i + 2);
     }
-    let value: f64 = t.lower.replace(',', ".").parse().unwrap_or(f64::MAX);
+    // "a las 10": an hour, unless a counted noun follows ("de las 15 solicitudes").
+    let value: f64 = t.lower.parse().unwrap_or(f64::MAX);
     let prev_las = i > 0 && matches!(toks[i - 1].lower.as_str(), "las" | "la");
     let before_las = i > 1 && matches!(toks[i - 2].lower.as_str(), "a" | "desde" | "hasta" | "de");
-    if prev_las && before_las && value <= 24.0 {
+    let counted = LEXICON.unit_at(toks, i + 1).is_some();
+    if prev_las && before_las && value <= 24.0 && !counted {
         return Some(i + 1);
     }
     // Phones: "+34 912 345 678", "(555) 123-4567", "555-1234".
     if i > 0 && toks[i - 1].is_punct("+(") && glued(i - 1, i) {
         return Some(skip_digit_chain(toks, i));
+    }
+    // "020 7946 0321", "55 5555 0000": a leading zero, or three or more digit groups
+    // one space apart, is a phone number or a code.
+    let groups = spaced_digit_groups(ctx, i);
+    let leading_zero = t.lower.len() >= 3
+        && t.lower.starts_with('0')
+        && t.lower.chars().all(|c| c.is_ascii_digit());
+    // "llama al 900 123 456": six digits or more after a word for calling.
+    let cue = (i.saturating_sub(3)..i).any(|k| PHONE_CUES.contains(&toks[k].lower.as_str()));
+    let digits = toks[i..groups.0]
+        .iter()
+        .map(|x| x.lower.chars().filter(char::is_ascii_digit).count())
+        .sum::<usize>();
+    if cue && digits >= 6 {
+        return Some(groups.0);
+    }
+    // One token "1 234 567" is a grouped number; a phone needs two tokens or more.
+    if (groups.1 >= 3 && groups.0 > i + 1) || leading_zero {
+        return Some(groups.0);
     }
     if next_is(i + 1, "-") && glued(i, i + 1) && glued(i + 1, i + 2) {
         let second = toks.get(i + 2).filter(|x| x.kind == TokKind::Num)?;
@@ -645,6 +937,40 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words that announce a phone number.
+const PHONE_CUES: &[&str] = &[
+    "call",
+    "phone",
+    "telephone",
+    "tel",
+    "fax",
+    "whatsapp",
+    "llama",
+    "llame",
+    "llamar",
+    "marca",
+    "marque",
+    "teléfono",
+    "telefono",
+];
+
+/// Digit tokens one space apart from `i`: (end index, number of digit groups,
+/// counting the groups inside "800 911").
+fn spaced_digit_groups(ctx: &Ctx, i: usize) -> (usize, usize) {
+    let toks = ctx.toks;
+    let groups_in = |t: &Tok| 1 + t.lower.matches(char::is_whitespace).count();
+    let mut j = i;
+    let mut groups = groups_in(&toks[i]);
+    while let Some(n) = toks.get(j + 1)
+        && n.kind == TokKind::Num
+        && ctx.text[toks[j].end..n.start] == *" "
+    {
+        groups += groups_in(n);
+        j += 1;
+    }
+    (j + 1, groups)
 }
 
 /// End of a run of digits, hyphens, dots and brackets (a phone number).
@@ -707,6 +1033,8 @@ struct UnitPhrase<'a> {
     unknown_head: Option<String>,
     head_surface: String,
     modifiers: Vec<(String, String)>,
+    /// Taken from a paired number ("5 to 7 pesos"): not part of this figure's text.
+    borrowed: bool,
 }
 
 impl UnitPhrase<'_> {
@@ -748,9 +1076,21 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             j + 1
         };
         let known = LEXICON.unit_at(toks, k).is_some() || LEXICON.modifier_at(toks, k).is_some();
-        if known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) {
+        // "seis de los once jueces": a second number, not a noun.
+        let number = parse_words(toks, k).is_some();
+        // "los 29 del día anterior": "del" before a singular is not what is counted.
+        let singular_del = t.is("del") && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
+        if !singular_del
+            && (known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number)
+        {
             j = k;
         }
+    }
+    // "cifra en 1.500 los soldados": the counted noun after an article.
+    if toks.get(j).is_some_and(|t| t.is("los") || t.is("las"))
+        && LEXICON.unit_at(toks, j + 1).is_some()
+    {
+        j += 1;
     }
     let mut up = UnitPhrase {
         start: j,
@@ -759,6 +1099,8 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     };
     let mut k = j;
     let mut adjectives = 0;
+    // The last nationality read, with its surface: "1.1 million Venezuelans".
+    let mut people: Option<(String, String)> = None;
     while adjectives <= 3 && is_word_at(toks, k) {
         if let Some(m) = LEXICON.unit_at(toks, k) {
             up.head = Some(m.entry);
@@ -769,21 +1111,36 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         if let Some(m) = LEXICON.modifier_at(toks, k) {
             up.modifiers
                 .push((m.entry.key.clone(), m.entry.group.clone()));
+            people = (m.entry.group == "nationality")
+                .then(|| (m.entry.key.clone(), toks[m.end - 1].lower.clone()));
             k = m.end;
             up.end = k;
             adjectives += 1;
             continue;
         }
+        // "37 reported cases", "120 estimated deaths": a participle before a noun.
+        if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         let w = &toks[k].lower;
-        if is_function_word(w) || super::speech::is_speech_verb(&toks[k]) {
+        if is_function_word(w)
+            || UNIT_STOPS.contains(&w.as_str())
+            || parse_words(toks, k).is_some()
+            || super::speech::is_speech_verb(&toks[k])
+            || dates::month(&toks[k]).is_some()
+            || looks_like_verb(w, ctx.lang)
+        {
             break;
         }
-        // Unknown content word: Spanish puts the head first, English last.
+        // Unknown content word: Spanish puts the head first, English last, and an
+        // English plural is the head ("two crashes killed", "places sold").
         let next_content = is_word_at(toks, k + 1)
             && toks[k + 1].start > toks[k].end
             && !is_function_word(&toks[k + 1].lower)
             && !super::speech::is_speech_verb(&toks[k + 1]);
-        if ctx.lang == "en" && next_content && adjectives < 3 {
+        if ctx.lang == "en" && next_content && adjectives < 3 && !english_plural(&toks[k]) {
             adjectives += 1;
             k += 1;
             continue;
@@ -793,11 +1150,50 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         k += 1;
         break;
     }
+    // A people named by nationality alone: "venezolanos", "Venezuelans".
+    if !up.has_head()
+        && let Some((key, surface)) = people.filter(|(_, s)| s.ends_with('s'))
+    {
+        up.modifiers.retain(|(m, _)| *m != key);
+        up.unknown_head = Some(key);
+        up.head_surface = surface;
+    }
     if up.has_head() {
-        k = post_modifiers(toks, k, &mut up.modifiers);
+        k = post_modifiers(toks, k.max(up.end), &mut up.modifiers);
         up.end = k;
     }
     up
+}
+
+/// Prepositions that end a unit phrase ("11% over three seasons").
+const UNIT_STOPS: &[&str] = &[
+    "over", "under", "across", "during", "without", "within", "ahead", "behind", "through",
+    "despite", "toward", "towards", "around", "sin", "tras", "hacia",
+];
+
+/// Does an unknown word look like a verb rather than a counted noun ("40
+/// resultaron heridas", "45,000 watched")?
+fn looks_like_verb(w: &str, lang: &str) -> bool {
+    if lang == "en" {
+        return w.len() > 4 && w.ends_with("ed");
+    }
+    const ENDINGS: &[&str] = &[
+        "aron", "ieron", "aban", "ían", "arán", "erán", "irán", "ará", "erá", "irá", "aría",
+        "ería", "iría",
+    ];
+    ENDINGS.iter().any(|e| w.ends_with(e)) || (w.ends_with('ó') && w.chars().count() > 3)
+}
+
+/// An English common noun that looks plural ("crashes", "pints"), not "-ss", "-us",
+/// "-ous", "-is" or a capitalised name ("37 Texas residents").
+fn english_plural(t: &Tok) -> bool {
+    let w = t.lower.as_str();
+    !t.cap
+        && w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is", "'s", "’s"]
+            .iter()
+            .any(|e| w.ends_with(e))
 }
 
 /// Known modifiers after the head: "rusos", "de la KGB", "ya acreditados", "en total".
@@ -856,20 +1252,22 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     let toks = ctx.toks;
     let (value, mut end, range_start) = extend_range(ctx, &core);
     let mut start = core.start;
-    let currency_prefix = currency_before(toks, start);
+    let currency_prefix = currency_before(toks, start).filter(|_| !core.fraction);
     if let Some((_, s)) = &currency_prefix {
         start = *s;
     }
-    let mut qualifier = qualifiers::prefix_before(toks, start).map(|(q, s)| {
+    let mut qualifier = prefix_qualifier(ctx, start, prev).map(|(q, s)| {
         start = s;
         q
     });
     if let Some(s) = range_start {
         start = start.min(s);
     }
-    // Percent sign or word.
+    // Percent sign or word; a share is a percentage and counts nothing itself.
     let mut kind = Kind::Count;
-    if toks.get(end).is_some_and(|t| t.is_punct("%")) {
+    if core.fraction {
+        kind = Kind::Percent;
+    } else if toks.get(end).is_some_and(|t| t.is_punct("%")) {
         kind = Kind::Percent;
         end += 1;
     }
@@ -877,7 +1275,26 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         qualifier = qualifier.or(Some(q));
         end = e;
     }
-    let up = unit_phrase(ctx, end);
+    let mut up = if core.fraction {
+        UnitPhrase {
+            start: end,
+            end,
+            ..UnitPhrase::default()
+        }
+    } else {
+        unit_phrase(ctx, end)
+    };
+    let plain_count = kind == Kind::Count && currency_prefix.is_none() && !core.ordinal;
+    if plain_count && !up.has_head() {
+        if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
+            up = borrowed;
+            if percent {
+                kind = Kind::Percent;
+            }
+        } else if is_age(ctx, &core, qualifier.is_some()) || after_aged(toks, start) {
+            up.head = LEXICON.unit("year");
+        }
+    }
     let unit_kind = up.head.map(|u| u.kind).unwrap_or_default();
     let mut currency = currency_prefix.map(|(c, _)| c);
     match unit_kind {
@@ -892,6 +1309,14 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         kind = Kind::Money;
     }
     let mut value = value;
+    // "1,200 desaparecidos": people come whole, so the separator groups thousands.
+    if let Some(th) = core.thousands
+        && range_start.is_none()
+        && kind == Kind::Count
+        && whole_count(&up)
+    {
+        value = Interval::exact(th);
+    }
     if core.ordinal {
         kind = Kind::Ordinal;
     } else if kind == Kind::Count && unit_kind == UnitKind::Duration {
@@ -905,6 +1330,11 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         return Some((fig, core.end.max(end)));
     }
     let known_unit = up.head.is_some();
+    // "portería a cero": a bare zero counts nothing.
+    let zero_word = toks[core.start].kind == TokKind::Word && core.value.hi == Some(0.0);
+    if zero_word && !up.has_head() {
+        return None;
+    }
     if core.bare_one
         && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
     {
@@ -913,9 +1343,154 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     if let Some(q) = qualifier.filter(|_| kind != Kind::Ordinal) {
         value = qualifiers::apply(q, value);
     }
-    let fig_end = if up.end > up.start { up.end } else { end };
+    let fig_end = if up.end > up.start && !up.borrowed {
+        up.end
+    } else {
+        end
+    };
+    if kind == Kind::Count && up.has_head() && in_attribution(ctx, start, fig_end) {
+        return None;
+    }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))
+}
+
+/// The qualifier before token `start`, if it bounds this figure: (qualifier, first
+/// token).
+fn prefix_qualifier(
+    ctx: &Ctx,
+    start: usize,
+    prev: &[(Figure, usize)],
+) -> Option<(Qualifier, usize)> {
+    let toks = ctx.toks;
+    let (q, s) = qualifiers::prefix_before(toks, start).or_else(|| {
+        // "casi el 60 %", "superó los 90 dólares": an article between. Never
+        // "hasta el 11 %", which is the value reached.
+        let art = start.checked_sub(1)?;
+        if !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
+            return None;
+        }
+        qualifiers::prefix_before(toks, art).filter(|(q, _)| *q != Qualifier::UpTo)
+    })?;
+    let word = toks[s].lower.as_str();
+    // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[s], s)
+        .max(s.saturating_sub(LOOK_BACK));
+    if word == "hasta" && (from..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
+        return None;
+    }
+    // "nine hours over two days": "over" right after a figure spreads it.
+    if word == "over" && prev.last().is_some_and(|(_, e)| *e == s) {
+        return None;
+    }
+    Some((q, s))
+}
+
+/// "5.1 to 5.6 per cent", "de 5 a 7 pesos", "200 of the 1,500 residents": a number
+/// without a unit takes the unit of the number it is paired with. The phrase (marked
+/// borrowed) and whether the other number is a percentage.
+fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
+    let toks = ctx.toks;
+    let link = toks.get(end)?;
+    let mut k = end + 1;
+    if link.is("of") || link.is("de") {
+        if toks
+            .get(k)
+            .is_some_and(|d| DETS.contains(&d.lower.as_str()))
+        {
+            k += 1;
+        }
+    } else if !matches!(
+        link.lower.as_str(),
+        "to" | "a" | "al" | "and" | "y" | "or" | "o"
+    ) {
+        return None;
+    }
+    if toks.get(k).is_none_or(|t| t.kind == TokKind::Punct) {
+        return None;
+    }
+    let Scan::Core(other) = scan_core(ctx, k) else {
+        return None;
+    };
+    if other.ordinal || other.fraction || other.bare_one {
+        return None;
+    }
+    if toks.get(other.end).is_some_and(|t| t.is_punct("%")) {
+        return Some((UnitPhrase::default(), true));
+    }
+    let mut up = unit_phrase(ctx, other.end);
+    up.borrowed = true;
+    up.has_head().then_some((up, false))
+}
+
+/// "two officials said", "dijeron dos funcionarios", "according to three
+/// witnesses": a count inside the attribution says who spoke, not what happened.
+fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let toks = ctx.toks;
+    let speech = |k: usize| toks.get(k).is_some_and(super::speech::is_speech_verb);
+    // "the figure of 37 diplomats tells the story": a plural count cannot be the
+    // subject of "tells", "says".
+    let agrees = |k: usize| ctx.lang != "en" || !toks[k].lower.ends_with('s');
+    // ", dijeron dos funcionarios", ", said two officials": verb before its subject,
+    // after a comma (not "others say more than 150 officers").
+    let inverted = |k: usize| {
+        k > 0
+            && speech(k - 1)
+            && (k < 2
+                || toks[k - 2].is_punct(",")
+                || ctx.tok_sentence[k - 2] != ctx.tok_sentence[k])
+    };
+    let clause_ends = toks.get(end).is_none_or(|t| t.is_punct(".,;:)"))
+        || ctx.tok_sentence.get(end) != ctx.tok_sentence.get(start);
+    let source_before = ["according to", "según", "segun", "citing"]
+        .iter()
+        .any(|p| {
+            let n = p.split(' ').count();
+            start
+                .checked_sub(n)
+                .is_some_and(|s| qualifiers::match_phrase(toks, s, p) == Some(start))
+        });
+    // "37 diplomats said to be spies": a passive, not a source.
+    let passive = toks.get(end + 1).is_some_and(|t| t.is("to"));
+    (speech(end) && agrees(end) && !passive)
+        || (inverted(start) && clause_ends)
+        || (source_before && clause_ends)
+}
+
+/// "The rocker, 67, was spotted": a bare whole number set off by commas after a
+/// word is an age.
+fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
+    let toks = ctx.toks;
+    let Some(v) = core
+        .plain_digits
+        .as_ref()
+        .and_then(|d| d.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let before = core.start.checked_sub(2).map(|k| (&toks[k], &toks[k + 1]));
+    let after = toks.get(core.end);
+    (1..=120).contains(&v)
+        && !qualified
+        && before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(","))
+        && after.is_some_and(|t| t.is_punct(",)"))
+}
+
+/// "aged 18 to 65": ages in years.
+fn after_aged(toks: &[Tok], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "aged" | "ages" | "age"))
+}
+
+/// Is the unit something that only comes whole (people, homes), not a measure?
+fn whole_count(up: &UnitPhrase) -> bool {
+    match (up.head, &up.unknown_head) {
+        (Some(u), _) => u.kind == UnitKind::Count && !u.measure,
+        (None, Some(_)) => up.head_surface.ends_with('s'),
+        _ => false,
+    }
 }
 
 /// "no one", "the one", "one of", "one another": "one" as a pronoun.
@@ -945,7 +1520,9 @@ fn is_year(core: &Core, up: &UnitPhrase, q: Option<Qualifier>, kind: Kind, range
     let v: f64 = d.parse().unwrap_or(0.0);
     let plausible = d.len() == 4 && (1900.0..=2100.0).contains(&v);
     let counted = up.head.is_some_and(|u| u.kind == UnitKind::Count) && is_plural(&up.head_surface);
-    plausible && q.is_none() && kind == Kind::Count && !counted && (!range || core.value.is_exact())
+    // "hasta 2030", "up to 2030" without a noun: until a year.
+    let unqualified = q.is_none() || (q == Some(Qualifier::UpTo) && !up.has_head());
+    plausible && unqualified && kind == Kind::Count && !counted && (!range || core.value.is_exact())
 }
 
 /// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
@@ -953,27 +1530,54 @@ fn is_year(core: &Core, up: &UnitPhrase, q: Option<Qualifier>, kind: Kind, range
 fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     let toks = ctx.toks;
     let plain = (core.value, core.end, None);
-    if core.ordinal || core.vague || !core.value.is_exact() {
+    if core.ordinal || core.vague || core.fraction || !core.value.is_exact() {
         return plain;
     }
-    let before = core.start.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let article = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "el" | "la" | "los" | "las"))
+    };
+    // "entre el 2 % y el 2,5 %": an article may stand before each number.
+    let intro = core
+        .start
+        .checked_sub(if core.start > 0 && article(core.start - 1) {
+            2
+        } else {
+            1
+        });
+    let before = intro.map(|k| toks[k].lower.as_str());
     let between = matches!(before, Some("between" | "entre" | "from" | "de" | "desde"));
-    let Some(sep) = toks.get(core.end) else {
+    // "rose from 5.1 to 5.6": after a verb of change, a before and an after.
+    let changed = matches!(before, Some("from" | "de" | "desde"))
+        && (core.start.saturating_sub(4)..core.start - 1)
+            .any(|k| qualifiers::is_change_verb(&toks[k]));
+    if changed {
+        return plain;
+    }
+    // "between 2% and 2.5%": a percent sign on each number.
+    let percent = toks.get(core.end).is_some_and(|t| t.is_punct("%"));
+    let at = core.end + usize::from(percent);
+    let Some(sep) = toks.get(at) else {
         return plain;
     };
-    let dash = sep.is_punct("-–—")
+    let dash = !percent
+        && sep.is_punct("-–—")
         && (sep.start == toks[core.end - 1].end
             || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
     let word = (between
         && (sep.is("and") || sep.is("y") || sep.is("to") || sep.is("a") || sep.is("hasta")))
         || sep.is("to");
-    if !(dash || word) {
+    if !(dash || word) || (percent && !between) {
         return plain;
     }
-    let Scan::Core(second) = scan_core(ctx, core.end + 1) else {
+    let k = at + 1 + usize::from(between && article(at + 1));
+    let Scan::Core(second) = scan_core(ctx, k) else {
         return plain;
     };
     if second.ordinal || second.vague || second.bare_one || !second.value.is_exact() {
+        return plain;
+    }
+    if percent && !toks.get(second.end).is_some_and(|t| t.is_punct("%")) {
         return plain;
     }
     let (mut lo, hi) = (core.value.lo.unwrap_or(0.0), second.value.hi.unwrap_or(0.0));
@@ -985,7 +1589,7 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     if lo >= hi || lo.is_nan() || hi.is_nan() {
         return plain;
     }
-    let start = between.then(|| core.start - 1);
+    let start = intro.filter(|_| between);
     let mut value = Interval::closed(lo, hi);
     if core.plain_digits.is_none() {
         value.lo = Some(lo);
@@ -1027,8 +1631,20 @@ fn finish(
     if kind == Kind::Money && up.head.is_none_or(|u| u.kind != UnitKind::Money) {
         unit_key = money_key(currency.as_deref());
     }
+    // An elided noun: the subject of a verb of change ("the staff grew from 49 to
+    // 86"), else the noun of the figure before.
     if kind == Kind::Count && !up.has_head() {
-        unit_key = inherited_unit(ctx, start, prev);
+        unit_key = subject_unit(ctx, start);
+        if unit_key.is_empty() {
+            unit_key = inherited_unit(ctx, start, prev);
+        }
+    }
+    if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
+        unit_key = "police officer".to_string();
+    }
+    // A percentage is a share of whatever follows it; its unit is the percent.
+    if kind == Kind::Percent && unit_key != "percentage point" {
+        unit_key = "percent".to_string();
     }
     if kind == Kind::Count
         && !nationality
@@ -1047,6 +1663,56 @@ fn finish(
         span,
         sentence: ctx.sentence_text(start),
         attribution: attribution(ctx, start),
+    }
+}
+
+/// "The embassy's staff grew from 49 to 86": the counted noun is the subject of
+/// the verb of change before the number.
+fn subject_unit(ctx: &Ctx, start: usize) -> String {
+    let toks = ctx.toks;
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(LOOK_BACK));
+    let Some(v) = (from..start)
+        .rev()
+        .find(|&k| qualifiers::is_change_verb(&toks[k]))
+    else {
+        return String::new();
+    };
+    // The noun right before the verb, else the first counted noun of the clause
+    // ("The death toll from the storm that battered the coast this week rose").
+    let counted = |k: usize| {
+        LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Count)
+    };
+    let sentence = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
+    (v.saturating_sub(3).max(from)..v)
+        .find_map(|k| counted(k).filter(|m| m.end == v))
+        .or_else(|| (sentence..v).find_map(counted))
+        .map(|m| m.entry.key.clone())
+        .unwrap_or_default()
+}
+
+/// Officers or agents in a sentence about the police, and not about intelligence,
+/// are police officers ("La policía desplegará a 1.300 agentes").
+fn police_context(ctx: &Ctx, start: usize, modifiers: &[String]) -> bool {
+    let intelligence = ["kgb", "fsb", "gru", "intelligence"];
+    if modifiers.iter().any(|m| intelligence.contains(&m.as_str())) {
+        return false;
+    }
+    let s = ctx.tok_sentence[start];
+    let find = || {
+        ctx.sentence_toks(s).iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "police" | "police's" | "cops" | "policía" | "policia" | "policías"
+            )
+        })
+    };
+    match ctx.cache.police.get(s) {
+        Some(cell) => *cell.get_or_init(find),
+        None => find(),
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod dates;
 mod figures;
+mod fractions;
 mod framing;
 mod lang;
 mod numbers;
@@ -22,7 +23,7 @@ mod tokens;
 mod types;
 mod units;
 
-pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Quote};
+pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Paraphrase, Quote};
 
 use crate::extract::Article;
 
@@ -36,23 +37,28 @@ pub fn analyze(article: &Article) -> Claims {
     let toks = tokens::tokenize(&text);
     let lang = lang::from_hint(article.lang.as_deref()).unwrap_or_else(|| lang::guess(&toks));
     let sentences = sentences::split(&text);
+    let tok_sentence = figures::sentence_of_tokens(&toks, &sentences);
+    let cache = figures::SentenceCache::new(&tok_sentence, sentences.len());
     let ctx = figures::Ctx {
         text: &text,
         toks: &toks,
         sentences: &sentences,
-        tok_sentence: figures::sentence_of_tokens(&toks, &sentences),
+        tok_sentence,
         lang,
         conv: numbers::Convention::detect(&toks, lang),
         year: published_year(article.published.as_deref()),
         excluded: links(&text),
+        cache,
     };
     let figures = figures::extract(&ctx);
     let (quotes, scare) = quotes::extract(&text, &sentences);
+    let paraphrases = quotes::paraphrases(&text, &sentences, &quotes);
     let framing = framing::analyze(&text, &toks, scare);
     Claims {
         figures,
         quotes,
         framing,
+        paraphrases,
     }
 }
 
@@ -94,5 +100,7 @@ fn links(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

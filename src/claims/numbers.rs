@@ -272,6 +272,16 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         "a" | "an" | "half" | "medio" | "media"
     ) {
         let half = !matches!(first.lower.as_str(), "a" | "an");
+        // "a dozen" is English; in Spanish "a decenas de" is a preposition.
+        let english_next = toks.get(i + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )
+        });
+        if !half && !english_next {
+            return None;
+        }
         let mut k = i + 1;
         if half && toks.get(k).is_some_and(|t| t.is("a")) {
             k += 1;
@@ -285,6 +295,7 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
             _ => return None,
         }
     }
+    let mut last_scale = 1.0;
     while let Some(t) = toks.get(j) {
         let Some(w) = (t.kind == TokKind::Word)
             .then(|| word_value(&t.lower))
@@ -305,7 +316,11 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
                     total += group.max(1.0) * s;
                 }
                 group = 0.0;
+                last_scale = s;
             }
+        }
+        if !matches!(w, Word::Scale(_)) {
+            last_scale = 1.0;
         }
         read = true;
         j += 1;
@@ -317,9 +332,9 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         return None;
     }
     let mut value = total + group;
-    // "two and a half", "dos y medio".
+    // "two and a half", "dos y medio"; "un millón y medio" is half a million more.
     if let Some(end) = and_a_half(toks, j) {
-        value += 0.5;
+        value += 0.5 * last_scale;
         j = end;
     }
     let bare_one = j == i + 1 && matches!(first.lower.as_str(), "one" | "uno" | "una" | "un");
@@ -449,6 +464,7 @@ mod tests {
         assert_eq!(words("two and a half"), Some(2.5));
         assert_eq!(words("three thousand"), Some(3000.0));
         assert_eq!(words("a"), None);
+        assert_eq!(words("a decenas"), None);
         assert_eq!(words("ninety-nine"), Some(99.0));
     }
 
@@ -464,6 +480,8 @@ mod tests {
         assert_eq!(words("una docena"), Some(12.0));
         assert_eq!(words("dos decenas"), Some(20.0));
         assert_eq!(words("medio millón"), Some(500_000.0));
+        assert_eq!(words("un millón y medio"), Some(1_500_000.0));
+        assert_eq!(words("dos y medio"), Some(2.5));
         assert_eq!(words("cien"), Some(100.0));
         assert_eq!(words("quinientos"), Some(500.0));
     }

@@ -6,9 +6,9 @@
 //! | --- | --- |
 //! | "37" | `[v, v]` |
 //! | "at least", "no fewer than", "al menos", "como mínimo", "v or more" | `[v, +∞)` |
-//! | "more than", "over", "más de", "por encima de" | `(v, +∞)` |
+//! | "more than", "over", "más de", "por encima de", "topped", "superó" | `(v, +∞)` |
 //! | "nearly", "almost", "casi", "just under" | `[0.9v, v]` — closed at `v` because "nearly 60%" is often a rounded 60% |
-//! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos" | `[0.9v, 1.1v]` |
+//! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos", "rondó" | `[0.9v, 1.1v]` |
 //! | "up to", "as many as", "at most", "hasta", "como máximo" | `[0, v]` |
 //! | "fewer than", "less than", "under", "menos de" | `[0, v)` |
 //! | "30-40", "between 30 and 40", "entre 30 y 40" | `[30, 40]` |
@@ -20,7 +20,10 @@
 //! | "millions", "millones" | `[2000000, 1000000000)` |
 //!
 //! Lower bounds of "up to"/"fewer than" are 0 for counts, money and percentages;
-//! years, dates and ordinals ignore qualifiers (they stay exact).
+//! years, dates and ordinals ignore qualifiers (they stay exact). Spanish may put an
+//! article between ("casi el 60 %", "más del 50 %"), except after "hasta", where "hasta
+//! el 11 %" is the value reached; "hasta" after a verb of change ("subió hasta 8.900
+//! millones") is likewise no bound.
 
 use super::tokens::Tok;
 use super::types::Interval;
@@ -97,7 +100,97 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("no más de", Qualifier::UpTo),
     ("hasta", Qualifier::UpTo),
     ("menos de", Qualifier::LessThan),
+    // "del" is "de" + "el": "más del 50 %", "cerca del 8 %".
+    ("poco menos del", Qualifier::Nearly),
+    ("por encima del", Qualifier::MoreThan),
+    ("alrededor del", Qualifier::About),
+    ("cerca del", Qualifier::About),
+    ("más del", Qualifier::MoreThan),
+    ("mas del", Qualifier::MoreThan),
+    ("menos del", Qualifier::LessThan),
+    // Verbs that state a bound: "topped $1 million", "superó los 90 dólares".
+    ("topped", Qualifier::MoreThan),
+    ("tops", Qualifier::MoreThan),
+    ("exceeded", Qualifier::MoreThan),
+    ("exceeds", Qualifier::MoreThan),
+    ("surpassed", Qualifier::MoreThan),
+    ("superó", Qualifier::MoreThan),
+    ("superaron", Qualifier::MoreThan),
+    ("supera", Qualifier::MoreThan),
+    ("superan", Qualifier::MoreThan),
+    ("rebasó", Qualifier::MoreThan),
+    ("rebasa", Qualifier::MoreThan),
+    ("excedió", Qualifier::MoreThan),
+    ("rondó", Qualifier::About),
+    ("ronda", Qualifier::About),
+    ("rondan", Qualifier::About),
+    ("rondaron", Qualifier::About),
+    ("rondaba", Qualifier::About),
+    ("hovered around", Qualifier::About),
 ];
+
+/// Verbs of change: after one, "from 5 to 7" is two values and "hasta" is the
+/// value reached ("subió hasta 8.900 millones"), not an upper bound.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "climbed",
+    "dropped",
+    "increased",
+    "decreased",
+    "grew",
+    "grown",
+    "jumped",
+    "slid",
+    "slumped",
+    "surged",
+    "soared",
+    "plunged",
+    "declined",
+    "went",
+    "raised",
+    "lowered",
+    "subió",
+    "subieron",
+    "sube",
+    "suben",
+    "bajó",
+    "bajaron",
+    "baja",
+    "cayó",
+    "cayeron",
+    "cae",
+    "creció",
+    "crecieron",
+    "crece",
+    "aumentó",
+    "aumentaron",
+    "aumenta",
+    "pasó",
+    "pasaron",
+    "pasa",
+    "disminuyó",
+    "disminuyeron",
+    "avanzó",
+    "retrocedió",
+    "depreció",
+    "apreció",
+    "repuntó",
+    "descendió",
+    "elevó",
+    "redujo",
+];
+
+/// Is `t` a verb of change?
+pub(crate) fn is_change_verb(t: &Tok) -> bool {
+    CHANGE_VERBS.contains(&t.lower.as_str())
+}
 
 /// Qualifier phrases after a number ("150 or more", "150 como mínimo").
 const SUFFIXES: &[(&str, Qualifier)] = &[

@@ -4,9 +4,9 @@
 //! only, straight '…'. A span of four or more words is a quotation; one or two
 //! words are a scare quote ('diplomats'); three words are neither.
 
-use super::speech::{Source, find_source};
+use super::speech::{Source, find_source, find_source_cue};
 use super::tokens::{Tok, is_letter, tokenize};
-use super::types::{FramingHit, Quote};
+use super::types::{FramingHit, Paraphrase, Quote};
 
 /// Words a quotation needs (fewer is a scare quote or a title).
 const MIN_QUOTE_WORDS: usize = 4;
@@ -147,6 +147,29 @@ pub(crate) fn extract(text: &str, sentences: &[(usize, usize)]) -> (Vec<Quote>, 
     (quotes, scare)
 }
 
+/// Sentences without a quotation that attribute what they say to a named source
+/// (a pronoun alone is not recorded: "he said" names no one new).
+pub(crate) fn paraphrases(
+    text: &str,
+    sentences: &[(usize, usize)],
+    quotes: &[Quote],
+) -> Vec<Paraphrase> {
+    sentences
+        .iter()
+        .filter(|&&(a, b)| !quotes.iter().any(|q| q.span[0] < b && q.span[1] > a))
+        .filter_map(|&(a, b)| {
+            let toks = shift(tokenize(&text[a..b]), a);
+            let (source, cue) = find_source_cue(text, &toks)?;
+            (!source.pronoun).then(|| Paraphrase {
+                source: source.text,
+                cue: cue.to_lowercase(),
+                span: [a, b],
+                sentence: text[a..b].to_string(),
+            })
+        })
+        .collect()
+}
+
 /// The speaker: after the closing mark in its sentence, before the opening mark,
 /// then the next and previous sentences.
 fn speaker(text: &str, sentences: &[(usize, usize)], q: &Quoted) -> Option<Source> {
@@ -243,6 +266,26 @@ mod tests {
         assert!(q.is_empty());
         let terms: Vec<_> = s.iter().map(|h| h.term.as_str()).collect();
         assert_eq!(terms, ["diplomats", "diplomáticos", "experts"]);
+    }
+
+    #[test]
+    fn paraphrases_are_recorded_as_such() {
+        let text = "According to the ministry, 37 diplomats arrived. \
+                    Según la cancillería, llegaron 37 diplomáticos. \
+                    “We expelled them all,” Laura Medina said. \
+                    He said nothing else. The rain stopped.";
+        let sentences = sentences::split(text);
+        let (quotes, _) = extract(text, &sentences);
+        let found = paraphrases(text, &sentences, &quotes);
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|p| (p.source.as_str(), p.cue.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("ministry", "according to"), ("cancillería", "según")]
+        );
+        assert!(found[0].sentence.starts_with("According to"));
     }
 
     #[test]

@@ -99,7 +99,19 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Source phrases followed by the source ("according to officials").
-const SOURCE_PHRASES: &[&str] = &["according to", "de acuerdo con", "según", "segun", "citing"];
+const SOURCE_PHRASES: &[&str] = &[
+    "according to",
+    "de acuerdo con",
+    "según",
+    "segun",
+    "citing",
+    "cited by",
+    "citado por",
+    "citada por",
+    "citados por",
+    "citadas por",
+    "citando a",
+];
 
 /// Personal pronouns that stand for an earlier speaker.
 const PRONOUNS: &[&str] = &[
@@ -187,20 +199,51 @@ pub(crate) fn is_speech_verb(t: &Tok) -> bool {
 
 /// The first source named in `toks` (one sentence or part of one).
 pub(crate) fn find_source(text: &str, toks: &[Tok]) -> Option<Source> {
+    find_source_cue(text, toks).map(|(s, _)| s)
+}
+
+/// The first source named in `toks` and the words that attribute to it
+/// ("according to", "dijo").
+pub(crate) fn find_source_cue(text: &str, toks: &[Tok]) -> Option<(Source, String)> {
     for i in 0..toks.len() {
         if let Some(end) = SOURCE_PHRASES.iter().find_map(|p| match_phrase(toks, i, p))
             && let Some(s) = np_after(text, toks, end)
         {
-            return Some(s);
+            return Some((s, slice(text, toks, i, end)));
         }
-        if is_speech_verb(&toks[i]) {
+        // "Each added accreditation": a determiner before the verb makes it an
+        // adjective, not speech.
+        let determiner = i > 0 && NOT_SOURCES.contains(&toks[i - 1].lower.as_str());
+        if is_speech_verb(&toks[i]) && !noun_not_verb(toks, i) && !determiner {
             let found = np_before(text, toks, i).or_else(|| np_after(text, toks, i + 1));
-            if found.is_some() {
-                return found;
+            if let Some(s) = found {
+                return Some((s, toks[i].lower.clone()));
             }
         }
     }
     None
+}
+
+/// Words that cannot be a source before a verb: "Each added accreditation".
+const NOT_SOURCES: &[&str] = &[
+    "each", "every", "the", "this", "that", "these", "those", "all", "some", "any", "no",
+    "another", "cada", "todo", "toda", "todos", "todas",
+];
+
+/// "the United States", "three states", "states that are": "states" is a noun
+/// unless "that" or punctuation follows it.
+fn noun_not_verb(toks: &[Tok], i: usize) -> bool {
+    if !matches!(toks[i].lower.as_str(), "states" | "state") {
+        return false;
+    }
+    let next_ok = toks
+        .get(i + 1)
+        .is_some_and(|n| n.is("that") || n.is_punct(",:"));
+    let prev_noun = i > 0
+        && (toks[i - 1].is("united")
+            || toks[i - 1].kind == TokKind::Num
+            || toks[i - 1].lower.ends_with("teen"));
+    !next_ok || prev_noun
 }
 
 /// Text of `toks[a..b]` as written.
@@ -245,11 +288,22 @@ fn strip_roles(toks: &[Tok], mut a: usize, b: usize) -> usize {
 /// The speaker noun phrase ending right before token `v` (a speech verb).
 fn np_before(text: &str, toks: &[Tok], v: usize) -> Option<Source> {
     let mut last = v.checked_sub(1)?;
-    // "Laura Medina, a security analyst, said": skip the apposition.
+    // "Laura Medina, a security analyst, said": skip the apposition, unless it is
+    // the name itself ("the minister, Ana Ruiz, warned").
     if toks[last].is_punct(",") {
         let open = (last.saturating_sub(10)..last)
             .rev()
             .find(|&k| toks[k].is_punct(","))?;
+        let inner = last.checked_sub(1)?;
+        if inner > open
+            && let Some(start) = name_ending_at(toks, inner).filter(|&s| s == open + 1)
+        {
+            let a = strip_roles(toks, start, inner + 1);
+            return Some(Source {
+                text: slice(text, toks, a, inner + 1),
+                pronoun: false,
+            });
+        }
         last = open.checked_sub(1)?;
     }
     let t = &toks[last];

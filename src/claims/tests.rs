@@ -173,7 +173,13 @@ fn number_formats_by_language() {
         Kind::Count,
         "point",
     );
-    check(fig(&en, "3.5%"), Some(3.5), Some(3.5), Kind::Percent, "");
+    check(
+        fig(&en, "3.5%"),
+        Some(3.5),
+        Some(3.5),
+        Kind::Percent,
+        "percent",
+    );
     check(
         fig(&en, "1,234"),
         Some(1234.0),
@@ -264,7 +270,7 @@ fn percent_forms() {
         Some(54.0),
         Some(60.0),
         Kind::Percent,
-        "",
+        "percent",
     );
     let es = figures("La participación fue del 60 por ciento.", "es");
     check(
@@ -622,4 +628,88 @@ fn never_panics_on_arbitrary_text() {
     let _ = analyze(&article(&long, None));
     let _ = analyze(&article(&"1,".repeat(20_000), Some("es")));
     let _ = analyze(&article(&"“".repeat(5_000), None));
+}
+
+#[test]
+fn constructions_found_on_the_demo_pages() {
+    let es = figures(
+        "El gasto será de 7 mil 800 millones de pesos, un 12 por ciento más.",
+        "es",
+    );
+    let p = fig(&es, "7 mil 800");
+    assert_eq!((p.value.lo, p.kind), (Some(7.8e9), Kind::Money), "{p:#?}");
+    let en = figures(
+        "He was tracked by at least 3 other clubs and scored 11% over three seasons. \
+         The death toll from the storm that hit the coast this week rose to 14 on Thursday.",
+        "en",
+    );
+    assert_eq!(fig(&en, "3 other").unit_key, "club");
+    assert_eq!(fig(&en, "11%").text, "11%");
+    assert_eq!(fig(&en, "three seasons").unit_key, "season");
+    assert_eq!(fig(&en, "14").unit_key, "death");
+    let c = analyze(&article(
+        "Homes in three states were still without power, utilities said. \
+         Each added accreditation widens the room, Medina added.",
+        Some("en"),
+    ));
+    assert_eq!(
+        fig(&c.figures, "three states").attribution.as_deref(),
+        Some("utilities")
+    );
+    let sources: Vec<&str> = c.paraphrases.iter().map(|p| p.source.as_str()).collect();
+    assert_eq!(sources, ["utilities", "Medina"]);
+}
+#[test]
+fn quotes_in_every_mark_with_speakers() {
+    let c = analyze(&article(
+        "«No vamos a tolerar espionaje en nuestro territorio», afirmó el canciller Juan Ramírez. \
+         ‘We will not tolerate espionage on our soil,’ the minister, Ana Ruiz, warned. \
+         \"Mexico is a sovereign country and decides its own diplomatic staff,\" said Laura Medina. \
+         El diario, citado por Reuters, dijo que llegaron 37 diplomáticos.",
+        Some("es"),
+    ));
+    let speakers: Vec<Option<&str>> = c.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Juan Ramírez"), Some("Ana Ruiz"), Some("Laura Medina")]
+    );
+    assert_eq!(c.paraphrases.len(), 1, "{:#?}", c.paraphrases);
+    assert_eq!(
+        (
+            c.paraphrases[0].cue.as_str(),
+            c.paraphrases[0].source.as_str()
+        ),
+        ("citado por", "Reuters")
+    );
+}
+
+#[test]
+fn heuristics_keep_their_limits() {
+    let en = figures(
+        "Updated figures show 37 diplomats said to be spies. \
+         There were 120 reported cases among 37 Texas residents.",
+        "en",
+    );
+    assert_eq!(fig(&en, "37 diplomats").unit_key, "diplomat");
+    assert_eq!(fig(&en, "120").unit_key, "case");
+    assert_eq!(fig(&en, "37 Texas").unit_key, "resident");
+    let furniture = figures("Updated 14:32 GMT. Posted at 09:15 by the desk.", "en");
+    assert!(furniture.is_empty(), "{furniture:#?}");
+}
+
+#[test]
+fn one_unit_of_time_only_after_a_cue() {
+    let es = figures(
+        "Creció en menos de un año; de un día para otro cambió todo.",
+        "es",
+    );
+    assert_eq!(es.len(), 1, "{es:#?}");
+    assert_eq!((es[0].kind, es[0].value.hi), (Kind::Duration, Some(365.0)));
+    let en = figures("Sales rose 9% from a year earlier, for a decade.", "en");
+    let durations: Vec<&str> = en
+        .iter()
+        .filter(|f| f.kind == Kind::Duration)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(durations, ["a decade"]);
 }

@@ -11,6 +11,9 @@ pub struct Claims {
     pub quotes: Vec<Quote>,
     /// Framing lexicon hits and densities.
     pub framing: Framing,
+    /// Reported speech without quote marks ("according to officials, ...").
+    #[serde(default)]
+    pub paraphrases: Vec<Paraphrase>,
 }
 
 /// A numeric value as an interval. `None` is an open end (−∞ or +∞).
@@ -141,6 +144,20 @@ pub struct Quote {
     /// Byte range of the quoted words in `Article::text()`.
     pub span: [usize; 2],
     /// The sentence containing the quote.
+    pub sentence: String,
+}
+
+/// A sentence that reports what a source said without quoting it: "According to
+/// the ministry, 37 diplomats arrived", "Officials said the staff would grow".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paraphrase {
+    /// The source, as named.
+    pub source: String,
+    /// The attributing words, lower case ("according to", "said", "según").
+    pub cue: String,
+    /// Byte range of the sentence in `Article::text()`.
+    pub span: [usize; 2],
+    /// The sentence.
     pub sentence: String,
 }
 

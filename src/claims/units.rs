@@ -39,6 +39,9 @@ pub(crate) struct Unit {
     /// ISO 4217 code, for money.
     #[serde(default)]
     pub currency: Option<String>,
+    /// A unit of measure, whose figures may have decimals.
+    #[serde(default)]
+    pub measure: bool,
 }
 
 /// One `[[modifier]]` entry.

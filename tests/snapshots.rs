@@ -307,3 +307,32 @@ async fn a_scheduled_fetch_reports_each_edit_it_catches() {
     );
     assert_eq!(lines[1], "story: 1 of 1 outlets ok, 1 new versions");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paywalled_page_is_an_outlet_error_and_never_a_version() {
+    let paywall = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract/paywall-en/page.html"),
+    )
+    .unwrap();
+    let server = Server::start(move |req| match req.path.as_str() {
+        "/robots.txt" => Reply::new(404, ""),
+        _ => Reply::html(paywall.clone()),
+    })
+    .await;
+    let tmp = tempfile::tempdir().unwrap();
+    let story = storydiff::config::load(&story_file(tmp.path(), &server.base, 1)).unwrap();
+    let store = Store::new(tmp.path().join("snapshots"));
+    let s = pipeline::fetch_story(&story, &store, &fast_options())
+        .await
+        .unwrap();
+    let o = &s.outlets[0];
+    assert_eq!(o.status, storydiff::compare::Status::Error);
+    assert!(
+        o.error
+            .as_deref()
+            .unwrap()
+            .contains("not an article (paywalled)"),
+        "{o:?}"
+    );
+    assert!(store.articles(&story.id, "outlet-0").unwrap().is_empty());
+}

@@ -17,31 +17,6 @@ use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
 use crate::claims::{Figure, Kind};
 use crate::fetch::discover::fold;
 
-/// Spanish head nouns `claims`' unit lexicon does not know yet, keyed as it would
-/// key them. A stop-gap until they are added to `claims/units.toml` (owned there):
-/// without it "600 bomberos" could never meet "600 firefighters".
-const UNIT_BRIDGE: &[(&str, &str)] = &[
-    ("bombero", "firefighter"),
-    ("aeronave", "aircraft"),
-    ("avion", "aircraft"),
-    ("vecino", "resident"),
-    ("aldea", "village"),
-    ("pueblo", "village"),
-    ("gol", "goal"),
-    ("cama", "bed"),
-    ("testigo", "witness"),
-    ("asesor", "aide"),
-];
-
-/// The unit key with known Spanish gaps bridged to their English key.
-fn unit_key(f: &Figure) -> String {
-    let k = fold(&f.unit_key);
-    UNIT_BRIDGE
-        .iter()
-        .find(|(es, _)| *es == k || format!("{es}s") == k || format!("{es}es") == k)
-        .map_or(f.unit_key.clone(), |(_, en)| en.to_string())
-}
-
 /// Words that scale a number ("million") say nothing about what is counted.
 const SCALE_WORDS: &[&str] = &[
     "thousand",
@@ -258,7 +233,7 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
         return None;
     }
     let mut why = Vec::new();
-    let (ka, kb) = (unit_key(a), unit_key(b));
+    let (ka, kb) = (a.unit_key.clone(), b.unit_key.clone());
     let mut evidence = match a.kind {
         Kind::Count => {
             if ka.is_empty() || kb.is_empty() {

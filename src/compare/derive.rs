@@ -303,8 +303,41 @@ fn sum_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
             }
         }
     }
+    // Across a sentence break when the second sentence opens by joining its number to
+    // the one before: "37 new diplomats were cleared. They will join the 49 already
+    // there." / "Se sumarán a los 49 ya acreditados." Only neighbours, only when
+    // nothing numeric stands between the opening and the number.
+    for pair in figures.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.sentence == b.sentence
+            || a.kind != Kind::Count
+            || b.kind != Kind::Count
+            || !a.value.is_exact()
+            || !b.value.is_exact()
+            || b.span[0] < a.span[1]
+            || b.span[0] - a.span[1] > NEXT_SENTENCE_GAP
+            || !related(a, b)
+        {
+            continue;
+        }
+        let s = fold(&b.sentence);
+        let Some(pb) = s.find(&fold(&b.text)) else {
+            continue;
+        };
+        let opening = &s[..pb];
+        if !opening.contains(|c: char| c.is_ascii_digit())
+            && SUM_CONNECTIVES
+                .iter()
+                .any(|c| contains_phrase(opening, &fold(c)))
+        {
+            out.push((a, b));
+        }
+    }
     out
 }
+
+/// Bytes between a figure and one in the next sentence for them to be read as one sum.
+const NEXT_SENTENCE_GAP: usize = 400;
 
 /// Counts that may be parts of one total: related units, or one unit unknown.
 fn related(a: &Figure, b: &Figure) -> bool {

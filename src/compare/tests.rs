@@ -144,3 +144,42 @@ fn a_derived_figure_never_makes_a_divergence() {
         "{cells:?}"
     );
 }
+
+#[test]
+fn a_sum_carries_over_into_the_next_sentence_only_when_it_opens_by_joining() {
+    let derived = |text: &str| -> Vec<f64> {
+        let article = crate::extract::Article {
+            paragraphs: vec![text.to_string()],
+            lang: Some("en".into()),
+            ..crate::extract::Article::default()
+        };
+        let figs = crate::claims::analyze(&article).figures;
+        derive::with_derived(&figs)
+            .into_iter()
+            .filter(|d| d.derivation.is_some())
+            .filter_map(|d| d.figure.value.lo)
+            .collect()
+    };
+    assert_eq!(
+        derived(
+            "Mexico cleared 37 new diplomats for the Russian embassy on Tuesday. \
+             They will join the 49 diplomats already accredited there."
+        ),
+        [86.0]
+    );
+    assert!(
+        derived(
+            "Mexico cleared 37 new diplomats for the Russian embassy on Tuesday. \
+             The embassy in Washington employs 49 diplomats."
+        )
+        .is_empty()
+    );
+    // A number before the joining words is the second sentence's own part.
+    assert_eq!(
+        derived(
+            "Mexico cleared 37 new diplomats on Tuesday. \
+             Another 12 diplomats will join the 49 diplomats already accredited."
+        ),
+        [61.0]
+    );
+}

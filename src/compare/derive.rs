@@ -1,9 +1,11 @@
 //! Figures implied by an article's own arithmetic, and stated changes that
 //! contradict it.
 //!
-//! Only one shape is derived, the one reporters write most: parts and their total in
-//! one sentence ("37 new diplomats on top of the 49 already there" implies 86
-//! diplomats). A total the article states itself is never re-derived. A stated
+//! Two shapes are derived, the ones reporters write most: parts and their total
+//! ("37 new diplomats on top of the 49 already there" implies 86 diplomats; also when
+//! the next sentence opens with "they will join the 49"), and a change from one count
+//! to another ("rose from 49 to 86" implies 37 more). A figure the article states
+//! itself is never re-derived. A stated
 //! percentage change ("a 60% jump") is checked against the change its own numbers
 //! imply: a "from X to Y" pair in the same sentence, else a derived part-and-total.
 
@@ -182,6 +184,88 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
                 how,
             }),
         });
+    }
+    for (from, to) in change_pairs(figures) {
+        let (a, b) = (from.value.lo.unwrap_or(0.0), to.value.lo.unwrap_or(0.0));
+        let diff = (b - a).abs();
+        let unit_key = if to.unit_key.is_empty() {
+            &from.unit_key
+        } else {
+            &to.unit_key
+        };
+        let known = |f: &Figure| {
+            f.kind == Kind::Count
+                && f.value.lo == Some(diff)
+                && (f.unit_key.is_empty() || crate::claims::units_related(&f.unit_key, unit_key))
+        };
+        if diff == 0.0 || figures.iter().any(known) || out.iter().any(|d| known(&d.figure)) {
+            continue;
+        }
+        // A rise is that many more ("new"); a fall that many fewer.
+        let (word, modifier) = if b > a {
+            ("more", "new")
+        } else {
+            ("fewer", "fewer")
+        };
+        let noun = to.unit.split_whitespace().last().unwrap_or("").to_string();
+        let how = format!("{} − {} = {}", num(a.max(b)), num(a.min(b)), num(diff));
+        out.push(Derived {
+            figure: Figure {
+                text: format!("{} {word} {noun} ({} → {})", num(diff), num(a), num(b)),
+                value: Interval::exact(diff),
+                kind: Kind::Count,
+                unit: format!("{word} {noun}").trim().to_string(),
+                unit_key: unit_key.clone(),
+                modifiers: vec![modifier.to_string()],
+                currency: None,
+                span: [from.span[0], to.span[1]],
+                sentence: to.sentence.clone(),
+                attribution: to.attribution.clone().or_else(|| from.attribution.clone()),
+            },
+            derivation: Some(Derivation {
+                op: "difference".into(),
+                from: vec![from.text.clone(), to.text.clone()],
+                how,
+            }),
+        });
+    }
+    out
+}
+
+/// Openings of a "from X to Y" change, English and Spanish ("rose from 49 to 86",
+/// "pasó de 49 a 86"): the word before X, and the words allowed between X and Y.
+const FROM_WORDS: &[&str] = &["from", "de", "desde"];
+const TO_WORDS: &[&str] = &["to", "a", "hasta"];
+
+/// Pairs of related exact counts stated as a change from one to the other, in a
+/// sentence with a word of change.
+fn change_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
+    let mut out = Vec::new();
+    for pair in figures.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.sentence != b.sentence
+            || a.kind != Kind::Count
+            || b.kind != Kind::Count
+            || !a.value.is_exact()
+            || !b.value.is_exact()
+            || !related(a, b)
+            || !(has_change_word(&a.sentence) || contains_stem(&fold(&a.sentence), "pas"))
+        {
+            continue;
+        }
+        let s = fold(&a.sentence);
+        let (Some(pa), Some(pb)) = (s.find(&fold(&a.text)), s.find(&fold(&b.text))) else {
+            continue;
+        };
+        if pa >= pb {
+            continue;
+        }
+        let before = s[..pa].split_whitespace().next_back().unwrap_or("");
+        let between: Vec<&str> = s[pa + fold(&a.text).len()..pb].split_whitespace().collect();
+        if FROM_WORDS.contains(&before) && matches!(between.as_slice(), [w] if TO_WORDS.contains(w))
+        {
+            out.push((a, b));
+        }
     }
     out
 }

@@ -170,7 +170,8 @@ pub struct Evidence {
 /// How a figure the article never states was worked out from figures it does state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Derivation {
-    /// The operation: `"sum"` (parts and their total).
+    /// The operation: `"sum"` (parts and their total) or `"difference"` (a change
+    /// from one count to another).
     pub op: String,
     /// The stated figures it was computed from, as written.
     pub from: Vec<String>,

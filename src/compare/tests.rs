@@ -183,3 +183,32 @@ fn a_sum_carries_over_into_the_next_sentence_only_when_it_opens_by_joining() {
         [61.0]
     );
 }
+
+#[test]
+fn a_change_from_one_count_to_another_implies_the_difference() {
+    let derived = |text: &str, lang: &str| -> Vec<(f64, Vec<String>)> {
+        let article = crate::extract::Article {
+            paragraphs: vec![text.to_string()],
+            lang: Some(lang.into()),
+            ..crate::extract::Article::default()
+        };
+        let figs = crate::claims::analyze(&article).figures;
+        derive::with_derived(&figs)
+            .into_iter()
+            .filter(|d| d.derivation.as_ref().is_some_and(|x| x.op == "difference"))
+            .map(|d| (d.figure.value.lo.unwrap(), d.figure.modifiers))
+            .collect()
+    };
+    let rise = derived(
+        "The Russian embassy's staff rose from 49 diplomats to 86 diplomats this year.",
+        "en",
+    );
+    assert_eq!(rise, [(37.0, vec!["new".to_string()])]);
+    let fall = derived(
+        "La plantilla de la embajada pasó de 86 diplomáticos a 49 diplomáticos.",
+        "es",
+    );
+    assert_eq!(fall, [(37.0, vec!["fewer".to_string()])]);
+    // Two counts side by side without the shape of a change imply nothing.
+    assert!(derived("The embassy has 49 diplomats and 86 drivers.", "en").is_empty());
+}

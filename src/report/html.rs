@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, interval, label, tally_line};
+use super::{Options, Render, compared_ids, label, tally_line, value_of};
 use crate::claims::Figure;
 use crate::compare::{
     ArticleInfo, Cell, Comparison, Density, Evidence, FramingContrast, QuoteMatch, Subject,
@@ -241,7 +241,7 @@ fn figure_details(o: &mut String, c: &Comparison) {
             .map(|f| {
                 format!(
                     "{} by {} ({} {})",
-                    esc(&interval(&f.value)),
+                    esc(&value_of(row.reference.kind, &f.value)),
                     esc(&f.outlet),
                     esc(&f.basis),
                     esc(&f.at)

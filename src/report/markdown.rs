@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, interval, label, tally_line};
+use super::{Options, Render, compared_ids, label, tally_line, value_of};
 use crate::compare::{Comparison, FigureRow, QuoteMatch, Verdict, WordOp};
 
 pub struct Markdown;
@@ -163,7 +163,7 @@ fn corroboration(row: &FigureRow) -> String {
         .map(|f| {
             format!(
                 "{} by {} ({} {})",
-                interval(&f.value),
+                value_of(row.reference.kind, &f.value),
                 f.outlet,
                 f.basis,
                 f.at

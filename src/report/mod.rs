@@ -93,6 +93,30 @@ fn interval(i: &Interval) -> String {
     }
 }
 
+/// A value of a figure of `kind` as a reader writes it: dates (`yyyymmdd` bounds) as
+/// "2022-02" for a whole month, "2022-02-24" for a day; anything else as [`interval`].
+fn value_of(kind: crate::claims::Kind, i: &Interval) -> String {
+    let ymd = |v: f64| {
+        let v = v as i64;
+        (v / 10_000, v / 100 % 100, v % 100)
+    };
+    match (kind, i.lo, i.hi) {
+        (crate::claims::Kind::Date, Some(a), Some(b)) => {
+            let ((ya, ma, da), (yb, mb, db)) = (ymd(a), ymd(b));
+            if a == b {
+                format!("{ya:04}-{ma:02}-{da:02}")
+            } else if ya == yb && ma == mb && da == 1 && db >= 28 {
+                format!("{ya:04}-{ma:02}")
+            } else if ya == yb && ma == 1 && da == 1 && mb == 12 && db == 31 {
+                format!("{ya:04}")
+            } else {
+                format!("{ya:04}-{ma:02}-{da:02}–{yb:04}-{mb:02}-{db:02}")
+            }
+        }
+        _ => interval(i),
+    }
+}
+
 /// A short label for a figure: its value and unit ("37 new russian diplomats").
 fn label(f: &Figure) -> String {
     let v = interval(&f.value);
@@ -144,5 +168,13 @@ mod tests {
         assert_eq!(interval(&i), "> 37");
         assert_eq!(interval(&Interval::closed(30.0, 40.0)), "30–40");
         assert_eq!(num(1.5), "1.5");
+        use crate::claims::Kind;
+        let month = Interval::closed(20220201.0, 20220228.0);
+        assert_eq!(value_of(Kind::Date, &month), "2022-02");
+        assert_eq!(
+            value_of(Kind::Date, &Interval::exact(20230919.0)),
+            "2023-09-19"
+        );
+        assert_eq!(value_of(Kind::Count, &Interval::exact(37.0)), "37");
     }
 }

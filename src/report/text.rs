@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, interval, label, tally_line};
+use super::{Options, Render, compared_ids, label, tally_line, value_of};
 use crate::compare::{Comparison, FigureRow, QuoteMatch, Status, Verdict, WordOp};
 
 pub struct Text;
@@ -62,7 +62,11 @@ fn corroboration_lines(row: &FigureRow) -> (String, Option<String>) {
         .map(|f| {
             // Minutes are enough to order who said it first.
             let at = f.at.get(..16).unwrap_or(&f.at).replace('T', " ");
-            format!("{} {} {at}", interval(&f.value), f.outlet)
+            format!(
+                "{} {} {at}",
+                value_of(row.reference.kind, &f.value),
+                f.outlet
+            )
         })
         .collect();
     let first = (!first.is_empty()).then(|| format!("first: {}", first.join("; ")));

@@ -9,10 +9,10 @@
 mod article;
 mod body;
 mod dates;
+mod dom;
 mod lang;
 mod metadata;
 mod nesting;
-mod raw;
 mod rules;
 mod status;
 #[cfg(test)]
@@ -20,15 +20,15 @@ mod tests;
 
 pub use article::{Article, PageStatus};
 
-use scraper::Html;
+use dom::Dom;
 
 /// Extracts the article (metadata, body paragraphs and page status) from an HTML page.
 ///
 /// `url` is the page's address, used to resolve relative links. Never panics; pages
 /// that are not HTML yield whatever text they hold.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let stripped = raw::strip(html);
-    let doc = Html::parse_document(&nesting::flatten(&stripped));
+    let flat = nesting::flatten(html);
+    let doc = Dom::parse(&flat);
     let meta = metadata::metadata(&doc, url);
     let mut body = body::extract(&doc, &meta.title);
     if let Some(ld_body) = &meta.body {

@@ -187,19 +187,57 @@ fn names_of(doc: &Dom<'_>, e: NodeId) -> String {
 
 /// Class/id verdicts per distinct class/id string: pages repeat a few class names on
 /// thousands of elements, and each verdict is dozens of substring searches.
+/// Keyed by the attribute values as written, so a hit needs no lower-casing.
 #[derive(Default)]
-struct NameCache(HashMap<String, (rules::Furniture, f64)>);
+struct NameCache<'a>(HashMap<(&'a str, &'a str), (rules::Furniture, f64), FastHash>);
 
-impl NameCache {
-    /// Furniture verdict and class weight of a lower-cased class/id string.
-    fn get(&mut self, names: String) -> (rules::Furniture, f64) {
-        if names.is_empty() {
+impl<'a> NameCache<'a> {
+    /// Furniture verdict and class weight of element `e`'s class and id.
+    fn get(&mut self, doc: &'a Dom<'_>, e: NodeId) -> (rules::Furniture, f64) {
+        let class = doc.attr(e, Attr::Class).unwrap_or("");
+        let id = doc.attr(e, Attr::Id).unwrap_or("");
+        if class.is_empty() && id.is_empty() {
             return (rules::Furniture::No, 0.0);
         }
-        *self.0.entry(names).or_insert_with_key(|n| {
-            let f = rules::furniture_name(n);
-            (f, rules::class_weight(n, f))
+        *self.0.entry((class, id)).or_insert_with(|| {
+            let n = names_of(doc, e);
+            let f = rules::furniture_name(&n);
+            (f, rules::class_weight(&n, f))
         })
+    }
+}
+
+/// A multiply-rotate hasher for the short, non-adversarial keys above (SipHash cost
+/// more than the lookups it served).
+#[derive(Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -236,15 +274,45 @@ struct Buf {
     after_br: bool,
 }
 
+/// Appends `raw` to `out` with whitespace runs collapsed to one space and trimmed
+/// (what `split_whitespace` + `join(" ")` gives, in one pass); returns the number of
+/// non-whitespace characters.
+fn collapse_into(raw: &str, out: &mut String) -> usize {
+    let mut n = 0;
+    for w in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        n += if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        };
+    }
+    n
+}
+
+/// Non-whitespace characters in `s`.
+fn non_ws_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+            .count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 fn flush(d: &mut Doc<'_>, owner: u32, buf: &mut Buf) {
-    if buf.raw.trim().is_empty() {
+    let mut text = String::with_capacity(buf.raw.len());
+    let chars = collapse_into(&buf.raw, &mut text);
+    if chars == 0 {
         buf.raw.clear();
         buf.link_len = 0;
         buf.time_len = 0;
         return;
     }
-    let text = buf.raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let kind: Kind_ = if owner == NONE {
         Kind_::Other
     } else {
@@ -309,7 +377,7 @@ fn segment<'a>(doc: &'a Dom<'_>, root: NodeId) -> Doc<'a> {
                         }
                     } else if doc.is_block(tag) {
                         flush(&mut d, owner, &mut buf);
-                        let (by_name, class_weight) = names.get(names_of(doc, e));
+                        let (by_name, class_weight) = names.get(doc, e);
                         let idx = d.els.len() as u32;
                         let furniture = furniture(doc, tag, e, by_name);
                         let name = doc.tag_name(tag);
@@ -343,7 +411,7 @@ fn segment<'a>(doc: &'a Dom<'_>, root: NodeId) -> Doc<'a> {
                         // are skipped; inside a paragraph they are part of the sentence.
                         if matches!(owner_kind, Kind_::Other | Kind_::Cell)
                             && tag != dom::tag::A
-                            && names.get(names_of(doc, e)).0 != rules::Furniture::No
+                            && names.get(doc, e).0 != rules::Furniture::No
                         {
                             descend = false;
                         } else {
@@ -355,9 +423,9 @@ fn segment<'a>(doc: &'a Dom<'_>, root: NodeId) -> Doc<'a> {
             }
             Kind::Text(t) => {
                 let s: &str = doc.str(t);
-                if !s.trim().is_empty() {
+                let n = non_ws_chars(s);
+                if n > 0 {
                     buf.after_br = false;
-                    let n = s.chars().filter(|c| !c.is_whitespace()).count();
                     if in_link > 0 {
                         buf.link_len += n;
                     }

@@ -194,6 +194,8 @@ const HEAD_EL: u32 = 1 << 10;
 const BREAKOUT: u32 = 1 << 11;
 /// Table structure: handled only inside a table.
 const TABLE_PART: u32 = 1 << 12;
+/// Counts towards [`rules::MAX_SOURCE_DEPTH`].
+const FLATTEN: u32 = 1 << 13;
 
 #[rustfmt::skip]
 fn parser_flags(name: &str) -> u32 {
@@ -282,8 +284,35 @@ fn rule_flags(name: &str) -> u32 {
     if rules::is_furniture_tag(name) {
         f |= FURNITURE;
     }
+    if rules::FLATTEN_TAGS.contains(&name) {
+        f |= FLATTEN;
+    }
     f
 }
+
+/// A tag name of up to 15 bytes, lower-cased, as one integer (bytes from the top,
+/// length in the lowest byte): looking names up compares integers, not strings.
+fn pack(name: &[u8]) -> Option<u128> {
+    if name.len() > 15 {
+        return None;
+    }
+    let mut v = 0u128;
+    for (i, c) in name.iter().enumerate() {
+        v |= u128::from(c.to_ascii_lowercase()) << (8 * (15 - i));
+    }
+    Some(v | name.len() as u128)
+}
+
+/// [`KNOWN`] packed, sorted by key.
+static KNOWN_PACKED: LazyLock<Vec<(u128, Tag)>> = LazyLock::new(|| {
+    let mut v: Vec<(u128, Tag)> = KNOWN
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Some((pack(n.as_bytes())?, i as Tag)))
+        .collect();
+    v.sort_unstable();
+    v
+});
 
 static KNOWN_FLAGS: LazyLock<Vec<u32>> = LazyLock::new(|| {
     KNOWN
@@ -534,6 +563,10 @@ struct Builder<'a> {
     foreign: Option<usize>,
     quirks: bool,
     seen_doctype: bool,
+    /// Open container tags as written in the source (see [`Builder::too_deep`]), and
+    /// how many dropped start tags still await their end tags.
+    src_depth: usize,
+    dropped: usize,
     /// A comment was inserted since the last text: the next text starts a new node.
     text_break: bool,
     interned: HashMap<String, Tag>,
@@ -576,6 +609,8 @@ impl<'a> Builder<'a> {
             foreign: None,
             quirks: true,
             seen_doctype: false,
+            src_depth: 0,
+            dropped: 0,
             text_break: false,
             interned: HashMap::new(),
             name_buf: Vec::new(),
@@ -882,17 +917,19 @@ impl<'a> Builder<'a> {
     }
 
     fn intern(&mut self, name: &[u8]) -> Tag {
-        let lower = |v: &mut Vec<u8>| v.make_ascii_lowercase();
+        if let Some(k) = pack(name)
+            && let Ok(i) = KNOWN_PACKED.binary_search_by_key(&k, |e| e.0)
+        {
+            return KNOWN_PACKED[i].1;
+        }
         self.name_buf.clear();
         self.name_buf.extend_from_slice(name);
-        lower(&mut self.name_buf);
-        if let Ok(i) = KNOWN.binary_search_by(|k| k.as_bytes().cmp(&self.name_buf[..])) {
-            return i as Tag;
-        }
-        let s = String::from_utf8_lossy(&self.name_buf).into_owned();
-        if let Some(&t) = self.interned.get(&s) {
+        self.name_buf.make_ascii_lowercase();
+        let s = String::from_utf8_lossy(&self.name_buf);
+        if let Some(&t) = self.interned.get(s.as_ref()) {
             return t;
         }
+        let s = s.into_owned();
         let t = (KNOWN.len() + self.dom.extra.len()).min(Tag::MAX as usize) as Tag;
         if (t as usize) < KNOWN.len() + self.dom.extra.len() {
             // Out of ids (absurd page): reuse the last one.
@@ -969,12 +1006,37 @@ impl<'a> Builder<'a> {
             }
         }
         self.pos = i;
+        if self.flags(t) & FLATTEN != 0 && self.too_deep(end) {
+            return true;
+        }
         if end {
             self.end_tag(t);
         } else {
             self.start_tag(t, self_closing);
         }
         true
+    }
+
+    /// Pathological nesting guard: container tags nested deeper than
+    /// [`rules::MAX_SOURCE_DEPTH`] in the source are dropped with their end tags (their
+    /// text kept), flattening the excess levels into the deepest allowed one. Real
+    /// pages nest a few hundred levels at most; the rest of the pipeline then never
+    /// sees a 100,000-deep tree. True when this tag is dropped.
+    fn too_deep(&mut self, end: bool) -> bool {
+        if end {
+            if self.dropped > 0 {
+                self.dropped -= 1;
+                return true;
+            }
+            self.src_depth = self.src_depth.saturating_sub(1);
+            false
+        } else if self.src_depth >= rules::MAX_SOURCE_DEPTH {
+            self.dropped += 1;
+            true
+        } else {
+            self.src_depth += 1;
+            false
+        }
     }
 
     // ---- text and character references ----
@@ -1620,6 +1682,38 @@ mod tests {
         assert_eq!(
             tree("<p>a<!-- <p>x --><!-->b</p><svg><path/><p>c</p>"),
             r#"(body (p "a" ! ! "b") (svg (path)) (p "c"))"#
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_keeping_text() {
+        let n = rules::MAX_SOURCE_DEPTH + 50;
+        let html = format!(
+            "{}<p>Kept</p>{}<p>After</p>",
+            "<div class=x>".repeat(n),
+            "</DIV>".repeat(n)
+        );
+        let d = Dom::parse(&html);
+        let divs = d.elements().filter(|&(_, t)| t == tag::DIV).count();
+        assert_eq!(divs, rules::MAX_SOURCE_DEPTH);
+        let after = tree(&html);
+        assert!(after.contains(r#"(p "Kept"))"#));
+        assert!(after.ends_with(r#")) (p "After"))"#));
+    }
+
+    #[test]
+    fn script_words_in_comments_and_titles_are_not_tags() {
+        assert_eq!(
+            tree("<!-- <script> --><p>Kept</p><!-- </script> -->"),
+            r#"(body (p "Kept") !)"#
+        );
+        assert_eq!(
+            tree("<title>Using <script> safely</title><p>Kept</p>"),
+            r#"(body (p "Kept"))"#
+        );
+        assert_eq!(
+            tree("<script data-x=\"a>b\">var s;</script><p>Kept</p><scripts>x</scripts>"),
+            r#"(body (p "Kept") (scripts "x"))"#
         );
     }
 

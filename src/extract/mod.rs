@@ -12,7 +12,6 @@ mod dates;
 mod dom;
 mod lang;
 mod metadata;
-mod nesting;
 mod rules;
 mod status;
 #[cfg(test)]
@@ -27,8 +26,7 @@ use dom::Dom;
 /// `url` is the page's address, used to resolve relative links. Never panics; pages
 /// that are not HTML yield whatever text they hold.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let flat = nesting::flatten(html);
-    let doc = Dom::parse(&flat);
+    let doc = Dom::parse(html);
     let meta = metadata::metadata(&doc, url);
     let mut body = body::extract(&doc, &meta.title);
     if let Some(ld_body) = &meta.body {

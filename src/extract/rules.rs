@@ -184,7 +184,7 @@ pub const ALT_CANDIDATE_SHARE: f64 = 0.75;
 pub const MIN_BODY_CHARS: usize = 250;
 /// JSON-LD `articleBody` replaces the DOM text when the DOM gives less than this share of it.
 pub const JSONLD_BODY_SHARE: f64 = 0.5;
-/// Container tags nested deeper than this in the source are flattened before parsing.
+/// Container tags nested deeper than this in the source are flattened while parsing.
 pub const MAX_SOURCE_DEPTH: usize = 1000;
 /// Container tags that [`MAX_SOURCE_DEPTH`] applies to: ones pages close explicitly, so
 /// a running count of them tracks the real depth.

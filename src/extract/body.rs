@@ -172,24 +172,15 @@ fn is_dateline_inline(doc: &Dom<'_>, tag: dom::Tag, e: NodeId) -> bool {
             .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
 }
 
-/// Lower-cased class and id, space separated.
-fn names_of(doc: &Dom<'_>, e: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = doc.attr(e, Attr::Class) {
-        s.push_str(c);
-    }
-    if let Some(i) = doc.attr(e, Attr::Id) {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.to_ascii_lowercase()
-}
-
 /// Class/id verdicts per distinct class/id string: pages repeat a few class names on
 /// thousands of elements, and each verdict is dozens of substring searches.
-/// Keyed by the attribute values as written, so a hit needs no lower-casing.
+/// Keyed by the attribute values as written, so a hit needs no lower-casing; a miss
+/// combines per-token verdicts, themselves cached (see [`rules::token_hits`]).
 #[derive(Default)]
-struct NameCache<'a>(HashMap<(&'a str, &'a str), (rules::Furniture, f64), FastHash>);
+struct NameCache<'a> {
+    names: HashMap<(&'a str, &'a str), (rules::Furniture, f64), FastHash>,
+    tokens: HashMap<&'a str, rules::NameHits, FastHash>,
+}
 
 impl<'a> NameCache<'a> {
     /// Furniture verdict and class weight of element `e`'s class and id.
@@ -199,11 +190,22 @@ impl<'a> NameCache<'a> {
         if class.is_empty() && id.is_empty() {
             return (rules::Furniture::No, 0.0);
         }
-        *self.0.entry((class, id)).or_insert_with(|| {
-            let n = names_of(doc, e);
-            let f = rules::furniture_name(&n);
-            (f, rules::class_weight(&n, f))
-        })
+        if let Some(&v) = self.names.get(&(class, id)) {
+            return v;
+        }
+        let tokens = &mut self.tokens;
+        let hits: Vec<rules::NameHits> = class
+            .split_whitespace()
+            .chain(id.split_whitespace())
+            .map(|t| {
+                *tokens
+                    .entry(t)
+                    .or_insert_with(|| rules::token_hits(&t.to_ascii_lowercase()))
+            })
+            .collect();
+        let v = rules::name_verdict(hits);
+        self.names.insert((class, id), v);
+        v
     }
 }
 

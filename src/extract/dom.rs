@@ -321,11 +321,21 @@ static KNOWN_FLAGS: LazyLock<Vec<u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Input bytes read: decoded text can outgrow the input a little, and every offset
+/// into either must fit in a `u32`.
+pub const MAX_INPUT: usize = (u32::MAX / 4) as usize;
+
+/// Most elements open at once (a few levels above the container-tag limit).
+const MAX_OPEN: usize = rules::MAX_SOURCE_DEPTH + 64;
+
 /// Text stored in the source (`Src`) or in the parser's own buffer (decoded text).
 #[derive(Clone, Copy)]
 enum Span {
     Src(u32, u32),
     Buf(u32, u32),
+    /// Decoded attribute values, kept apart so that text merged across ignored tags
+    /// always ends the text buffer and grows in place.
+    Attr(u32, u32),
 }
 
 /// What a node is.
@@ -354,6 +364,7 @@ struct Node {
 pub struct Dom<'a> {
     src: &'a str,
     buf: String,
+    abuf: String,
     nodes: Vec<Node>,
     attrs: Vec<(Attr, Span)>,
     /// Names of tags not in [`KNOWN`], by `id - KNOWN.len()`, with their flags.
@@ -364,8 +375,13 @@ pub struct Dom<'a> {
 
 impl<'a> Dom<'a> {
     /// Parses a page. Never fails: any input yields a tree with an `html` element.
+    /// Offsets are 32-bit, so only the first [`MAX_INPUT`] bytes are read.
     pub fn parse(src: &'a str) -> Dom<'a> {
-        let mut b = Builder::new(src);
+        let mut end = src.len().min(MAX_INPUT);
+        while !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut b = Builder::new(&src[..end]);
         b.run();
         b.dom
     }
@@ -374,6 +390,7 @@ impl<'a> Dom<'a> {
         match s {
             Span::Src(a, b) => &self.src[a as usize..b as usize],
             Span::Buf(a, b) => &self.buf[a as usize..b as usize],
+            Span::Attr(a, b) => &self.abuf[a as usize..b as usize],
         }
     }
 
@@ -584,6 +601,7 @@ impl<'a> Builder<'a> {
         let mut dom = Dom {
             src,
             buf: String::new(),
+            abuf: String::new(),
             nodes: Vec::with_capacity(src.len() / 40 + 8),
             attrs: Vec::new(),
             extra: Vec::new(),
@@ -683,7 +701,9 @@ impl<'a> Builder<'a> {
     fn insert(&mut self, t: Tag, self_closing: bool) -> NodeId {
         let parent = self.current();
         let n = self.new_element(parent, t);
-        if !(self_closing || self.flags(t) & VOID != 0) {
+        // Past the depth cap an element stays empty and its content goes to the
+        // current node: scans of the open elements stay short on any page.
+        if !(self_closing || self.flags(t) & VOID != 0) && self.stack.len() < MAX_OPEN {
             self.push(n, t);
         }
         n
@@ -937,6 +957,7 @@ impl<'a> Builder<'a> {
         }
         let f = rule_flags(&s);
         self.dom.extra.push((s.clone(), f));
+        self.open.push(0);
         self.interned.insert(s, t);
         t
     }
@@ -1041,30 +1062,41 @@ impl<'a> Builder<'a> {
 
     // ---- text and character references ----
 
-    /// Text of `src[from..to]` with character references decoded.
+    /// Text of `src[from..to]` with character references decoded (attribute values
+    /// into their own buffer).
     fn decode(&mut self, from: usize, to: usize, in_attr: bool) -> Span {
         let b = self.b;
         let Some(first) = memchr(b'&', &b[from..to]) else {
             return Span::Src(from as u32, to as u32);
         };
-        let start = self.dom.buf.len();
         let src = self.dom.src;
-        self.dom.buf.push_str(&src[from..from + first]);
+        let out = if in_attr {
+            &mut self.dom.abuf
+        } else {
+            &mut self.dom.buf
+        };
+        let start = out.len();
+        out.push_str(&src[from..from + first]);
         let mut i = from + first;
         while i < to {
             let Some(amp) = memchr(b'&', &b[i..to]).map(|o| i + o) else {
-                self.dom.buf.push_str(&src[i..to]);
+                out.push_str(&src[i..to]);
                 break;
             };
-            self.dom.buf.push_str(&src[i..amp]);
+            out.push_str(&src[i..amp]);
             let (text, next) = char_ref(&b[..to], amp, in_attr);
             match text {
-                Some(r) => self.dom.buf.push_str(r.as_str()),
-                None => self.dom.buf.push('&'),
+                Some(r) => out.push_str(r.as_str()),
+                None => out.push('&'),
             }
             i = next;
         }
-        Span::Buf(start as u32, self.dom.buf.len() as u32)
+        let (start, end) = (start as u32, out.len() as u32);
+        if in_attr {
+            Span::Attr(start, end)
+        } else {
+            Span::Buf(start, end)
+        }
     }
 
     fn text(&mut self, from: usize, to: usize) {
@@ -1099,6 +1131,12 @@ impl<'a> Builder<'a> {
             let merged = match (prev, span) {
                 (Span::Src(a, b), Span::Src(c, d)) if b == c => Span::Src(a, d),
                 (Span::Buf(a, b), Span::Buf(c, d)) if b == c => Span::Buf(a, d),
+                // Grow in place: merging stays linear however many pieces there are.
+                (Span::Buf(a, b), Span::Src(c, d)) if b as usize == self.dom.buf.len() => {
+                    let src = self.dom.src;
+                    self.dom.buf.push_str(&src[c as usize..d as usize]);
+                    Span::Buf(a, self.dom.buf.len() as u32)
+                }
                 _ => {
                     let start = self.dom.buf.len();
                     let joined = format!("{}{}", self.dom.span(prev), self.dom.span(span));
@@ -1449,6 +1487,9 @@ impl<'a> Builder<'a> {
             _ => {
                 // Any other end tag: close the innermost such element unless a special
                 // element is open inside it.
+                if !self.is_open(t) {
+                    return;
+                }
                 for i in (0..self.stack.len()).rev() {
                     let s = self.stack[i].1;
                     if s == t {
@@ -1715,6 +1756,21 @@ mod tests {
             tree("<script data-x=\"a>b\">var s;</script><p>Kept</p><scripts>x</scripts>"),
             r#"(body (p "Kept") (scripts "x"))"#
         );
+    }
+
+    #[test]
+    fn text_merged_across_ignored_tags() {
+        assert_eq!(
+            tree("<p>a &amp; b</span>c<td x='&amp;'>d&lt;</q>e"),
+            r#"(body (p "a & bcd<e"))"#
+        );
+        // Many pieces: grows in place rather than recopying (would be quadratic).
+        let html = "x&amp;</i>y</b>".repeat(200_000);
+        let d = Dom::parse(&html);
+        let body = d.body();
+        let t = d.first_child(body);
+        assert_eq!(d.text(t).map(str::len), Some(600_000));
+        assert!(d.buf.len() < 2 * html.len());
     }
 
     #[test]

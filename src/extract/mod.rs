@@ -1,5 +1,6 @@
 //! Extract: from an HTML page to an [`Article`]. Pure, no I/O. Entry point: [`extract`].
 //!
+//! The page is parsed by `dom`, an HTML parser that builds only what extraction reads.
 //! Metadata comes from JSON-LD, `<meta>` tags and visible markup (`metadata`); the
 //! body from a Readability-style scoring of candidate containers (`body`), with the
 //! JSON-LD `articleBody` as a fallback when the DOM yields little text; the language,

@@ -1302,8 +1302,8 @@ impl<'a> Builder<'a> {
             return;
         }
         let foreign = matches!(t, tag::SVG | tag::MATH);
-        self.insert(t, foreign && self_closing);
-        if foreign && !self_closing {
+        let n = self.insert(t, foreign && self_closing);
+        if foreign && self.stack.last().is_some_and(|e| e.0 == n) {
             self.foreign = Some(self.stack.len() - 1);
         }
     }
@@ -1412,13 +1412,12 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some(root) = self.foreign {
-            // The innermost foreign element with this name, if any.
-            let name = self.dom.tag_name(t).to_string();
-            if let Some(i) = (root..self.stack.len()).rev().find(|&i| {
-                self.dom
-                    .tag_name(self.stack[i].1)
-                    .eq_ignore_ascii_case(&name)
-            }) {
+            // The innermost foreign element with this name, if any (ids are names
+            // lower-cased, so equal ids are equal names).
+            if let Some(i) = (root..self.stack.len())
+                .rev()
+                .find(|&i| self.stack[i].1 == t)
+            {
                 while self.stack.len() > i {
                     self.pop();
                 }

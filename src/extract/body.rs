@@ -7,8 +7,7 @@
 
 use std::collections::HashMap;
 
-use scraper::{ElementRef, Html, Node};
-
+use super::dom::{self, Attr, Dom, Kind, NodeId};
 use super::rules;
 
 /// Marks "no element" in arena links.
@@ -37,7 +36,7 @@ struct El<'a> {
 
 /// What kind of element a text block came from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
+enum Kind_ {
     Para,
     Heading(u8),
     Item,
@@ -55,7 +54,7 @@ struct Block {
     chars: usize,
     link_len: usize,
     time_len: usize,
-    kind: Kind,
+    kind: Kind_,
 }
 
 /// The page split into blocks.
@@ -80,9 +79,8 @@ pub struct Body {
 }
 
 /// Extracts the body from a parsed page. `title` is dropped if repeated in the body.
-pub fn extract(doc: &Html, title: &str) -> Body {
-    let start = body_element(doc);
-    let d = segment(start);
+pub fn extract(doc: &Dom<'_>, title: &str) -> Body {
+    let d = segment(doc, doc.body());
     let strict = select(&d, title, true);
     let (paragraphs, body_link_share) = if char_len(&strict.0) >= rules::MIN_BODY_CHARS {
         strict
@@ -129,37 +127,30 @@ fn char_len(ps: &[String]) -> usize {
     ps.iter().map(|p| p.chars().count()).sum()
 }
 
-fn body_element(doc: &Html) -> ElementRef<'_> {
-    let root = doc.root_element();
-    root.child_elements()
-        .find(|e| e.value().name() == "body")
-        .unwrap_or(root)
-}
-
-fn kind_of(tag: &str) -> Kind {
+fn kind_of(tag: &str) -> Kind_ {
     match tag {
-        "p" => Kind::Para,
-        "h1" => Kind::Heading(1),
-        "h2" => Kind::Heading(2),
-        "h3" => Kind::Heading(3),
-        "h4" => Kind::Heading(4),
-        "h5" => Kind::Heading(5),
-        "h6" => Kind::Heading(6),
-        "li" | "dt" | "dd" => Kind::Item,
-        "blockquote" => Kind::Quote,
-        "pre" => Kind::Pre,
-        "figcaption" | "caption" => Kind::Caption,
-        "td" | "th" => Kind::Cell,
-        _ => Kind::Other,
+        "p" => Kind_::Para,
+        "h1" => Kind_::Heading(1),
+        "h2" => Kind_::Heading(2),
+        "h3" => Kind_::Heading(3),
+        "h4" => Kind_::Heading(4),
+        "h5" => Kind_::Heading(5),
+        "h6" => Kind_::Heading(6),
+        "li" | "dt" | "dd" => Kind_::Item,
+        "blockquote" => Kind_::Quote,
+        "pre" => Kind_::Pre,
+        "figcaption" | "caption" => Kind_::Caption,
+        "td" | "th" => Kind_::Cell,
+        _ => Kind_::Other,
     }
 }
 
 /// True for elements whose subtree is not rendered.
-fn is_hidden(e: &scraper::node::Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+fn is_hidden(doc: &Dom<'_>, e: NodeId) -> bool {
+    if doc.attr(e, Attr::Hidden).is_some() || doc.attr(e, Attr::AriaHidden) == Some("true") {
         return true;
     }
-    e.attr("style").is_some_and(|s| {
+    doc.attr(e, Attr::Style).is_some_and(|s| {
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -171,54 +162,103 @@ fn is_hidden(e: &scraper::node::Element) -> bool {
 
 /// Inline elements holding a date or an author name: a block made mostly of them is
 /// a dateline ("Jane Doe · June 11 · Updated June 12"), not prose.
-fn is_dateline_inline(tag: &str, e: &scraper::node::Element) -> bool {
-    tag == "time"
-        || e.attr("itemprop")
+fn is_dateline_inline(doc: &Dom<'_>, tag: dom::Tag, e: NodeId) -> bool {
+    tag == dom::tag::TIME
+        || doc
+            .attr(e, Attr::Itemprop)
             .is_some_and(|p| matches!(p, "author" | "creator" | "datePublished" | "dateModified"))
-        || e.attr("rel")
+        || doc
+            .attr(e, Attr::Rel)
             .is_some_and(|r| r.split_whitespace().any(|t| t == "author"))
-}
-
-/// Lower-cased class and id, space separated.
-fn names_of(e: &scraper::node::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = e.attr("class") {
-        s.push_str(c);
-    }
-    if let Some(i) = e.attr("id") {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.to_ascii_lowercase()
 }
 
 /// Class/id verdicts per distinct class/id string: pages repeat a few class names on
 /// thousands of elements, and each verdict is dozens of substring searches.
+/// Keyed by the attribute values as written, so a hit needs no lower-casing; a miss
+/// combines per-token verdicts, themselves cached (see [`rules::token_hits`]).
 #[derive(Default)]
-struct NameCache(HashMap<String, (rules::Furniture, f64)>);
+struct NameCache<'a> {
+    names: HashMap<(&'a str, &'a str), (rules::Furniture, f64), FastHash>,
+    tokens: HashMap<&'a str, rules::NameHits, FastHash>,
+}
 
-impl NameCache {
-    /// Furniture verdict and class weight of a lower-cased class/id string.
-    fn get(&mut self, names: String) -> (rules::Furniture, f64) {
-        if names.is_empty() {
+impl<'a> NameCache<'a> {
+    /// Furniture verdict and class weight of element `e`'s class and id.
+    fn get(&mut self, doc: &'a Dom<'_>, e: NodeId) -> (rules::Furniture, f64) {
+        let class = doc.attr(e, Attr::Class).unwrap_or("");
+        let id = doc.attr(e, Attr::Id).unwrap_or("");
+        if class.is_empty() && id.is_empty() {
             return (rules::Furniture::No, 0.0);
         }
-        *self.0.entry(names).or_insert_with_key(|n| {
-            let f = rules::furniture_name(n);
-            (f, rules::class_weight(n, f))
-        })
+        if let Some(&v) = self.names.get(&(class, id)) {
+            return v;
+        }
+        let tokens = &mut self.tokens;
+        let hits: Vec<rules::NameHits> = class
+            .split_whitespace()
+            .chain(id.split_whitespace())
+            .map(|t| {
+                *tokens
+                    .entry(t)
+                    .or_insert_with(|| rules::token_hits(&t.to_ascii_lowercase()))
+            })
+            .collect();
+        let v = rules::name_verdict(hits);
+        self.names.insert((class, id), v);
+        v
     }
 }
 
-fn furniture(tag: &str, e: &scraper::node::Element, by_name: rules::Furniture) -> rules::Furniture {
+/// A multiply-rotate hasher for the short, non-adversarial keys above (SipHash cost
+/// more than the lookups it served).
+#[derive(Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn furniture(
+    doc: &Dom<'_>,
+    tag: dom::Tag,
+    e: NodeId,
+    by_name: rules::Furniture,
+) -> rules::Furniture {
     use rules::Furniture;
-    if matches!(tag, "body" | "html" | "main") || e.attr("itemprop") == Some("articleBody") {
+    if matches!(tag, dom::tag::BODY | dom::tag::HTML | dom::tag::MAIN)
+        || doc.attr(e, Attr::Itemprop) == Some("articleBody")
+    {
         return Furniture::No;
     }
-    if rules::is_furniture_tag(tag) {
+    if doc.is_furniture(tag) {
         return Furniture::Hard;
     }
-    if let Some(role) = e.attr("role")
+    if let Some(role) = doc.attr(e, Attr::Role)
         && rules::FURNITURE_ROLES.contains(&role.to_ascii_lowercase().as_str())
     {
         return Furniture::Hard;
@@ -236,17 +276,47 @@ struct Buf {
     after_br: bool,
 }
 
+/// Appends `raw` to `out` with whitespace runs collapsed to one space and trimmed
+/// (what `split_whitespace` + `join(" ")` gives, in one pass); returns the number of
+/// non-whitespace characters.
+fn collapse_into(raw: &str, out: &mut String) -> usize {
+    let mut n = 0;
+    for w in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        n += if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        };
+    }
+    n
+}
+
+/// Non-whitespace characters in `s`.
+fn non_ws_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+            .count()
+    } else {
+        s.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 fn flush(d: &mut Doc<'_>, owner: u32, buf: &mut Buf) {
-    if buf.raw.trim().is_empty() {
+    let mut text = String::with_capacity(buf.raw.len());
+    let chars = collapse_into(&buf.raw, &mut text);
+    if chars == 0 {
         buf.raw.clear();
         buf.link_len = 0;
         buf.time_len = 0;
         return;
     }
-    let text = buf.raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let kind = if owner == NONE {
-        Kind::Other
+    let kind: Kind_ = if owner == NONE {
+        Kind_::Other
     } else {
         kind_of(d.els[owner as usize].tag)
     };
@@ -256,7 +326,7 @@ fn flush(d: &mut Doc<'_>, owner: u32, buf: &mut Buf) {
         el.link_len += buf.link_len;
         if matches!(
             kind,
-            Kind::Para | Kind::Other | Kind::Cell | Kind::Quote | Kind::Pre
+            Kind_::Para | Kind_::Other | Kind_::Cell | Kind_::Quote | Kind_::Pre
         ) && chars >= rules::MIN_SCORED_LEN
             && buf.link_len * 2 < chars
         {
@@ -278,7 +348,7 @@ fn flush(d: &mut Doc<'_>, owner: u32, buf: &mut Buf) {
 }
 
 /// Walks the tree once (iteratively) and splits it into blocks.
-fn segment(start: ElementRef<'_>) -> Doc<'_> {
+fn segment<'a>(doc: &'a Dom<'_>, root: NodeId) -> Doc<'a> {
     let mut d = Doc {
         els: Vec::new(),
         blocks: Vec::new(),
@@ -291,73 +361,73 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
     let mut in_time = 0usize;
     let mut names = NameCache::default();
     let mut depth = 0usize;
-    let root = *start;
     let mut node = root;
     loop {
         let mut descend = false;
-        match node.value() {
-            Node::Element(e) => {
-                let tag = e.name();
-                if depth < rules::MAX_DEPTH && !rules::is_skip_tag(tag) && !is_hidden(e) {
+        match doc.kind(node) {
+            Kind::Element(tag, ..) => {
+                let e = node;
+                if depth < rules::MAX_DEPTH && !doc.is_skip(tag) && !is_hidden(doc, e) {
                     descend = true;
                     let owner = open.last().copied().unwrap_or(NONE);
-                    if tag == "br" {
+                    if tag == dom::tag::BR {
                         if buf.after_br {
                             flush(&mut d, owner, &mut buf);
                         } else {
                             buf.raw.push('\n');
                             buf.after_br = true;
                         }
-                    } else if rules::is_block_tag(tag) {
+                    } else if doc.is_block(tag) {
                         flush(&mut d, owner, &mut buf);
-                        let (by_name, class_weight) = names.get(names_of(e));
+                        let (by_name, class_weight) = names.get(doc, e);
                         let idx = d.els.len() as u32;
-                        let furniture = furniture(tag, e, by_name);
-                        let mut weight = rules::tag_weight(tag) + class_weight;
-                        if e.attr("itemprop") == Some("articleBody") {
+                        let furniture = furniture(doc, tag, e, by_name);
+                        let name = doc.tag_name(tag);
+                        let mut weight = rules::tag_weight(name) + class_weight;
+                        if doc.attr(e, Attr::Itemprop) == Some("articleBody") {
                             weight += rules::ARTICLE_BODY_BONUS;
                         }
-                        if tag == "article" {
+                        if tag == dom::tag::ARTICLE {
                             weight += rules::CLASS_WEIGHT / 2.0;
                         }
                         d.els.push(El {
-                            tag,
+                            tag: name,
                             parent: owner,
                             end: idx,
                             furniture,
                             near_furniture: NONE,
                             p_text: 0,
                             weight,
-                            class: e.attr("class").unwrap_or(""),
+                            class: doc.attr(e, Attr::Class).unwrap_or(""),
                             text_len: 0,
                             link_len: 0,
                         });
                         open.push(idx);
                     } else {
                         let owner_kind = if owner == NONE {
-                            Kind::Other
+                            Kind_::Other
                         } else {
                             kind_of(d.els[owner as usize].tag)
                         };
                         // Furniture spans directly in a container (share counts, credits)
                         // are skipped; inside a paragraph they are part of the sentence.
-                        if matches!(owner_kind, Kind::Other | Kind::Cell)
-                            && tag != "a"
-                            && names.get(names_of(e)).0 != rules::Furniture::No
+                        if matches!(owner_kind, Kind_::Other | Kind_::Cell)
+                            && tag != dom::tag::A
+                            && names.get(doc, e).0 != rules::Furniture::No
                         {
                             descend = false;
                         } else {
-                            in_link += usize::from(tag == "a");
-                            in_time += usize::from(is_dateline_inline(tag, e));
+                            in_link += usize::from(tag == dom::tag::A);
+                            in_time += usize::from(is_dateline_inline(doc, tag, e));
                         }
                     }
                 }
             }
-            Node::Text(t) => {
-                let s: &str = t;
-                if !s.trim().is_empty() {
+            Kind::Text(t) => {
+                let s: &str = doc.str(t);
+                let n = non_ws_chars(s);
+                if n > 0 {
                     buf.after_br = false;
-                    let n = s.chars().filter(|c| !c.is_whitespace()).count();
                     if in_link > 0 {
                         buf.link_len += n;
                     }
@@ -369,24 +439,26 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
             }
             _ => {}
         }
-        if descend && let Some(c) = node.first_child() {
-            depth += 1;
-            node = c;
-            continue;
+        if descend {
+            let c = doc.first_child(node);
+            if c != dom::NONE {
+                depth += 1;
+                node = c;
+                continue;
+            }
         }
         // Leave `node` (children done or skipped), then move to a sibling or climb.
         let mut entered = descend;
         loop {
-            if entered && let Node::Element(e) = node.value() {
-                let tag = e.name();
-                if rules::is_block_tag(tag) {
+            if entered && let Some(tag) = doc.tag(node) {
+                if doc.is_block(tag) {
                     let owner = open.pop().unwrap_or(NONE);
                     flush(&mut d, owner, &mut buf);
                 } else {
-                    if tag == "a" {
+                    if tag == dom::tag::A {
                         in_link = in_link.saturating_sub(1);
                     }
-                    if is_dateline_inline(tag, e) {
+                    if is_dateline_inline(doc, tag, node) {
                         in_time = in_time.saturating_sub(1);
                     }
                 }
@@ -394,21 +466,19 @@ fn segment(start: ElementRef<'_>) -> Doc<'_> {
             if node == root {
                 break;
             }
-            if let Some(s) = node.next_sibling() {
+            let s = doc.next_sibling(node);
+            if s != dom::NONE {
                 node = s;
                 break;
             }
-            match node.parent() {
-                Some(p) => {
-                    depth = depth.saturating_sub(1);
-                    node = p;
-                    entered = true;
-                }
-                None => {
-                    node = root;
-                    break;
-                }
+            let p = doc.parent(node);
+            if p == dom::NONE {
+                node = root;
+                break;
             }
+            depth = depth.saturating_sub(1);
+            node = p;
+            entered = true;
         }
         if node == root {
             let owner = open.last().copied().unwrap_or(NONE);
@@ -486,7 +556,7 @@ fn select(d: &Doc<'_>, title: &str, strict: bool) -> (Vec<String>, f64) {
             || b.chars < rules::MIN_SCORED_LEN
             || !matches!(
                 b.kind,
-                Kind::Para | Kind::Pre | Kind::Cell | Kind::Other | Kind::Quote
+                Kind_::Para | Kind_::Pre | Kind_::Cell | Kind_::Other | Kind_::Quote
             )
             || !clean(d, b.el, strict)
             || b.link_len * 2 > b.chars
@@ -495,7 +565,7 @@ fn select(d: &Doc<'_>, title: &str, strict: bool) -> (Vec<String>, f64) {
         }
         let commas = b.text.matches([',', '\u{ff0c}', '\u{3001}']).count() as f64;
         let score = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
-        let mut cur = if matches!(b.kind, Kind::Para | Kind::Pre | Kind::Quote) {
+        let mut cur = if matches!(b.kind, Kind_::Para | Kind_::Pre | Kind_::Quote) {
             d.els[b.el as usize].parent
         } else {
             b.el
@@ -650,8 +720,8 @@ fn collect(d: &Doc<'_>, keep: &[u32], title: &str, strict: bool) -> (Vec<String>
 
 fn keep_block(b: &Block, title_norm: &str) -> bool {
     match b.kind {
-        Kind::Caption | Kind::Heading(1) => return false,
-        Kind::Heading(_) if b.text.to_lowercase() == title_norm => return false,
+        Kind_::Caption | Kind_::Heading(1) => return false,
+        Kind_::Heading(_) if b.text.to_lowercase() == title_norm => return false,
         _ => {}
     }
     // Headline run together with a short date/byline line (layouts without markup).

@@ -4,13 +4,11 @@
 //! `<meta>` tags, then `<time datetime>`, then visible bylines and datelines.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
+use super::dom::{Attr, Dom, NodeId, Tag, tag};
 use super::{dates, rules};
-
 /// Metadata found on a page, plus the JSON-LD `articleBody` when present.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Meta {
@@ -34,32 +32,23 @@ pub struct Meta {
     pub not_free: bool,
 }
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector")
+/// Elements with tag `t`, in document order.
+fn by_tag<'d>(doc: &'d Dom<'_>, t: Tag) -> impl Iterator<Item = NodeId> + 'd {
+    doc.elements().filter(move |&(_, e)| e == t).map(|(n, _)| n)
 }
 
-static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static LINK: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static ITEMPROP_DATES: LazyLock<Selector> =
-    LazyLock::new(|| sel("[itemprop=datePublished], [itemprop=dateModified]"));
-static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author], [itemprop=author]"));
-static CLASS_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
-    sel("[class*=byline], [class*=author], [class*=Byline], [class*=Author], [class*=autor]")
-});
-static CLASS_DATE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        "[class*=date], [class*=Date], [class*=fecha], [class*=time], [class*=publish], \
-         [class*=updated], [id*=date], [id*=fecha]",
-    )
-});
-static ITEMPROP_NAME: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
+/// `<time datetime>` elements.
+fn time_datetime<'d>(doc: &'d Dom<'_>) -> impl Iterator<Item = NodeId> + 'd {
+    by_tag(doc, tag::TIME).filter(|&n| doc.attr(n, Attr::Datetime).is_some())
+}
+
+fn class_has(doc: &Dom<'_>, n: NodeId, words: &[&str]) -> bool {
+    doc.attr(n, Attr::Class)
+        .is_some_and(|c| words.iter().any(|w| c.contains(w)))
+}
 
 /// Reads the metadata of a parsed page. `url` resolves a relative canonical link.
-pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
+pub fn metadata(doc: &Dom<'_>, url: Option<&str>) -> Meta {
     let metas = meta_map(doc);
     let ld = json_ld(doc);
     let m = |k: &str| metas.get(k).cloned().filter(|v| !v.is_empty());
@@ -69,8 +58,8 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
         .headline
         .clone()
         .or_else(|| first(&["og:title", "twitter:title", "dc.title", "dcterms.title"]))
-        .or_else(|| first_text(doc, &H1))
-        .or_else(|| first_text(doc, &TITLE).map(|t| strip_site_suffix(&t)))
+        .or_else(|| first_text(doc, tag::H1))
+        .or_else(|| first_text(doc, tag::TITLE).map(|t| strip_site_suffix(&t)))
         .unwrap_or_default();
 
     let byline = ld
@@ -135,8 +124,7 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
     let modified = modified.map(|s| s.render(page_offset));
 
     let lang = doc
-        .root_element()
-        .attr("lang")
+        .attr(doc.root_element(), Attr::Lang)
         .and_then(primary_subtag)
         .or_else(|| {
             ["content-language", "og:locale", "dc.language", "language"]
@@ -145,15 +133,15 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
         })
         .or_else(|| ld.lang.as_deref().and_then(primary_subtag));
 
-    let canonical = doc
-        .select(&LINK)
-        .find(|l| {
-            l.attr("rel").is_some_and(|r| {
+    let canonical = by_tag(doc, tag::LINK)
+        .filter(|&l| doc.attr(l, Attr::Href).is_some())
+        .find(|&l| {
+            doc.attr(l, Attr::Rel).is_some_and(|r| {
                 r.split_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("canonical"))
             })
         })
-        .and_then(|l| l.attr("href"))
+        .and_then(|l| doc.attr(l, Attr::Href))
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty())
         .or_else(|| m("og:url"))
@@ -178,28 +166,33 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Meta {
 
 /// `<time datetime>` values: the one marked as publication (`itemprop`, `pubdate`,
 /// else the first), and one marked as an update.
-fn time_elements(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
+fn time_elements(doc: &Dom<'_>) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
     let mut published = None;
     let mut first = None;
     let mut modified = None;
-    for e in doc.select(&ITEMPROP_DATES).chain(doc.select(&TIME)) {
-        let v = e.value();
-        let Some(stamp) = v
-            .attr("datetime")
-            .or_else(|| v.attr("content"))
+    let itemprop_dates = doc.elements().map(|(n, _)| n).filter(|&n| {
+        matches!(
+            doc.attr(n, Attr::Itemprop),
+            Some("datePublished" | "dateModified")
+        )
+    });
+    for e in itemprop_dates.chain(time_datetime(doc)) {
+        let Some(stamp) = doc
+            .attr(e, Attr::Datetime)
+            .or_else(|| doc.attr(e, Attr::Content))
             .and_then(dates::parse)
         else {
             continue;
         };
         let names = format!(
             "{} {}",
-            v.attr("itemprop").unwrap_or(""),
-            v.attr("class").unwrap_or("")
+            doc.attr(e, Attr::Itemprop).unwrap_or(""),
+            doc.attr(e, Attr::Class).unwrap_or("")
         )
         .to_ascii_lowercase();
         if names.contains("modified") || names.contains("updated") || names.contains("actualiz") {
             modified.get_or_insert(stamp);
-        } else if names.contains("published") || v.attr("pubdate").is_some() {
+        } else if names.contains("published") || doc.attr(e, Attr::Pubdate).is_some() {
             published.get_or_insert(stamp);
         } else {
             first.get_or_insert(stamp);
@@ -210,11 +203,20 @@ fn time_elements(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
 
 /// Dates printed in dateline-like elements ("Published March 3, 2024",
 /// "Actualizado el 4 de marzo de 2024"), split into publication and update.
-fn visible_dates(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
+fn visible_dates(doc: &Dom<'_>) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
     let mut published = None;
     let mut modified = None;
-    for e in doc.select(&CLASS_DATE).take(rules::DATELINE_SCAN_ELEMENTS) {
-        let text = collapse(&e.text().collect::<String>());
+    let datelines = doc.elements().map(|(n, _)| n).filter(|&n| {
+        class_has(
+            doc,
+            n,
+            &["date", "Date", "fecha", "time", "publish", "updated"],
+        ) || doc
+            .attr(n, Attr::Id)
+            .is_some_and(|i| i.contains("date") || i.contains("fecha"))
+    });
+    for e in datelines.take(rules::DATELINE_SCAN_ELEMENTS) {
+        let text = collapse(&doc.text_content(e));
         if text.is_empty() || text.chars().count() > 120 {
             continue;
         }
@@ -224,8 +226,8 @@ fn visible_dates(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
         let lower = text.to_lowercase();
         let names = format!(
             "{} {}",
-            e.value().attr("class").unwrap_or(""),
-            e.value().attr("id").unwrap_or("")
+            doc.attr(e, Attr::Class).unwrap_or(""),
+            doc.attr(e, Attr::Id).unwrap_or("")
         )
         .to_ascii_lowercase();
         let update = rules::UPDATE_WORDS
@@ -245,7 +247,7 @@ fn visible_dates(doc: &Html) -> (Option<dates::Stamp>, Option<dates::Stamp>) {
 
 /// The first UTC offset stated by any timestamp on the page (meta keys in name
 /// order, so the answer does not depend on hash order).
-fn page_offset(doc: &Html, metas: &HashMap<String, String>) -> Option<chrono::FixedOffset> {
+fn page_offset(doc: &Dom<'_>, metas: &HashMap<String, String>) -> Option<chrono::FixedOffset> {
     let mut keys: Vec<&String> = metas
         .keys()
         .filter(|k| k.contains("time") || k.contains("date"))
@@ -254,8 +256,7 @@ fn page_offset(doc: &Html, metas: &HashMap<String, String>) -> Option<chrono::Fi
     keys.iter()
         .filter_map(|k| dates::parse(&metas[*k]))
         .chain(
-            doc.select(&TIME)
-                .filter_map(|t| t.attr("datetime").and_then(dates::parse)),
+            time_datetime(doc).filter_map(|t| doc.attr(t, Attr::Datetime).and_then(dates::parse)),
         )
         .find_map(|s| s.offset())
 }
@@ -267,14 +268,14 @@ pub fn collapse(s: &str) -> String {
 
 /// `<meta>` content keyed by lower-cased name / property / itemprop / http-equiv;
 /// the first occurrence wins.
-fn meta_map(doc: &Html) -> HashMap<String, String> {
+fn meta_map(doc: &Dom<'_>) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    for e in doc.select(&META) {
-        let Some(content) = e.attr("content") else {
+    for e in by_tag(doc, tag::META) {
+        let Some(content) = doc.attr(e, Attr::Content) else {
             continue;
         };
-        for key in ["name", "property", "itemprop", "http-equiv"] {
-            if let Some(k) = e.attr(key) {
+        for key in [Attr::Name, Attr::Property, Attr::Itemprop, Attr::HttpEquiv] {
+            if let Some(k) = doc.attr(e, key) {
                 map.entry(k.trim().to_ascii_lowercase())
                     .or_insert_with(|| content.trim().to_string());
             }
@@ -283,9 +284,9 @@ fn meta_map(doc: &Html) -> HashMap<String, String> {
     map
 }
 
-fn first_text(doc: &Html, s: &Selector) -> Option<String> {
-    doc.select(s)
-        .map(|e| collapse(&e.text().collect::<String>()))
+fn first_text(doc: &Dom<'_>, t: Tag) -> Option<String> {
+    by_tag(doc, t)
+        .map(|e| collapse(&doc.text_content(e)))
         .find(|t| !t.is_empty())
 }
 
@@ -321,33 +322,53 @@ fn resolve(href: &str, base: Option<&str>) -> String {
 }
 
 /// Byline from visible markup: `rel=author` / `itemprop=author`, then author/byline classes.
-fn visible_byline(doc: &Html) -> Option<String> {
-    let from = |e: ElementRef<'_>| -> Option<String> {
-        let inner = e.select(&ITEMPROP_NAME).next().unwrap_or(e);
-        let text = inner
-            .attr("content")
+fn visible_byline(doc: &Dom<'_>) -> Option<String> {
+    let from = |e: NodeId| -> Option<String> {
+        let inner = doc
+            .descendants(e)
+            .skip(1)
+            .find(|&n| doc.attr(n, Attr::Itemprop) == Some("name"))
+            .unwrap_or(e);
+        let text = doc
+            .attr(inner, Attr::Content)
             .map(str::to_string)
-            .unwrap_or_else(|| collapse(&inner.text().collect::<String>()));
+            .unwrap_or_else(|| collapse(&doc.text_content(inner)));
         let text = strip_by(&text);
         (!text.is_empty() && text.chars().count() <= 100).then_some(text)
     };
-    doc.select(&REL_AUTHOR)
-        .find_map(from)
-        .or_else(|| doc.select(&CLASS_AUTHOR).find_map(from))
+    let rel_author = |n: NodeId, t: Tag| {
+        (t == tag::A
+            && doc.attr(n, Attr::Rel).is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("author"))
+            }))
+            || doc.attr(n, Attr::Itemprop) == Some("author")
+    };
+    let class_author =
+        |n: NodeId| class_has(doc, n, &["byline", "author", "Byline", "Author", "autor"]);
+    doc.elements()
+        .filter(|&(n, t)| rel_author(n, t))
+        .find_map(|(n, _)| from(n))
+        .or_else(|| {
+            doc.elements()
+                .filter(|&(n, _)| class_author(n))
+                .find_map(|(n, _)| from(n))
+        })
         .or_else(|| text_byline(doc))
 }
 
 /// A "By Jane Doe" line in the page text (old table layouts have no byline markup).
-fn text_byline(doc: &Html) -> Option<String> {
-    doc.root_element()
-        .descendants()
+fn text_byline(doc: &Dom<'_>) -> Option<String> {
+    doc.descendants(doc.root_element())
         .take(rules::BYLINE_SCAN_NODES)
-        .filter(|n| {
-            n.parent()
-                .and_then(|p| p.value().as_element())
-                .is_some_and(|e| !rules::is_skip_tag(e.name()) && e.name() != "title")
+        .filter(|&n| {
+            let p = doc.parent(n);
+            p != super::dom::NONE
+                && doc
+                    .tag(p)
+                    .is_some_and(|t| !doc.is_skip(t) && t != tag::TITLE)
         })
-        .filter_map(|n| n.value().as_text().map(|t| collapse(t)))
+        .filter_map(|n| doc.text(n).map(collapse))
         .find(|t| rules::looks_like_byline(t))
         .map(|t| strip_by(&t))
         .filter(|t| !t.is_empty())
@@ -441,16 +462,16 @@ fn is_false(v: Option<&Value>) -> bool {
 }
 
 /// Every JSON-LD block of the page, parsed (unparseable ones skipped).
-fn ld_blocks(doc: &Html) -> Vec<Value> {
+fn ld_blocks(doc: &Dom<'_>) -> Vec<Value> {
     let mut out = Vec::new();
-    for script in doc.select(&LD_JSON) {
-        if !script
-            .attr("type")
+    for script in by_tag(doc, tag::SCRIPT) {
+        if !doc
+            .attr(script, Attr::Type)
             .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
         {
             continue;
         }
-        let raw: String = script.text().collect();
+        let raw: String = doc.text_content(script);
         let raw = raw
             .trim()
             .trim_start_matches("<!--")
@@ -482,7 +503,7 @@ fn walk<'a>(v: &'a Value, mut f: impl FnMut(&'a serde_json::Map<String, Value>))
     }
 }
 
-fn json_ld(doc: &Html) -> LdArticle {
+fn json_ld(doc: &Dom<'_>) -> LdArticle {
     let blocks = ld_blocks(doc);
     // Named nodes, for `"author": {"@id": "#jane"}` references.
     let mut ids: HashMap<String, String> = HashMap::new();
@@ -539,10 +560,7 @@ mod tests {
     use super::*;
 
     fn meta(html: &str) -> Meta {
-        metadata(
-            &Html::parse_document(html),
-            Some("https://example.org/news/a"),
-        )
+        metadata(&Dom::parse(html), Some("https://example.org/news/a"))
     }
 
     #[test]

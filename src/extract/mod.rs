@@ -1,5 +1,6 @@
 //! Extract: from an HTML page to an [`Article`]. Pure, no I/O. Entry point: [`extract`].
 //!
+//! The page is parsed by `dom`, an HTML parser that builds only what extraction reads.
 //! Metadata comes from JSON-LD, `<meta>` tags and visible markup (`metadata`); the
 //! body from a Readability-style scoring of candidate containers (`body`), with the
 //! JSON-LD `articleBody` as a fallback when the DOM yields little text; the language,
@@ -9,10 +10,9 @@
 mod article;
 mod body;
 mod dates;
+mod dom;
 mod lang;
 mod metadata;
-mod nesting;
-mod raw;
 mod rules;
 mod status;
 #[cfg(test)]
@@ -20,15 +20,14 @@ mod tests;
 
 pub use article::{Article, PageStatus};
 
-use scraper::Html;
+use dom::Dom;
 
 /// Extracts the article (metadata, body paragraphs and page status) from an HTML page.
 ///
 /// `url` is the page's address, used to resolve relative links. Never panics; pages
 /// that are not HTML yield whatever text they hold.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let stripped = raw::strip(html);
-    let doc = Html::parse_document(&nesting::flatten(&stripped));
+    let doc = Dom::parse(html);
     let meta = metadata::metadata(&doc, url);
     let mut body = body::extract(&doc, &meta.title);
     if let Some(ld_body) = &meta.body {

@@ -184,7 +184,7 @@ pub const ALT_CANDIDATE_SHARE: f64 = 0.75;
 pub const MIN_BODY_CHARS: usize = 250;
 /// JSON-LD `articleBody` replaces the DOM text when the DOM gives less than this share of it.
 pub const JSONLD_BODY_SHARE: f64 = 0.5;
-/// Container tags nested deeper than this in the source are flattened before parsing.
+/// Container tags nested deeper than this in the source are flattened while parsing.
 pub const MAX_SOURCE_DEPTH: usize = 1000;
 /// Container tags that [`MAX_SOURCE_DEPTH`] applies to: ones pages close explicitly, so
 /// a running count of them tracks the real depth.
@@ -325,8 +325,10 @@ pub enum Furniture {
 /// A vocabulary of substrings indexed by first byte: one pass over a class string
 /// tests every word, where `str::contains` per word would rescan it dozens of times
 /// (this runs for every distinct class/id string of every page).
+#[cfg(test)]
 struct Vocab(Vec<Vec<&'static [u8]>>);
 
+#[cfg(test)]
 impl Vocab {
     fn new(words: &'static [&'static str]) -> Vocab {
         let mut by_first = vec![Vec::new(); 256];
@@ -347,13 +349,39 @@ impl Vocab {
     }
 }
 
+#[cfg(test)]
 static HARD_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(HARD_NEGATIVE));
+#[cfg(test)]
 static STRONG_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(STRONG_NEGATIVE));
+#[cfg(test)]
 static WEAK_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(WEAK_NEGATIVE));
+#[cfg(test)]
 static POSITIVE_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(POSITIVE));
 static NEGATIVE_TOKEN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| word_set(NEGATIVE_TOKENS));
 
-/// Classifies a lower-cased class/id string.
+/// All four class/id vocabularies in one first-byte index, each word with its hit
+/// bit, so a token is scanned once rather than once per vocabulary.
+/// Words starting with one byte, each with its hit bit.
+type Bucket = Vec<(&'static [u8], u8)>;
+
+static ALL_VOCAB: LazyLock<Vec<Bucket>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for (words, bit) in [
+        (HARD_NEGATIVE, HIT_HARD),
+        (STRONG_NEGATIVE, HIT_STRONG),
+        (WEAK_NEGATIVE, HIT_WEAK),
+        (POSITIVE, HIT_POSITIVE),
+    ] {
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            by_first[usize::from(w.as_bytes()[0])].push((w.as_bytes(), bit));
+        }
+    }
+    by_first
+});
+
+/// Classifies a lower-cased class/id string: the reference that [`name_verdict`] is
+/// tested against.
+#[cfg(test)]
 pub fn furniture_name(names: &str) -> Furniture {
     if names.is_empty() {
         return Furniture::No;
@@ -386,12 +414,79 @@ pub fn furniture_name(names: &str) -> Furniture {
 }
 
 /// True when a lower-cased class/id string names an article container.
+#[cfg(test)]
 pub fn is_positive_name(names: &str) -> bool {
     POSITIVE_VOCAB.found_in(names)
 }
 
+/// Vocabulary hits of one lower-cased class/id token. No vocabulary word holds
+/// whitespace, so a class/id string's verdict is the union of its tokens' hits, and
+/// tokens repeat across a page far more than whole strings do (ids are often unique).
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct NameHits(u8);
+
+const HIT_HARD: u8 = 1;
+const HIT_STRONG: u8 = 1 << 1;
+const HIT_WEAK: u8 = 1 << 2;
+const HIT_POSITIVE: u8 = 1 << 3;
+const HIT_TAXONOMY: u8 = 1 << 4;
+
+/// The hits of one lower-cased token (no whitespace).
+pub fn token_hits(t: &str) -> NameHits {
+    let mut h = 0;
+    if TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)) {
+        h |= HIT_TAXONOMY;
+    }
+    let b = t.as_bytes();
+    for i in 0..b.len() {
+        let rest = &b[i..];
+        for &(w, bit) in &ALL_VOCAB[usize::from(b[i])] {
+            // A byte loop: these words are short, a memcmp call per try cost more.
+            if h & bit == 0 && w.len() <= rest.len() && w.iter().zip(rest).all(|(x, y)| x == y) {
+                h |= bit;
+            }
+        }
+    }
+    if h & HIT_STRONG == 0
+        && t.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|x| NEGATIVE_TOKEN_SET.contains(x))
+    {
+        h |= HIT_STRONG;
+    }
+    NameHits(h)
+}
+
+/// `furniture_name` and `class_weight` of a class/id string from its tokens' hits.
+pub fn name_verdict(tokens: impl IntoIterator<Item = NameHits>) -> (Furniture, f64) {
+    // Taxonomy tokens (`tag-sports`) do not count as furniture or content words,
+    // but a positive word in them still weighs, as in `class_weight`.
+    let (mut kept, mut all) = (0u8, 0u8);
+    for NameHits(h) in tokens {
+        all |= h;
+        if h & HIT_TAXONOMY == 0 {
+            kept |= h;
+        }
+    }
+    let furniture = if kept & HIT_HARD != 0 {
+        Furniture::Hard
+    } else if kept & HIT_STRONG != 0 || (kept & HIT_WEAK != 0 && kept & HIT_POSITIVE == 0) {
+        Furniture::Soft
+    } else {
+        Furniture::No
+    };
+    let mut w = 0.0;
+    if all & HIT_POSITIVE != 0 {
+        w += CLASS_WEIGHT;
+    }
+    if furniture != Furniture::No {
+        w -= CLASS_WEIGHT;
+    }
+    (furniture, w)
+}
+
 /// Readability-style class weight: positive words add, furniture words subtract.
 /// `furniture` is `furniture_name(names)`, when the caller has it already.
+#[cfg(test)]
 pub fn class_weight(names: &str, furniture: Furniture) -> f64 {
     let mut w = 0.0;
     if is_positive_name(names) {
@@ -554,6 +649,41 @@ mod tests {
 
     fn is_furniture_name(names: &str) -> bool {
         furniture_name(names) != Furniture::No
+    }
+
+    #[test]
+    fn token_verdicts_match_whole_string_verdicts() {
+        let words = [
+            STRONG_NEGATIVE,
+            WEAK_NEGATIVE,
+            POSITIVE,
+            HARD_NEGATIVE,
+            NEGATIVE_TOKENS,
+        ];
+        let mut samples: Vec<String> = vec![
+            String::new(),
+            "  ".into(),
+            "article-body content".into(),
+            "tag-politics story-body".into(),
+            "post related-posts".into(),
+            "entry-content share-tools".into(),
+        ];
+        for (i, list) in words.iter().enumerate() {
+            for (j, w) in list.iter().enumerate() {
+                samples.push(format!("x-{w} main-{}", POSITIVE[(i + j) % POSITIVE.len()]));
+                samples.push(w.to_string());
+                samples.push(format!(
+                    "{}{w} y",
+                    TAXONOMY_PREFIXES[j % TAXONOMY_PREFIXES.len()]
+                ));
+            }
+        }
+        for s in &samples {
+            let f = furniture_name(s);
+            let want = (f, class_weight(s, f));
+            let got = name_verdict(s.split_whitespace().map(token_hits));
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 
     #[test]

@@ -7,29 +7,21 @@
 //! A wall is only a wall when little text got through: a full article that also
 //! carries a cookie banner or a subscription box is an article.
 
-use std::sync::LazyLock;
-
-use scraper::{Html, Selector};
-
 use super::article::PageStatus;
 use super::body::Body;
+use super::dom::{Attr, Dom};
 use super::metadata::Meta;
 use super::rules;
 
-static NAMED: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("[class], [id]").expect("static selector"));
-
 /// Class/id markers present on the page: (paywall, consent).
-fn name_markers(doc: &Html) -> (bool, bool) {
+fn name_markers(doc: &Dom<'_>) -> (bool, bool) {
     let (mut paywall, mut consent) = (false, false);
-    for e in doc.select(&NAMED) {
-        let v = e.value();
-        let names = format!(
-            "{} {}",
-            v.attr("class").unwrap_or(""),
-            v.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
+    for (e, _) in doc.elements() {
+        let (class, id) = (doc.attr(e, Attr::Class), doc.attr(e, Attr::Id));
+        if class.is_none() && id.is_none() {
+            continue;
+        }
+        let names = format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_ascii_lowercase();
         paywall |= rules::PAYWALL_NAMES.iter().any(|w| names.contains(w));
         consent |= rules::CONSENT_NAMES.iter().any(|w| names.contains(w));
         if paywall && consent {
@@ -54,7 +46,7 @@ fn words(p: &str) -> usize {
 }
 
 /// Classifies the page from its metadata and extracted body.
-pub fn classify(doc: &Html, meta: &Meta, body: &Body) -> PageStatus {
+pub fn classify(doc: &Dom<'_>, meta: &Meta, body: &Body) -> PageStatus {
     let counts: Vec<usize> = body.paragraphs.iter().map(|p| words(p)).collect();
     let total: usize = counts.iter().sum();
     if total < rules::PAYWALL_MAX_WORDS && (meta.not_free || body.paywall_text) {

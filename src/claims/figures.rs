@@ -248,17 +248,27 @@ fn is_furniture(toks: &[Tok]) -> bool {
     };
     // "Updated 14:32 GMT", "Posted at 09:15", "Actualizado el 23/09": the opener is
     // followed by a time, a colon or a preposition ("Updated figures show" is news).
-    let opened = OPENERS
-        .iter()
-        .find_map(|p| qualifiers::match_phrase(toks, first, p));
-    if let Some(end) = opened
-        && toks.get(end).is_none_or(|t| {
-            t.kind == TokKind::Num
-                || t.is_punct(":")
-                || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
-        })
-    {
-        return true;
+    // A byline strip ("By Jane Doe | Published 07:45 BST") sets its fields off with
+    // bars or dots, so an opener may also start any field.
+    let field_starts = std::iter::once(first).chain(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
+            .map(|(k, _)| k + 1),
+    );
+    for start in field_starts {
+        let opened = OPENERS
+            .iter()
+            .find_map(|p| qualifiers::match_phrase(toks, start, p));
+        if let Some(end) = opened
+            && toks.get(end).is_none_or(|t| {
+                t.kind == TokKind::Num
+                    || t.is_punct(":")
+                    || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
+            })
+        {
+            return true;
+        }
     }
     let words: Vec<&Tok> = toks.iter().filter(|t| t.kind == TokKind::Word).collect();
     !words.is_empty() && words.len() <= 4 && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
@@ -868,7 +878,27 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11";
     // a capitalised plural is a team or a people, not a model ("the Celtics 112-104").
     let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss");
-    p.cap && !neutral && !plural
+    p.cap && !neutral && !plural && !result_after_team(ctx.toks, k)
+}
+
+/// Verbs that report a match result: the team they name is followed by a score.
+const RESULT_VERBS: &[&str] = &[
+    "beat", "beats", "defeated", "defeat", "thrashed", "edged", "routed", "downed", "crushed",
+    "overcame", "hammered", "drew", "lost", "venció", "vence", "ganó", "gana", "derrotó",
+    "derrota", "goleó", "golea", "perdió", "pierde", "empató", "empata", "superó", "batió",
+    "arrolló", "cayó", "cae",
+];
+
+/// "beat Luton 4-3", "perdió ante el Girona 2-1": the name at `k` is a team when a
+/// result verb comes shortly before it and a score "N-M" right after it.
+fn result_after_team(toks: &[Tok], k: usize) -> bool {
+    let score = toks.get(k + 2).is_some_and(|h| h.is_punct("-–"))
+        && toks.get(k + 3).is_some_and(|n| n.kind == TokKind::Num)
+        && toks[k + 1].end == toks[k + 2].start
+        && toks[k + 2].end == toks[k + 3].start;
+    score
+        && (k.saturating_sub(4)..k)
+            .any(|j| RESULT_VERBS.contains(&toks[j].lower.as_str()))
 }
 
 /// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.
@@ -901,7 +931,11 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     let value: f64 = t.lower.parse().unwrap_or(f64::MAX);
     let prev_las = i > 0 && matches!(toks[i - 1].lower.as_str(), "las" | "la");
     let before_las = i > 1 && matches!(toks[i - 2].lower.as_str(), "a" | "desde" | "hasta" | "de");
-    let counted = LEXICON.unit_at(toks, i + 1).is_some();
+    // "a las 22.30 horas": the hour noun closes a time of day, it counts nothing.
+    let hour_noun = toks
+        .get(i + 1)
+        .is_some_and(|x| matches!(x.lower.as_str(), "horas" | "hora" | "h" | "hs"));
+    let counted = LEXICON.unit_at(toks, i + 1).is_some() && !hour_noun;
     if prev_las && before_las && value <= 24.0 && !counted {
         return Some(i + 1);
     }
@@ -921,7 +955,10 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         .iter()
         .map(|x| x.lower.chars().filter(char::is_ascii_digit).count())
         .sum::<usize>();
-    if cue && digits >= 6 {
+    // A cue further back in the clause ("el teléfono de información es el 900 123
+    // 456") needs a number as long as a full phone number.
+    let far_cue = (i.saturating_sub(7)..i).any(|k| PHONE_CUES.contains(&toks[k].lower.as_str()));
+    if (cue && digits >= 6) || (far_cue && digits >= 8) {
         return Some(groups.0);
     }
     // One token "1 234 567" is a grouped number; a phone needs two tokens or more.

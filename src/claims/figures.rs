@@ -820,7 +820,14 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     if let Some(end) = time_or_phone(ctx, i) {
         return Some(end);
     }
+    // "pay Portsmouth City 85 million euros": names are not counted in millions,
+    // so a spelled-out scale after the number makes it an amount.
+    let scaled = matches!(
+        next.map(|n| n.lower.as_str()),
+        Some("million" | "millions" | "billion" | "trillion" | "millones" | "millón" | "mil")
+    );
     if let Some(p) = prev
+        && !scaled
         && identifier_word(ctx, i - 1, p)
     {
         return Some(identifier_list_end(toks, i));
@@ -1403,11 +1410,14 @@ fn prefix_qualifier(
     let (q, s) = qualifiers::prefix_before(toks, start).or_else(|| {
         // "casi el 60 %", "superó los 90 dólares": an article between. Never
         // "hasta el 11 %", which is the value reached.
+        // "casi un 60 %", "hasta un 30 %": the indefinite article is no value
+        // reached, so "hasta" keeps its bound after it.
         let art = start.checked_sub(1)?;
-        if !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
+        let indefinite = matches!(toks[art].lower.as_str(), "un" | "una");
+        if !indefinite && !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
             return None;
         }
-        qualifiers::prefix_before(toks, art).filter(|(q, _)| *q != Qualifier::UpTo)
+        qualifiers::prefix_before(toks, art).filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
     })?;
     let word = toks[s].lower.as_str();
     // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").

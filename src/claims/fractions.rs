@@ -43,6 +43,13 @@ const DENOMINATORS: &[(&str, f64, Option<&str>)] = &[
     ("décima", 10.0, Some("parte")),
 ];
 
+/// Words that may follow a share standing alone ("by a third in a year", "en un
+/// tercio desde 2020"); "to" and "past" are left out ("a quarter to six").
+const BARE_SHARE_FOLLOWERS: &[&str] = &[
+    "in", "on", "since", "from", "over", "last", "this", "after", "compared", "and", "but",
+    "en", "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras",
+];
+
 fn is_of(t: Option<&Tok>) -> bool {
     t.is_some_and(|t| t.is("of") || t.is("de") || t.is("del"))
 }
@@ -124,7 +131,13 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
         // A plural denominator ("two-thirds", "dos tercios") is a fraction on its
         // own; a singular one needs "of" ("a third of", not "a third round").
         let plural = num > 1.0 && d.lower.ends_with('s');
-        return (num < den && (plural || is_of(toks.get(end)))).then_some(Share {
+        // "rose by nearly a third in the week", "cayó en un tercio.": with no noun
+        // after it, a singular denominator can only be a share of what went before.
+        let bare = toks.get(end).is_none_or(|n| {
+            (n.kind == TokKind::Punct && !n.is_punct("-‐"))
+                || BARE_SHARE_FOLLOWERS.contains(&n.lower.as_str())
+        });
+        return (num < den && (plural || bare || is_of(toks.get(end)))).then_some(Share {
             start: i,
             end,
             percent: num / den * 100.0,
@@ -177,12 +190,17 @@ mod tests {
         assert_eq!(share("a two-thirds majority"), None);
         assert_eq!(share("two-thirds majority"), Some(2.0 / 3.0 * 100.0));
         assert_eq!(share("la tercera parte de los"), Some(1.0 / 3.0 * 100.0));
+        assert_eq!(share("a third in the week to"), Some(1.0 / 3.0 * 100.0));
+        assert_eq!(share("un tercio desde 2020"), Some(1.0 / 3.0 * 100.0));
+        assert_eq!(share("a quarter."), Some(25.0));
     }
 
     #[test]
     fn not_shares() {
         assert_eq!(share("third quarter"), None);
         assert_eq!(share("a third round"), None);
+        assert_eq!(share("a quarter past six"), None);
+        assert_eq!(share("a quarter to six"), None);
         assert_eq!(share("half a million"), None);
         assert_eq!(share("five in 10 minutes"), None);
         assert_eq!(share("12 in 2020"), None);

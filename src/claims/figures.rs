@@ -903,9 +903,7 @@ fn result_after_team(toks: &[Tok], k: usize) -> bool {
         && toks.get(k + 3).is_some_and(|n| n.kind == TokKind::Num)
         && toks[k + 1].end == toks[k + 2].start
         && toks[k + 2].end == toks[k + 3].start;
-    score
-        && (k.saturating_sub(4)..k)
-            .any(|j| RESULT_VERBS.contains(&toks[j].lower.as_str()))
+    score && (k.saturating_sub(4)..k).any(|j| RESULT_VERBS.contains(&toks[j].lower.as_str()))
 }
 
 /// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.
@@ -1384,6 +1382,9 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     {
         return None;
     }
+    if kind == Kind::Count && qualifier.is_none() && anaphoric(ctx, &core, start, &up) {
+        return None;
+    }
     if let Some(q) = qualifier.filter(|_| kind != Kind::Ordinal) {
         value = qualifiers::apply(q, value);
     }
@@ -1397,6 +1398,34 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))
+}
+
+/// "The two leaders last met in 2021", "y los dos líderes acordaron": a definite
+/// article and a small number word opening a clause point back at people or things
+/// already introduced; the count was stated, if at all, where they were. Digits
+/// ("the 27 member states") and partitives ("two of the three suspects") are new
+/// information and stay figures.
+fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -> bool {
+    let toks = ctx.toks;
+    let small_word = toks[core.start].kind == TokKind::Word
+        && core.end == core.start + 1
+        && core.value.lo == core.value.hi
+        && core.value.lo.is_some_and(|v| (2.0..=10.0).contains(&v));
+    if !small_word || start != core.start || !up.has_head() || start == 0 {
+        return false;
+    }
+    let art = start - 1;
+    if !matches!(toks[art].lower.as_str(), "the" | "los" | "las") {
+        return false;
+    }
+    ctx.sentence_initial(art)
+        || toks.get(art.wrapping_sub(1)).is_some_and(|b| {
+            b.is_punct(",;")
+                || matches!(
+                    b.lower.as_str(),
+                    "and" | "but" | "while" | "y" | "e" | "pero" | "mientras"
+                )
+        })
 }
 
 /// The qualifier before token `start`, if it bounds this figure: (qualifier, first

@@ -46,8 +46,8 @@ const DENOMINATORS: &[(&str, f64, Option<&str>)] = &[
 /// Words that may follow a share standing alone ("by a third in a year", "en un
 /// tercio desde 2020"); "to" and "past" are left out ("a quarter to six").
 const BARE_SHARE_FOLLOWERS: &[&str] = &[
-    "in", "on", "since", "from", "over", "last", "this", "after", "compared", "and", "but",
-    "en", "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras",
+    "in", "on", "since", "from", "over", "last", "this", "after", "compared", "and", "but", "en",
+    "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras",
 ];
 
 fn is_of(t: Option<&Tok>) -> bool {

@@ -713,3 +713,63 @@ fn one_unit_of_time_only_after_a_cue() {
         .collect();
     assert_eq!(durations, ["a decade"]);
 }
+
+#[test]
+fn held_out_classes() {
+    // A definite article and a small number word opening a clause refer back.
+    let figs = figures("Biden met Xi, and the two leaders agreed to talk.", "en");
+    assert!(figs.iter().all(|f| !f.text.contains("two")), "{figs:#?}");
+    let figs = figures("Los dos líderes se reunieron en Ginebra.", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    // Partitives and digits stay figures.
+    let figs = figures("Two of the three suspects were freed.", "en");
+    check(
+        fig(&figs, "three"),
+        Some(3.0),
+        Some(3.0),
+        Kind::Count,
+        "suspect",
+    );
+    // Age bounds and qualifiers before an indefinite article.
+    let figs = figures(
+        "Los mayores de 65 años y casi un 60 % de los jóvenes.",
+        "es",
+    );
+    let age = fig(&figs, "65");
+    assert_eq!(
+        (age.value.lo, age.value.hi, age.value.lo_strict),
+        (Some(65.0 * 365.0), None, true)
+    );
+    check(
+        fig(&figs, "60"),
+        Some(54.0),
+        Some(60.0),
+        Kind::Percent,
+        "percent",
+    );
+    // A spelled scale makes the number after a name an amount.
+    let figs = figures("The club will pay Portsmouth City 85 million euros.", "en");
+    check(
+        fig(&figs, "85"),
+        Some(85e6),
+        Some(85e6),
+        Kind::Money,
+        "euro",
+    );
+    // A team after a result verb keeps its score.
+    let figs = figures("Arsenal beat Luton 4-3 on Saturday.", "en");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    // Times and phone numbers.
+    let figs = figures(
+        "Publicó la foto a las 22.30 horas; el teléfono de ayuda es el 900 123 456.",
+        "es",
+    );
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("By Jane Doe | Published 07:45 BST, 12 March 2023", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    // A share with no noun after it.
+    let figs = figures("Admissions rose by nearly a third in the week.", "en");
+    let third = fig(&figs, "third");
+    assert_eq!(third.kind, Kind::Percent);
+    assert!((third.value.lo.unwrap() - 30.0).abs() < 1e-9, "{third:#?}");
+}

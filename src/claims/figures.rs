@@ -885,7 +885,29 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11";
     // a capitalised plural is a team or a people, not a model ("the Celtics 112-104").
     let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss");
-    p.cap && !neutral && !plural && !result_after_team(ctx.toks, k)
+    p.cap && !neutral && !plural && !result_after_team(ctx.toks, k) && !gapped(ctx, k)
+}
+
+/// "el PP obtiene 137 escaños y el PSOE 121,": a name and a bare number after a
+/// conjunction repeat the clause before with its verb and noun left out, so the
+/// number is a figure. Needs a number earlier in the sentence to repeat.
+fn gapped(ctx: &Ctx, k: usize) -> bool {
+    let toks = ctx.toks;
+    let bare = toks.get(k + 2).is_none_or(|n| n.is_punct(",;.)"));
+    if !bare || k == 0 {
+        return false;
+    }
+    let mut c = k - 1;
+    if matches!(toks[c].lower.as_str(), "the" | "el" | "la" | "los" | "las") && c > 0 {
+        c -= 1;
+    }
+    let conj = toks[c].is_punct(",;")
+        || matches!(
+            toks[c].lower.as_str(),
+            "and" | "while" | "y" | "e" | "mientras"
+        );
+    let first = ctx.sentence_first_tok(ctx.tok_sentence[k], k);
+    conj && (first..c).any(|j| toks[j].kind == TokKind::Num)
 }
 
 /// Verbs that report a match result: the team they name is followed by a score.
@@ -1121,7 +1143,11 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         // "seis de los once jueces": a second number, not a noun.
         let number = parse_words(toks, k).is_some();
         // "los 29 del día anterior": "del" before a singular is not what is counted.
-        let singular_del = t.is("del") && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
+        // Nor does "de la"/"de el" ("a 39 de la mayoría absoluta"): a partitive
+        // counts members of a plural.
+        let singular_article =
+            t.is("del") || t.is("de") && toks.get(j + 1).is_some_and(|d| d.is("la") || d.is("el"));
+        let singular_del = singular_article && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
         if !singular_del
             && (known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number)
         {

@@ -1120,12 +1120,14 @@ fn is_word_at(toks: &[Tok], k: usize) -> bool {
 fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     let toks = ctx.toks;
     // "35-year-old": a glued hyphen is a space here.
+    let mut hyphenated = false;
     if toks
         .get(j)
         .is_some_and(|t| t.is_punct("-") && t.start == toks[j - 1].end)
         && is_word_at(toks, j + 1)
     {
         j += 1;
+        hyphenated = true;
     }
     // "of the" / "de los" before a known unit ("thousands of people", "millones de pesos").
     if let Some(t) = toks.get(j)
@@ -1208,7 +1210,15 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             && toks[k + 1].start > toks[k].end
             && !is_function_word(&toks[k + 1].lower)
             && !super::speech::is_speech_verb(&toks[k + 1]);
-        if ctx.lang == "en" && next_content && adjectives < 3 && !english_plural(&toks[k]) {
+        // "a 6.8-magnitude quake", "a 12-member jury": the word glued to the number
+        // is what it measures; the noun after is the thing described.
+        let compound = hyphenated && k == j;
+        if ctx.lang == "en"
+            && next_content
+            && adjectives < 3
+            && !english_plural(&toks[k])
+            && !compound
+        {
             adjectives += 1;
             k += 1;
             continue;
@@ -1408,7 +1418,10 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     {
         return None;
     }
-    if kind == Kind::Count && qualifier.is_none() && anaphoric(ctx, &core, start, &up) {
+    if kind == Kind::Count
+        && qualifier.is_none()
+        && (anaphoric(ctx, &core, start, &up) || service_number(ctx, &core, &up))
+    {
         return None;
     }
     if let Some(q) = qualifier.filter(|_| kind != Kind::Ordinal) {
@@ -1452,6 +1465,25 @@ fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -> bool {
                     "and" | "but" | "while" | "y" | "e" | "pero" | "mientras"
                 )
         })
+}
+
+/// "según el 112", "call 911", "llamaron al 091": a bare number that is a source or
+/// is dialled names a service; it counts nothing.
+fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
+    let toks = ctx.toks;
+    if up.has_head() || toks[core.start].kind != TokKind::Num || core.start == 0 {
+        return false;
+    }
+    let mut k = core.start - 1;
+    if matches!(toks[k].lower.as_str(), "el" | "la" | "al") && k > 0 {
+        k -= 1;
+    }
+    let w = toks[k].lower.as_str();
+    matches!(
+        w,
+        "según" | "segun" | "call" | "called" | "dial" | "dialled" | "dialed" | "llame"
+            | "llamar" | "llamó" | "llamaron" | "llama" | "marque" | "marcar" | "marcó"
+    ) || (w == "to" && k > 0 && toks[k - 1].is("according"))
 }
 
 /// The qualifier before token `start`, if it bounds this figure: (qualifier, first

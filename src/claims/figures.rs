@@ -1415,6 +1415,7 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     if core.bare_one
         && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
+        && !(up.has_head() && closes_count_list(ctx, core.start, prev))
     {
         return None;
     }
@@ -1435,8 +1436,49 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     if kind == Kind::Count && up.has_head() && in_attribution(ctx, start, fig_end) {
         return None;
     }
+    // "se situó en el 3,5 %, dos décimas menos": after a percentage, Spanish counts
+    // a change in tenths of a point (elsewhere "décimas" may be of a second).
+    let mut up = up;
+    if kind == Kind::Count
+        && up.unknown_head.as_deref() == Some("décima")
+        && same_sentence_percent(ctx, start, prev)
+    {
+        kind = Kind::Percent;
+        value = scale_interval(value, 0.1);
+        up.unknown_head = None;
+        up.head = LEXICON.unit("percentage point");
+    }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))
+}
+
+/// "14 votos a favor, 10 en contra y una abstención": "un"/"una"/"a"/"one" right
+/// after a conjunction that closes a list of counts is the last count, not an article.
+fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
+    let toks = ctx.toks;
+    let Some(c) = start.checked_sub(1) else {
+        return false;
+    };
+    let conj = c;
+    let joined = toks[conj].is_punct(",") || matches!(toks[conj].lower.as_str(), "and" | "y" | "e");
+    // The count before has a noun ("10 en contra" borrows "votos"); a score does not.
+    joined
+        && prev.last().is_some_and(|(f, end)| {
+            f.kind == Kind::Count
+                && !f.unit_key.is_empty()
+                && *end <= conj
+                && conj - *end <= 3
+                && ctx.tok_sentence[*end - 1] == ctx.tok_sentence[start]
+        })
+}
+
+/// Is there a percentage earlier in the sentence of token `start`?
+fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
+    let s = ctx.tok_sentence[start];
+    prev.iter()
+        .rev()
+        .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] == s)
+        .any(|(f, _)| f.kind == Kind::Percent)
 }
 
 /// "The two leaders last met in 2021", "y los dos líderes acordaron": a definite
@@ -1481,8 +1523,21 @@ fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
     let w = toks[k].lower.as_str();
     matches!(
         w,
-        "según" | "segun" | "call" | "called" | "dial" | "dialled" | "dialed" | "llame"
-            | "llamar" | "llamó" | "llamaron" | "llama" | "marque" | "marcar" | "marcó"
+        "según"
+            | "segun"
+            | "call"
+            | "called"
+            | "dial"
+            | "dialled"
+            | "dialed"
+            | "llame"
+            | "llamar"
+            | "llamó"
+            | "llamaron"
+            | "llama"
+            | "marque"
+            | "marcar"
+            | "marcó"
     ) || (w == "to" && k > 0 && toks[k - 1].is("according"))
 }
 
@@ -1772,6 +1827,9 @@ fn finish(
         if unit_key.is_empty() {
             unit_key = inherited_unit(ctx, start, prev);
         }
+        if unit_key.is_empty() && tally(ctx, start) {
+            unit_key = "vote".to_string();
+        }
     }
     if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
         unit_key = "police officer".to_string();
@@ -1798,6 +1856,21 @@ fn finish(
         sentence: ctx.sentence_text(start),
         attribution: attribution(ctx, start),
     }
+}
+
+/// "The vote was 9 to 4", "la votación quedó 5 a 2": bare numbers stated as the
+/// outcome of a vote count votes.
+fn tally(ctx: &Ctx, start: usize) -> bool {
+    let toks = ctx.toks;
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(4));
+    (from..start).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "vote" | "tally" | "votación" | "votacion" | "recuento"
+        )
+    })
 }
 
 /// "The embassy's staff grew from 49 to 86": the counted noun is the subject of

@@ -1461,11 +1461,13 @@ fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool 
     };
     let conj = c;
     let joined = toks[conj].is_punct(",") || matches!(toks[conj].lower.as_str(), "and" | "y" | "e");
-    // The count before has a noun ("10 en contra" borrows "votos"); a score does not.
+    // The count before is a tally item that borrowed its noun ("10 en contra" counts
+    // votes); after a count with its own noun, "y una ley" is an article again.
     joined
         && prev.last().is_some_and(|(f, end)| {
             f.kind == Kind::Count
                 && !f.unit_key.is_empty()
+                && f.unit.is_empty()
                 && *end <= conj
                 && conj - *end <= 3
                 && ctx.tok_sentence[*end - 1] == ctx.tok_sentence[start]

@@ -694,6 +694,10 @@ const ID_NOUNS: &[&str] = &[
     "párrafo",
     "highway",
     "carretera",
+    // "a la altura del kilómetro 1.020": a road marker, not a distance.
+    "kilómetro",
+    "kilometro",
+    "milepost",
     "title",
     "título",
     "apollo",
@@ -912,10 +916,45 @@ fn gapped(ctx: &Ctx, k: usize) -> bool {
 
 /// Verbs that report a match result: the team they name is followed by a score.
 const RESULT_VERBS: &[&str] = &[
-    "beat", "beats", "defeated", "defeat", "thrashed", "edged", "routed", "downed", "crushed",
-    "overcame", "hammered", "drew", "lost", "venció", "vence", "ganó", "gana", "derrotó",
-    "derrota", "goleó", "golea", "perdió", "pierde", "empató", "empata", "superó", "batió",
-    "arrolló", "cayó", "cae",
+    "beat",
+    "beats",
+    "defeated",
+    "defeat",
+    "thrashed",
+    "edged",
+    "routed",
+    "downed",
+    "crushed",
+    "overcame",
+    "hammered",
+    "drew",
+    "lost",
+    "venció",
+    "vence",
+    "ganó",
+    "gana",
+    "derrotó",
+    "derrota",
+    "goleó",
+    "golea",
+    "perdió",
+    "pierde",
+    "empató",
+    "empata",
+    "superó",
+    "batió",
+    "arrolló",
+    "cayó",
+    "cae",
+    "beating",
+    "defeating",
+    "losing",
+    "edging",
+    "venciendo",
+    "derrotando",
+    "ganando",
+    "perdiendo",
+    "superando",
 ];
 
 /// "beat Luton 4-3", "perdió ante el Girona 2-1": the name at `k` is a team when a
@@ -1142,8 +1181,17 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             j + 1
         };
         let known = LEXICON.unit_at(toks, k).is_some() || LEXICON.modifier_at(toks, k).is_some();
-        // "seis de los once jueces": a second number, not a noun.
-        let number = parse_words(toks, k).is_some();
+        // "20 of the EU's 27 members": a possessive is one more determiner.
+        let mut k = k;
+        if toks
+            .get(k)
+            .is_some_and(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
+        {
+            k += 1;
+        }
+        // "seis de los once jueces", "of the 27 members": a second number, not a noun.
+        let number =
+            parse_words(toks, k).is_some() || toks.get(k).is_some_and(|n| n.kind == TokKind::Num);
         // "los 29 del día anterior": "del" before a singular is not what is counted.
         // Nor does "de la"/"de el" ("a 39 de la mayoría absoluta"): a partitive
         // counts members of a plural.
@@ -1247,13 +1295,21 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
 const UNIT_STOPS: &[&str] = &[
     "over", "under", "across", "during", "without", "within", "ahead", "behind", "through",
     "despite", "toward", "towards", "around", "sin", "tras", "hacia",
+    // "fixed 48,000 last year": a time phrase after the number, not its noun.
+    "last", "next",
 ];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
 /// resultaron heridas", "45,000 watched")?
 fn looks_like_verb(w: &str, lang: &str) -> bool {
     if lang == "en" {
-        return w.len() > 4 && w.ends_with("ed");
+        // Irregular participles too: "out of 2.1 million cast", "1,200 sold".
+        const IRREGULAR: &[&str] = &[
+            "cast", "sold", "won", "lost", "held", "made", "paid", "built", "taken", "given",
+            "seen", "shot", "hurt", "left", "spent", "brought", "caught", "found", "kept",
+            "bought", "sent", "struck", "thrown", "written", "chosen", "flown", "driven",
+        ];
+        return w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w);
     }
     const ENDINGS: &[&str] = &[
         "aron", "ieron", "aban", "ían", "arán", "erán", "irán", "ará", "erá", "irá", "aría",
@@ -1592,6 +1648,13 @@ fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
         {
             k += 1;
         }
+        // "20 of the EU's 27 members".
+        if toks
+            .get(k)
+            .is_some_and(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
+        {
+            k += 1;
+        }
     } else if !matches!(
         link.lower.as_str(),
         "to" | "a" | "al" | "and" | "y" | "or" | "o"
@@ -1755,10 +1818,16 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
         && sep.is_punct("-–—")
         && (sep.start == toks[core.end - 1].end
             || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
+    // "5.25%-5.5%": a dash glued on both sides joins two percentages.
+    let percent_dash = percent
+        && sep.is_punct("-–—")
+        && sep.start == toks[at - 1].end
+        && toks.get(at + 1).is_some_and(|n| n.start == sep.end);
+    let dash = dash || percent_dash;
     let word = (between
         && (sep.is("and") || sep.is("y") || sep.is("to") || sep.is("a") || sep.is("hasta")))
         || sep.is("to");
-    if !(dash || word) || (percent && !between) {
+    if !(dash || word) || (percent && !between && !percent_dash) {
         return plain;
     }
     let k = at + 1 + usize::from(between && article(at + 1));
@@ -1882,9 +1951,10 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
         .max(start.saturating_sub(LOOK_BACK));
-    let Some(v) = (from..start)
+    // A bound verb may be the figure's own first token ("topped 42,000").
+    let Some(v) = (from..start + 1)
         .rev()
-        .find(|&k| qualifiers::is_change_verb(&toks[k]))
+        .find(|&k| qualifiers::is_change_verb(&toks[k]) || qualifiers::is_bound_verb(&toks[k]))
     else {
         return String::new();
     };

@@ -195,6 +195,31 @@ const CHANGE_VERBS: &[&str] = &[
     "redujo",
 ];
 
+/// Verbs that state a bound ("topped 42,000", "superó los 90"): like verbs of
+/// change, their subject is what the number counts.
+pub(crate) fn is_bound_verb(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "topped"
+            | "tops"
+            | "exceeded"
+            | "exceeds"
+            | "surpassed"
+            | "superó"
+            | "superaron"
+            | "supera"
+            | "superan"
+            | "rebasó"
+            | "rebasa"
+            | "excedió"
+            | "rondó"
+            | "ronda"
+            | "rondan"
+            | "rondaron"
+            | "rondaba"
+    )
+}
+
 /// Is `t` a verb of change?
 pub(crate) fn is_change_verb(t: &Tok) -> bool {
     CHANGE_VERBS.contains(&t.lower.as_str())

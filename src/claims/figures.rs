@@ -782,6 +782,34 @@ fn model_letter(t: &Tok) -> bool {
     t.cap && t.lower.chars().count() == 1 && !matches!(t.lower.as_str(), "k" | "m" | "b" | "c")
 }
 
+/// Words that make a distance the name of a race ("100m hurdles", "200 metros libres").
+const RACE_EVENTS: &[&str] = &[
+    "final",
+    "finals",
+    "hurdles",
+    "freestyle",
+    "relay",
+    "sprint",
+    "dash",
+    "heat",
+    "heats",
+    "breaststroke",
+    "butterfly",
+    "backstroke",
+    "medley",
+    "steeplechase",
+    "lisos",
+    "vallas",
+    "libres",
+    "libre",
+    "braza",
+    "mariposa",
+    "espalda",
+    "relevos",
+    "estilos",
+    "obstáculos",
+];
+
 /// If the number at `i` is not a figure, the token index to resume at.
 fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     let toks = ctx.toks;
@@ -791,6 +819,15 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     // Glued to letters before: "G7", "A320". After: "737MAX", "5G", "3D", "14h".
     if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) {
         return Some(i + 1);
+    }
+    // "the 100m final", "los 400 metros vallas": a race named by its distance.
+    if let Some(n) = next
+        && matches!(n.lower.as_str(), "m" | "metres" | "meters" | "metros")
+        && toks
+            .get(i + 2)
+            .is_some_and(|e| RACE_EVENTS.contains(&e.lower.as_str()))
+    {
+        return Some(i + 3);
     }
     if let Some(n) = next.filter(|n| n.kind == TokKind::Word && n.start == t.end)
         && (!allowed_suffix(toks, i + 1)
@@ -1451,6 +1488,39 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     {
         value = Interval::exact(th);
     }
+    // "seis años y medio", "dos horas y media": half a unit more.
+    let mut up = up;
+    if up.has_head()
+        && !up.borrowed
+        && value.is_exact()
+        && toks.get(up.end).is_some_and(|t| t.is("y"))
+        && toks
+            .get(up.end + 1)
+            .is_some_and(|t| t.is("medio") || t.is("media"))
+    {
+        value = Interval::exact(value.lo.unwrap_or(0.0) + 0.5);
+        up.end += 2;
+    }
+    // "cuatro puntos menos" after a percentage: percentage points, not index points.
+    if kind == Kind::Count
+        && up.head.is_some_and(|u| u.key == "point")
+        && toks
+            .get(up.end)
+            .is_some_and(|t| COMPARATIVES.contains(&t.lower.as_str()))
+        && same_sentence_percent(ctx, start, prev)
+    {
+        kind = Kind::Percent;
+        up.head = LEXICON.unit("percentage point");
+    }
+    // "se gastó 2 millones", "paid 3 million for": an amount with its currency
+    // left unsaid.
+    if kind == Kind::Count
+        && !up.has_head()
+        && core.scaled
+        && (start.saturating_sub(3)..start).any(|k| MONEY_VERBS.contains(&toks[k].lower.as_str()))
+    {
+        kind = Kind::Money;
+    }
     if core.ordinal {
         kind = Kind::Ordinal;
     } else if kind == Kind::Count && unit_kind == UnitKind::Duration {
@@ -1494,7 +1564,6 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     // "se situó en el 3,5 %, dos décimas menos": after a percentage, Spanish counts
     // a change in tenths of a point (elsewhere "décimas" may be of a second).
-    let mut up = up;
     if kind == Kind::Count
         && up.unknown_head.as_deref() == Some("décima")
         && same_sentence_percent(ctx, start, prev)
@@ -1529,6 +1598,42 @@ fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool 
                 && ctx.tok_sentence[*end - 1] == ctx.tok_sentence[start]
         })
 }
+
+/// Words after "points" that compare two levels ("four points lower", "cuatro
+/// puntos menos").
+const COMPARATIVES: &[&str] = &[
+    "less", "more", "lower", "higher", "up", "down", "menos", "más", "mas", "arriba", "abajo",
+    "por",
+];
+
+/// Verbs of spending or earning: a scaled number after one is an amount of money.
+const MONEY_VERBS: &[&str] = &[
+    "spent",
+    "spend",
+    "spends",
+    "paid",
+    "pay",
+    "pays",
+    "cost",
+    "costs",
+    "invested",
+    "raised",
+    "earned",
+    "gastó",
+    "gasta",
+    "gastará",
+    "pagó",
+    "paga",
+    "pagará",
+    "costó",
+    "cuesta",
+    "costará",
+    "invirtió",
+    "invertirá",
+    "recaudó",
+    "facturó",
+    "ingresó",
+];
 
 /// Is there a percentage earlier in the sentence of token `start`?
 fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
@@ -1893,7 +1998,13 @@ fn finish(
     }
     // An elided noun: the subject of a verb of change ("the staff grew from 49 to
     // 86"), else the noun of the figure before.
-    if kind == Kind::Count && !up.has_head() {
+    // "de magnitud 6,3", "a magnitude 7.1 quake": the measure is named first.
+    let measure_before = start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "magnitude" | "magnitud"));
+    if kind == Kind::Count && !up.has_head() && measure_before {
+        unit_key = "magnitude".to_string();
+    } else if kind == Kind::Count && !up.has_head() {
         unit_key = subject_unit(ctx, start);
         if unit_key.is_empty() {
             unit_key = inherited_unit(ctx, start, prev);

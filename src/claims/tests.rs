@@ -773,3 +773,67 @@ fn held_out_classes() {
     assert_eq!(third.kind, Kind::Percent);
     assert!((third.value.lo.unwrap() - 30.0).abs() < 1e-9, "{third:#?}");
 }
+
+#[test]
+fn second_held_out_classes() {
+    let figs = figures(
+        "Un sismo de magnitud 6,3 y una condena de seis años y medio.",
+        "es",
+    );
+    check(
+        fig(&figs, "6,3"),
+        Some(6.3),
+        Some(6.3),
+        Kind::Count,
+        "magnitude",
+    );
+    check(
+        fig(&figs, "seis"),
+        Some(6.5 * 365.0),
+        Some(6.5 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures("La participación fue del 66 %, cuatro puntos menos.", "es");
+    check(
+        fig(&figs, "cuatro"),
+        Some(4.0),
+        Some(4.0),
+        Kind::Percent,
+        "percentage point",
+    );
+    let figs = figures("El índice subió un 1,2 %, hasta los 10.102 puntos.", "es");
+    check(
+        fig(&figs, "10.102"),
+        Some(10102.0),
+        Some(10102.0),
+        Kind::Count,
+        "point",
+    );
+    let figs = figures(
+        "She won the 100m final; he spent 2 million on a yacht.",
+        "en",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    assert_eq!(fig(&figs, "2 million").kind, Kind::Money);
+    let figs = figures(
+        "The rate is 5.25%-5.5%, and 20 of the EU's 27 members agree.",
+        "en",
+    );
+    check(
+        fig(&figs, "5.25"),
+        Some(5.25),
+        Some(5.5),
+        Kind::Percent,
+        "percent",
+    );
+    check(
+        fig(&figs, "20"),
+        Some(20.0),
+        Some(20.0),
+        Kind::Count,
+        "member",
+    );
+    let figs = figures("Measles cases topped 42,000, up from 941.", "en");
+    assert_eq!(fig(&figs, "42,000").unit_key, "case");
+}

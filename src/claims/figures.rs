@@ -1635,13 +1635,18 @@ const MONEY_VERBS: &[&str] = &[
     "ingresó",
 ];
 
-/// Is there a percentage earlier in the sentence of token `start`?
+/// Does the sentence of token `start` state a percentage, before or after it?
 fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
     let s = ctx.tok_sentence[start];
-    prev.iter()
+    let earlier = prev
+        .iter()
         .rev()
         .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] == s)
-        .any(|(f, _)| f.kind == Kind::Percent)
+        .any(|(f, _)| f.kind == Kind::Percent);
+    earlier
+        || ctx.sentence_toks(s).iter().any(|t| {
+            t.is_punct("%") || matches!(t.lower.as_str(), "percent" | "porcentaje" | "ciento")
+        })
 }
 
 /// "The two leaders last met in 2021", "y los dos líderes acordaron": a definite

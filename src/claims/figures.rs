@@ -910,7 +910,28 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     if p.kind != TokKind::Word {
         return false;
     }
+    // "la Copa 40 años después": a number before a plural unit of time measures
+    // the time, whatever name stands before it.
+    if LEXICON
+        .unit_at(ctx.toks, k + 2)
+        .is_some_and(|m| m.entry.kind == UnitKind::Duration && is_plural(&ctx.toks[k + 2].lower))
+    {
+        return false;
+    }
     if ID_NOUNS.contains(&p.lower.as_str()) {
+        return true;
+    }
+    // "iOS 17", "macOS 14": a capital after a small letter marks a product name
+    // (not "EU's" or "NGOs", whose capitals come first).
+    let word: Vec<char> = ctx.text[p.start..p.end].chars().collect();
+    if word
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    {
+        return true;
+    }
+    // "Top 10 things to do": a list headline numbers its items.
+    if p.lower == "top" && ctx.sentence_initial(k) {
         return true;
     }
     let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
@@ -992,6 +1013,13 @@ const RESULT_VERBS: &[&str] = &[
     "ganando",
     "perdiendo",
     "superando",
+    "vencer",
+    "ganar",
+    "derrotar",
+    "perder",
+    "empatar",
+    "golear",
+    "superar",
 ];
 
 /// "beat Luton 4-3", "perdió ante el Girona 2-1": the name at `k` is a team when a
@@ -1041,6 +1069,42 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     let counted = LEXICON.unit_at(toks, i + 1).is_some() && !hour_noun;
     if prev_las && before_las && value <= 24.0 && !counted {
         return Some(i + 1);
+    }
+    // Opening hours: "atención de 9 a 18 horas de lunes a viernes", "open from 9 to
+    // 5": a range of hours with a word for a timetable in the sentence.
+    if i > 0
+        && matches!(toks[i - 1].lower.as_str(), "de" | "desde" | "from")
+        && matches!(next_word, "a" | "hasta" | "to" | "till" | "until")
+        && let Some(second) = toks.get(i + 2).filter(|x| x.kind == TokKind::Num)
+        && second.lower.parse::<f64>().is_ok_and(|v| v <= 24.0)
+        && value <= 24.0
+    {
+        let s = ctx.tok_sentence[i];
+        let timetable = ctx.sentence_toks(s).iter().any(|x| {
+            matches!(
+                x.lower.as_str(),
+                "horario"
+                    | "atención"
+                    | "abierto"
+                    | "abierta"
+                    | "abre"
+                    | "open"
+                    | "opens"
+                    | "lunes"
+                    | "viernes"
+                    | "monday"
+                    | "friday"
+                    | "weekdays"
+                    | "daily"
+            )
+        });
+        if timetable {
+            let end = i + 3;
+            let hours = toks
+                .get(end)
+                .is_some_and(|x| matches!(x.lower.as_str(), "h" | "horas" | "hrs" | "pm" | "am"));
+            return Some(end + usize::from(hours));
+        }
     }
     // Phones: "+34 912 345 678", "(555) 123-4567", "555-1234".
     if i > 0 && toks[i - 1].is_punct("+(") && glued(i - 1, i) {
@@ -1504,9 +1568,10 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     // "cuatro puntos menos" after a percentage: percentage points, not index points.
     if kind == Kind::Count
         && up.head.is_some_and(|u| u.key == "point")
-        && toks
-            .get(up.end)
-            .is_some_and(|t| COMPARATIVES.contains(&t.lower.as_str()))
+        && (up.end..up.end + 1).chain(up.end.checked_sub(1)).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| COMPARATIVES.contains(&t.lower.as_str()))
+        })
         && same_sentence_percent(ctx, start, prev)
     {
         kind = Kind::Percent;

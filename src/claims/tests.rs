@@ -837,3 +837,39 @@ fn second_held_out_classes() {
     let figs = figures("Measles cases topped 42,000, up from 941.", "en");
     assert_eq!(fig(&figs, "42,000").unit_key, "case");
 }
+
+#[test]
+fn third_held_out_classes() {
+    let figs = figures("Top 10 things to do", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("iOS 17 runs on 76% of phones; winds reached 180 mph.", "en");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    assert_eq!(fig(&figs, "180").unit_key, "mile");
+    let figs = figures("Atención de 9 a 18 horas de lunes a viernes.", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("La espera fue de 9 a 18 horas.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "El Athletic ganó la Copa 40 años después, tras vencer al Mallorca 4-2.",
+        "es",
+    );
+    check(
+        fig(&figs, "40"),
+        Some(40.0 * 365.0),
+        Some(40.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    assert_eq!(figs.len(), 3, "{figs:#?}");
+    let figs = figures(
+        "Obtuvo el 52,4 % de los votos, 1,3 puntos más que su rival.",
+        "es",
+    );
+    check(
+        fig(&figs, "1,3"),
+        Some(1.3),
+        Some(1.3),
+        Kind::Percent,
+        "percentage point",
+    );
+}

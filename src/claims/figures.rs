@@ -270,8 +270,16 @@ fn is_furniture(toks: &[Tok]) -> bool {
             return true;
         }
     }
-    let words: Vec<&Tok> = toks.iter().filter(|t| t.kind == TokKind::Word).collect();
-    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+    // "Follow us on Twitter | 2 comments": any field of a strip may be the counter.
+    toks.split(|t| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
+        .any(|field| {
+            let words: Vec<&Tok> = field.iter().filter(|t| t.kind == TokKind::Word).collect();
+            let numbered = field.iter().any(|t| t.kind == TokKind::Num);
+            !words.is_empty()
+                && words.len() <= 4
+                && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+                && (numbered || field.len() == toks.len())
+        })
 }
 
 /// Nouns that number an event in sequence: "minuto 89" is the 89th minute.
@@ -1519,6 +1527,15 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     } else {
         unit_phrase(ctx, end)
     };
+    // "a 3-1 series lead": the second number of a score (a dash pair that does not
+    // rise, so no range) counts nothing of the noun after it.
+    if score_second(toks, core.start, core.value) {
+        up = UnitPhrase {
+            start: end,
+            end,
+            ..UnitPhrase::default()
+        };
+    }
     let plain_count = kind == Kind::Count && currency_prefix.is_none() && !core.ordinal;
     if plain_count && !up.has_head() {
         if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
@@ -1582,7 +1599,10 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     if kind == Kind::Count
         && !up.has_head()
         && core.scaled
-        && (start.saturating_sub(3)..start).any(|k| MONEY_VERBS.contains(&toks[k].lower.as_str()))
+        && (start.saturating_sub(3)..start).any(|k| {
+            MONEY_VERBS.contains(&toks[k].lower.as_str())
+                || MONEY_NOUNS.contains(&toks[k].lower.as_str())
+        })
     {
         kind = Kind::Money;
     }
@@ -1698,6 +1718,53 @@ const MONEY_VERBS: &[&str] = &[
     "recaudó",
     "facturó",
     "ingresó",
+];
+
+/// Does a pair "N-M" of glued numbers start at token `i`?
+fn in_dash_pair(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
+        && toks
+            .get(i + 1)
+            .is_some_and(|d| d.is_punct("-–") && d.start == toks[i].end)
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokKind::Num && n.start == toks[i + 1].end)
+}
+
+/// Is the number at `i` the second of a score "N-M" with M <= N?
+fn score_second(toks: &[Tok], i: usize, value: Interval) -> bool {
+    let Some(d) = i.checked_sub(1) else {
+        return false;
+    };
+    let glued = toks[d].is_punct("-–") && toks[d].end == toks[i].start;
+    glued
+        && d >= 1
+        && toks[d - 1].end == toks[d].start
+        && toks[d - 1].kind == TokKind::Num
+        && toks[d - 1]
+            .lower
+            .parse::<f64>()
+            .is_ok_and(|first| value.hi.is_some_and(|v| v <= first))
+}
+
+/// Nouns for an amount of money: "un plan de 3.000 millones", "a package of 2 billion".
+const MONEY_NOUNS: &[&str] = &[
+    "plan",
+    "budget",
+    "package",
+    "fund",
+    "bailout",
+    "fine",
+    "presupuesto",
+    "paquete",
+    "fondo",
+    "rescate",
+    "multa",
+    "inversión",
+    "partida",
+    "crédito",
+    "préstamo",
+    "loan",
 ];
 
 /// Does the sentence of token `start` state a percentage, before or after it?
@@ -1908,9 +1975,17 @@ fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
 
 /// "aged 18 to 65": ages in years.
 fn after_aged(toks: &[Tok], start: usize) -> bool {
-    start
-        .checked_sub(1)
-        .is_some_and(|k| matches!(toks[k].lower.as_str(), "aged" | "ages" | "age"))
+    let Some(k) = start.checked_sub(1) else {
+        return false;
+    };
+    if matches!(toks[k].lower.as_str(), "aged" | "ages" | "age") {
+        return true;
+    }
+    // "aged 34 and 41": every age of the list.
+    matches!(toks[k].lower.as_str(), "and" | "or" | ",")
+        && k >= 1
+        && toks[k - 1].kind == TokKind::Num
+        && after_aged(toks, k - 1)
 }
 
 /// Is the unit something that only comes whole (people, homes), not a measure?
@@ -2075,8 +2150,12 @@ fn finish(
     if kind == Kind::Count && !up.has_head() && measure_before {
         unit_key = "magnitude".to_string();
     } else if kind == Kind::Count && !up.has_head() {
-        unit_key = subject_unit(ctx, start);
-        if unit_key.is_empty() {
+        // The numbers of a score ("a 3-1 series lead") borrow no noun from before.
+        let score = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
+        if !score {
+            unit_key = subject_unit(ctx, start);
+        }
+        if unit_key.is_empty() && !score {
             unit_key = inherited_unit(ctx, start, prev);
         }
         if unit_key.is_empty() && tally(ctx, start) {
@@ -2120,7 +2199,7 @@ fn tally(ctx: &Ctx, start: usize) -> bool {
     (from..start).any(|k| {
         matches!(
             toks[k].lower.as_str(),
-            "vote" | "tally" | "votación" | "votacion" | "recuento"
+            "vote" | "voted" | "tally" | "votación" | "votacion" | "recuento" | "votó" | "votaron"
         )
     })
 }

@@ -103,6 +103,10 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
                 .iter()
                 .any(|(w, _, then)| d.is(w) && then.is_some())
         });
+    // "beat the Yankees 7-6 in 11 innings": a number closing a score is no numerator.
+    if i > 0 && toks[i - 1].is_punct("-–") && toks[i - 1].end == t.start {
+        return None;
+    }
     let (num, mut j) = match t.lower.as_str() {
         "a" | "an" | "un" | "una" => (1.0, i + 1),
         "la" if la_parte => (1.0, i + 1),

@@ -103,6 +103,14 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("no más de", Qualifier::UpTo),
     ("hasta", Qualifier::UpTo),
     ("menos de", Qualifier::LessThan),
+    // A level not reached: "no llegaba a los 42 años", "did not reach 40".
+    ("no llegaba a", Qualifier::LessThan),
+    ("no llega a", Qualifier::LessThan),
+    ("no llegó a", Qualifier::LessThan),
+    ("no alcanzaba", Qualifier::LessThan),
+    ("no alcanza", Qualifier::LessThan),
+    ("did not reach", Qualifier::LessThan),
+    ("failed to reach", Qualifier::LessThan),
     // Ages: "los mayores de 65 años", "menores de 18 años".
     ("mayores de", Qualifier::MoreThan),
     ("mayor de", Qualifier::MoreThan),

@@ -873,3 +873,45 @@ fn third_held_out_classes() {
         "percentage point",
     );
 }
+
+#[test]
+fn fourth_held_out_classes() {
+    let figs = figures("Police are questioning two men, aged 34 and 41.", "en");
+    check(
+        fig(&figs, "41"),
+        Some(41.0 * 365.0),
+        Some(41.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures(
+        "The Dodgers beat the Yankees 7-6 in 11 innings to take a 3-1 series lead.",
+        "en",
+    );
+    assert_eq!(figs.len(), 5, "{figs:#?}");
+    assert!(
+        figs.iter().filter(|f| f.unit_key.is_empty()).count() == 4,
+        "{figs:#?}"
+    );
+    let figs = figures("The commission voted 4-1 to approve it.", "en");
+    assert!(figs.iter().all(|f| f.unit_key == "vote"), "{figs:#?}");
+    let figs = figures("Follow us on Twitter | 2 comments", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Aprobó un plan de 3.000 millones. Hace un siglo no llegaba a los 42 años.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "3.000").kind, Kind::Money);
+    check(
+        fig(&figs, "siglo"),
+        Some(36500.0),
+        Some(36500.0),
+        Kind::Duration,
+        "century",
+    );
+    let age = fig(&figs, "42");
+    assert_eq!(
+        (age.value.hi, age.value.hi_strict),
+        (Some(42.0 * 365.0), true)
+    );
+}

@@ -1570,7 +1570,6 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         value = Interval::exact(th);
     }
     // "seis años y medio", "dos horas y media": half a unit more.
-    let mut up = up;
     if up.has_head()
         && !up.borrowed
         && value.is_exact()

@@ -424,12 +424,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     }
     // "for a decade", "hace una década", "in less than a year": one unit of time;
     // not "9% more than a year earlier", which dates a comparison.
-    let dated = toks.get(i + 2).is_some_and(|w| {
-        matches!(
-            w.lower.as_str(),
-            "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
-        )
-    });
+    // "un 8 % más que hace un año" compares with a year ago just the same.
+    let compared_then =
+        i >= 2 && toks[i - 1].is("hace") && matches!(toks[i - 2].lower.as_str(), "que" | "than");
+    let dated = compared_then
+        || toks.get(i + 2).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
+            )
+        });
     if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
         && LEXICON
             .unit_at(toks, i + 1)
@@ -444,6 +448,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
+    // "a quarter-point", "a half-point": a share of a percentage point.
+    if matches!(t.lower.as_str(), "quarter" | "half")
+        && toks
+            .get(i + 1)
+            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+        && toks.get(i + 2).is_some_and(|p| p.is("point"))
+    {
+        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        return Scan::Core(number_core(i, i + 1, Interval::exact(v), None));
     }
     // "half a percentage point", "medio punto porcentual", "media hora".
     if matches!(t.lower.as_str(), "half" | "medio" | "media") {
@@ -535,9 +549,19 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     let t = &toks[i];
     // Ordinal suffixes: "3rd", "21st", "3er", "1º", "1.ª".
     if let Some(end) = ordinal_suffix(toks, i) {
-        return match t.lower.parse::<f64>() {
-            Ok(n) => Scan::Core(ordinal_core(i, end, n)),
-            Err(_) => Scan::Skip(end),
+        // "40,000th": thousands grouped in either convention.
+        let n = t.lower.parse::<f64>().ok().or_else(|| {
+            let digits: String = t
+                .lower
+                .chars()
+                .filter(|c| !matches!(c, ',' | '.'))
+                .collect();
+            let grouped = t.lower.contains([',', '.']) && digits.len() >= 4;
+            grouped.then(|| digits.parse::<f64>().ok()).flatten()
+        });
+        return match n {
+            Some(n) => Scan::Core(ordinal_core(i, end, n)),
+            None => Scan::Skip(end),
         };
     }
     // Decades: "1990s".
@@ -893,6 +917,8 @@ fn identifier_list_end(toks: &[Tok], mut i: usize) -> usize {
             "and" | "or" | "to" | "y" | "o" | "a" | "," | "&" | "-"
         )
     }) && toks.get(i + 2).is_some_and(|n| n.kind == TokKind::Num)
+        // "la Línea 1 y 15 pasajeros": a number with a counted noun starts a new clause.
+        && LEXICON.unit_at(toks, i + 3).is_none()
     {
         i += 2;
     }
@@ -1581,7 +1607,14 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         value = Interval::exact(value.lo.unwrap_or(0.0) + 0.5);
         up.end += 2;
     }
-    // "cuatro puntos menos" after a percentage: percentage points, not index points.
+    // "cuatro puntos menos" after a percentage: percentage points, not index points;
+    // "a quarter-point" (a share of a point) only moves a rate.
+    let point_share = toks[core.start].kind == TokKind::Word
+        && matches!(toks[core.start].lower.as_str(), "quarter" | "half");
+    if kind == Kind::Count && up.head.is_some_and(|u| u.key == "point") && point_share {
+        kind = Kind::Percent;
+        up.head = LEXICON.unit("percentage point");
+    }
     if kind == Kind::Count
         && up.head.is_some_and(|u| u.key == "point")
         && (up.end..up.end + 1).chain(up.end.checked_sub(1)).any(|k| {
@@ -1719,6 +1752,19 @@ const MONEY_VERBS: &[&str] = &[
     "ingresó",
 ];
 
+/// Is the number at `start` the size of a population named shortly before it?
+fn population_before(ctx: &Ctx, start: usize) -> bool {
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(10));
+    (from..start).any(|k| {
+        matches!(
+            ctx.toks[k].lower.as_str(),
+            "population" | "población" | "poblacion"
+        )
+    })
+}
+
 /// Does a pair "N-M" of glued numbers start at token `i`?
 fn in_dash_pair(toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
@@ -1764,6 +1810,11 @@ const MONEY_NOUNS: &[&str] = &[
     "crédito",
     "préstamo",
     "loan",
+    "fraud",
+    "fraude",
+    "estafa",
+    "desfalco",
+    "malversación",
 ];
 
 /// Does the sentence of token `start` state a percentage, before or after it?
@@ -1820,6 +1871,20 @@ fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
         k -= 1;
     }
     let w = toks[k].lower.as_str();
+    // "Call 999 in an emergency or 101 for ...": the alternative number is dialled too.
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[k], k)
+        .max(k.saturating_sub(8));
+    if matches!(w, "or" | "o")
+        && (from..k).any(|j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "call" | "dial" | "llame" | "llama" | "llamar" | "marque"
+            )
+        })
+    {
+        return true;
+    }
     matches!(
         w,
         "según"
@@ -2054,7 +2119,10 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     let changed = matches!(before, Some("from" | "de" | "desde"))
         && (core.start.saturating_sub(4)..core.start - 1)
             .any(|k| qualifiers::is_change_verb(&toks[k]));
-    if changed {
+    // "raised rates by 0.25 to 5.25%": the change and the level reached.
+    let by_change = matches!(before, Some("by"))
+        && (core.start.saturating_sub(5)..core.start).any(|k| qualifiers::is_change_verb(&toks[k]));
+    if changed || by_change {
         return plain;
     }
     // "between 2% and 2.5%": a percent sign on each number.
@@ -2153,6 +2221,10 @@ fn finish(
         let score = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
         if !score {
             unit_key = subject_unit(ctx, start);
+        }
+        // "for a population of 400,000", "la población ... hasta los 3 millones".
+        if !score && population_before(ctx, start) {
+            unit_key = "person".to_string();
         }
         if unit_key.is_empty() && !score {
             unit_key = inherited_unit(ctx, start, prev);

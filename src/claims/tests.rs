@@ -915,3 +915,53 @@ fn fourth_held_out_classes() {
         (Some(42.0 * 365.0), true)
     );
 }
+
+#[test]
+fn fifth_held_out_classes() {
+    let figs = figures("The bank raised rates by a quarter-point to 5.25%.", "en");
+    check(
+        fig(&figs, "quarter"),
+        Some(0.25),
+        Some(0.25),
+        Kind::Percent,
+        "percentage point",
+    );
+    check(
+        fig(&figs, "5.25"),
+        Some(5.25),
+        Some(5.25),
+        Kind::Percent,
+        "percent",
+    );
+    let figs = figures("Call 999 in an emergency or 101 for anything else.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "He scored his 40,000th point for a population of 400,000.",
+        "en",
+    );
+    check(
+        fig(&figs, "40,000th"),
+        Some(40000.0),
+        Some(40000.0),
+        Kind::Ordinal,
+        "point",
+    );
+    assert_eq!(fig(&figs, "400,000").unit_key, "person");
+    let figs = figures(
+        "Dos trenes chocaron en la Línea 1 y 15 pasajeros resultaron heridos.",
+        "es",
+    );
+    check(
+        fig(&figs, "15"),
+        Some(15.0),
+        Some(15.0),
+        Kind::Count,
+        "passenger",
+    );
+    let figs = figures(
+        "Creció un 8 % más que hace un año, por un fraude de 680 millones.",
+        "es",
+    );
+    assert!(figs.iter().all(|f| f.kind != Kind::Duration), "{figs:#?}");
+    assert_eq!(fig(&figs, "680").kind, Kind::Money);
+}

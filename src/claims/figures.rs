@@ -852,6 +852,16 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) {
         return Some(i + 1);
     }
+    // "el 8M", "del 15-M": a day of the month and a month initial name a date.
+    let day_name = prev.is_some_and(|p| matches!(p.lower.as_str(), "el" | "del" | "al"))
+        && t.lower.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && toks
+            .get(i + 1)
+            .filter(|n| n.end - n.start == 1 && n.cap)
+            .is_some_and(|n| n.start == t.end && "mfsnjaode".contains(n.lower.as_str()));
+    if day_name {
+        return Some(i + 2);
+    }
     // "the 100m final", "los 400 metros vallas": a race named by its distance.
     if let Some(n) = next
         && matches!(n.lower.as_str(), "m" | "metres" | "meters" | "metros")
@@ -1432,6 +1442,8 @@ const UNIT_STOPS: &[&str] = &[
     "despite", "toward", "towards", "around", "sin", "tras", "hacia",
     // "fixed 48,000 last year": a time phrase after the number, not its noun.
     "last", "next",
+    // "17,1 millones frente a 61,7 millones": a comparison, not a noun.
+    "frente", "versus", "vs", "contra",
 ];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
@@ -1933,8 +1945,22 @@ fn prefix_qualifier(
     if word == "hasta" && (from..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
         return None;
     }
-    // "nine hours over two days": "over" right after a figure spreads it.
-    if word == "over" && prev.last().is_some_and(|(_, e)| *e == s) {
+    // "nine hours over two days": "over" right after a figure spreads it; so it does
+    // after a count earlier in the clause ("sent 1,400 messages to the victim over
+    // three months"), when a unit of time follows.
+    let spread = prev.last().is_some_and(|(f, e)| {
+        *e == s
+            || f.kind == Kind::Count
+                && !f.unit_key.is_empty()
+                && *e <= s
+                && s - *e <= 6
+                && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[s]
+                && LEXICON
+                    .unit_at(toks, start + 1)
+                    .or_else(|| LEXICON.unit_at(toks, start + 2))
+                    .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+    });
+    if word == "over" && spread {
         return None;
     }
     Some((q, s))
@@ -2219,7 +2245,23 @@ fn finish(
     } else if kind == Kind::Count && !up.has_head() {
         // The numbers of a score ("a 3-1 series lead") borrow no noun from before.
         let score = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
-        if !score {
+        // "subió en 49.558 personas en septiembre, hasta 3,77 millones": a count
+        // with its noun stated just before lends it before the verb's subject does.
+        // Dates between do not interrupt ("personas en septiembre, hasta").
+        let stated = prev
+            .iter()
+            .rev()
+            .find(|(f, _)| !matches!(f.kind, Kind::Date | Kind::Year))
+            .filter(|(f, e)| {
+                f.kind == Kind::Count
+                    && !f.unit.is_empty()
+                    && !f.unit_key.is_empty()
+                    && start.saturating_sub(*e) <= 8
+                    && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+            });
+        if let Some((f, _)) = stated.filter(|_| !score) {
+            unit_key = f.unit_key.clone();
+        } else if !score {
             unit_key = subject_unit(ctx, start);
         }
         // "for a population of 400,000", "la población ... hasta los 3 millones".
@@ -2345,11 +2387,28 @@ fn money_key(code: Option<&str>) -> String {
 /// earlier count figure in this sentence or the previous one.
 fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
     let s = ctx.tok_sentence[start];
-    prev.iter()
-        .rev()
-        .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
+    let near = || {
+        prev.iter()
+            .rev()
+            .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
+    };
+    near()
         .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty())
         .map(|(f, _)| f.unit_key.clone())
+        // "perdió el 72 % de sus pasajeros: 17,1 millones": the group a share was of.
+        .or_else(|| {
+            near()
+                .filter(|(f, _)| f.kind == Kind::Percent && !f.unit.is_empty())
+                .find_map(|(f, _)| {
+                    let toks = super::tokens::tokenize(&f.unit);
+                    (0..toks.len()).find_map(|k| {
+                        LEXICON
+                            .unit_at(&toks, k)
+                            .filter(|m| m.entry.kind == UnitKind::Count)
+                            .map(|m| m.entry.key.clone())
+                    })
+                })
+        })
         .unwrap_or_default()
 }
 

@@ -965,3 +965,39 @@ fn fifth_held_out_classes() {
     assert!(figs.iter().all(|f| f.kind != Kind::Duration), "{figs:#?}");
     assert_eq!(fig(&figs, "680").kind, Kind::Money);
 }
+
+#[test]
+fn sixth_held_out_classes() {
+    let figs = figures(
+        "He sent 1,400 messages to the victim over three months.",
+        "en",
+    );
+    check(
+        fig(&figs, "three"),
+        Some(90.0),
+        Some(90.0),
+        Kind::Duration,
+        "month",
+    );
+    let figs = figures("He waited over three hours.", "en");
+    assert_eq!(fig(&figs, "three").value.lo_strict, true);
+    let figs = figures("La manifestación del 8M reunió a 120.000 personas.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "Récord para un mes de julio. Subió desde su mínimo de marzo.",
+        "es",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "Perdió el 72 % de sus pasajeros: 17,1 millones frente a 61,7 millones.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "61,7").unit_key, "passenger");
+    let figs = figures(
+        "El paro subió en 49.558 personas en septiembre, hasta 3,77 millones.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "3,77").unit_key, "person");
+    let figs = figures("The S&P 500 has gained 68% since its March low.", "en");
+    assert!(figs.iter().any(|f| f.kind == Kind::Date), "{figs:#?}");
+}

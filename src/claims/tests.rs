@@ -980,7 +980,7 @@ fn sixth_held_out_classes() {
         "month",
     );
     let figs = figures("He waited over three hours.", "en");
-    assert_eq!(fig(&figs, "three").value.lo_strict, true);
+    assert!(fig(&figs, "three").value.lo_strict);
     let figs = figures("La manifestación del 8M reunió a 120.000 personas.", "es");
     assert_eq!(figs.len(), 1, "{figs:#?}");
     let figs = figures(

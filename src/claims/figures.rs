@@ -171,12 +171,36 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // "los días 22 y 23 de agosto": a day before a full date shares its month.
+        if let Some(day) = paired_day(ctx.toks, i)
+            && let Some(d) = dates::date_at(ctx.toks, i + 2, ctx.year)
+            && let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
+        {
+            let value = Interval::exact(v - v % 100.0 + day);
+            figs.push((plain_figure(ctx, i, i + 1, value, Kind::Date), i + 1));
+            i += 1;
+            continue;
+        }
         if let Some(d) = dates::date_at(ctx.toks, i, ctx.year)
             .or_else(|| dates::bare_month(ctx.toks, i, ctx.year))
         {
             let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
             figs.push((fig, d.end));
             i = d.end;
+            // "on August 22 and 23": the second day of the same month.
+            if let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
+                && let Some(day) = paired_day(ctx.toks, d.end + 1)
+                && ctx.toks[d.end - 1].kind == TokKind::Num
+                && matches!(
+                    ctx.toks[d.end].lower.as_str(),
+                    "and" | "or" | "&" | "y" | "o"
+                )
+            {
+                let value = Interval::exact(v - v % 100.0 + day);
+                let fig = plain_figure(ctx, d.end + 1, d.end + 2, value, Kind::Date);
+                figs.push((fig, d.end + 2));
+                i = d.end + 2;
+            }
             continue;
         }
         if let Some(fig) = noun_ordinal(ctx, i) {
@@ -200,6 +224,29 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
         }
     }
     figs.into_iter().map(|(f, _)| f).collect()
+}
+
+/// A bare day of the month at `i` (1–31, no noun after it): its value.
+fn paired_day(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+    let day = t
+        .lower
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    if LEXICON.unit_at(toks, i + 1).is_some() {
+        return None;
+    }
+    // Before a date, the day must be joined to it: "22 y 23 de agosto".
+    let joined = toks
+        .get(i + 1)
+        .is_some_and(|c| matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o" | "e"));
+    let after_joiner = i > 0
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "and" | "or" | "&" | "y" | "o" | "e"
+        );
+    (joined || after_joiner).then_some(f64::from(day))
 }
 
 /// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
@@ -1627,6 +1674,28 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         kind = Kind::Percent;
         up.head = LEXICON.unit("percentage point");
     }
+    // "cayó casi seis puntos, hasta el 69,9 %": points a percentage moved by, unless
+    // the sentence is about a stock index, whose points are its own.
+    // "rose 1.234 points, or 3.5%" restates the move as a percentage: index points.
+    let restated = toks.get(up.end).is_some_and(|c| c.is_punct(",("))
+        && toks
+            .get(up.end + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "or" | "o" | "un" | "a"))
+        || toks.get(up.end).is_some_and(|c| c.is_punct("("));
+    let moved_points = !restated
+        && (start.saturating_sub(2)..start).any(|k| qualifiers::is_change_verb(&toks[k]))
+        && !ctx
+            .sentence_toks(ctx.tok_sentence[start])
+            .iter()
+            .any(|t| INDEX_WORDS.contains(&t.lower.as_str()));
+    if kind == Kind::Count
+        && up.head.is_some_and(|u| u.key == "point")
+        && moved_points
+        && same_sentence_percent(ctx, start, prev)
+    {
+        kind = Kind::Percent;
+        up.head = LEXICON.unit("percentage point");
+    }
     if kind == Kind::Count
         && up.head.is_some_and(|u| u.key == "point")
         && (up.end..up.end + 1).chain(up.end.checked_sub(1)).any(|k| {
@@ -1657,7 +1726,16 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         let days = up.head.map_or(1.0, |u| u.days);
         value = scale_interval(value, days);
     }
-    let year = core.year || is_year(&core, &up, qualifier, kind, range_start.is_some());
+    // "entre 1163 y 1345": two four-digit ends with no noun span years, older too.
+    let year_span = range_start.is_some()
+        && kind == Kind::Count
+        && !up.has_head()
+        && core.plain_digits.as_ref().is_some_and(|d| d.len() == 4)
+        && [value.lo, value.hi]
+            .iter()
+            .all(|b| b.is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v)));
+    let year =
+        core.year || year_span || is_year(&core, &up, qualifier, kind, range_start.is_some());
     if year {
         let fig = plain_figure(ctx, start, core.end.max(end), value, Kind::Year);
         return Some((fig, core.end.max(end)));
@@ -1733,6 +1811,12 @@ fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool 
 const COMPARATIVES: &[&str] = &[
     "less", "more", "lower", "higher", "up", "down", "menos", "más", "mas", "arriba", "abajo",
     "por",
+];
+
+/// Words that make points an index's own ("el Ibex subió 200 puntos, un 2 %").
+const INDEX_WORDS: &[&str] = &[
+    "index", "índice", "indice", "ibex", "dow", "ftse", "nasdaq", "nikkei", "dax", "cac", "s&p",
+    "bolsa", "merval", "ipc", "stocks", "shares",
 ];
 
 /// Verbs of spending or earning: a scaled number after one is an amount of money.

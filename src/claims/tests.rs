@@ -1001,3 +1001,25 @@ fn sixth_held_out_classes() {
     let figs = figures("The S&P 500 has gained 68% since its March low.", "en");
     assert!(figs.iter().any(|f| f.kind == Kind::Date), "{figs:#?}");
 }
+
+#[test]
+fn seventh_held_out_classes() {
+    let figs = figures("Pilots will strike on August 22 and 23.", "en");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    assert!(figs.iter().all(|f| f.kind == Kind::Date), "{figs:#?}");
+    let figs = figures("Huelga los días 22 y 23 de agosto.", "es");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    assert!(figs.iter().all(|f| f.kind == Kind::Date), "{figs:#?}");
+    let figs = figures("A galaxy 55 million light years away; a 60ft yacht.", "en");
+    assert_eq!(fig(&figs, "55").unit_key, "light year");
+    assert_eq!(fig(&figs, "60").unit_key, "foot");
+    let figs = figures(
+        "La participación cayó casi seis puntos, hasta el 69,9 %.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "seis").unit_key, "percentage point");
+    let figs = figures("El Ibex subió 200 puntos, un 2 %.", "es");
+    assert_eq!(fig(&figs, "200").unit_key, "point");
+    let figs = figures("Se construyó entre 1163 y 1345.", "es");
+    assert_eq!(fig(&figs, "1163").kind, Kind::Year);
+}

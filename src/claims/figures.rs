@@ -336,16 +336,32 @@ const ORDINAL_NOUNS: &[&str] = &["minute", "minuto"];
 fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
     let toks = ctx.toks;
     let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
-    let noun = toks.get(i.checked_sub(1)?)?;
-    if !ORDINAL_NOUNS.contains(&noun.lower.as_str()) || !t.lower.chars().all(|c| c.is_ascii_digit())
+    let mut noun = toks.get(i.checked_sub(1)?)?;
+    let mut first = i - 1;
+    // "su gol número 400": the noun before "número" is the one numbered in order.
+    let numbered = noun.is("número")
+        && i >= 3
+        && toks[i - 2].kind == TokKind::Word
+        && !toks[i - 2].cap
+        && !is_function_word(&toks[i - 2].lower)
+        && matches!(
+            toks[i - 3].lower.as_str(),
+            "su" | "sus" | "el" | "la" | "mi" | "tu" | "nuestro" | "nuestra"
+        );
+    if numbered {
+        first = i - 2;
+        noun = &toks[first];
+    }
+    if !(numbered || ORDINAL_NOUNS.contains(&noun.lower.as_str()))
+        || !t.lower.chars().all(|c| c.is_ascii_digit())
     {
         return None;
     }
     let n: f64 = t.lower.parse().ok()?;
-    let mut fig = plain_figure(ctx, i - 1, i + 1, Interval::exact(n), Kind::Ordinal);
+    let mut fig = plain_figure(ctx, first, i + 1, Interval::exact(n), Kind::Ordinal);
     fig.unit = noun.lower.clone();
     fig.unit_key = LEXICON
-        .unit_at(toks, i - 1)
+        .unit_at(toks, first)
         .map_or_else(|| noun.lower.clone(), |m| m.entry.key.clone());
     Some(fig)
 }
@@ -441,6 +457,10 @@ const ORDINAL_IDIOMS: &[&str] = &[
     "segunda mano",
     "second hand",
     "cuarto de",
+    // Knockout rounds: "octavos de final" is the last sixteen, not an eighth.
+    "octavos de",
+    "cuartos de",
+    "dieciseisavos de",
 ];
 
 fn scan_core(ctx: &Ctx, i: usize) -> Scan {
@@ -1428,6 +1448,16 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             adjectives += 1;
             continue;
         }
+        // "53,239 Model 3 cars": a named model between the number and its noun.
+        if toks[k].cap
+            && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Num)
+            && is_word_at(toks, k + 2)
+            && adjectives < 3
+        {
+            adjectives += 1;
+            k += 2;
+            continue;
+        }
         // "37 reported cases", "120 estimated deaths": a participle before a noun.
         if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
             adjectives += 1;
@@ -1749,6 +1779,7 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     if core.bare_one
         && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
         && !(up.has_head() && closes_count_list(ctx, core.start, prev))
+        && !opens_count_list(toks, core.start, &up)
     {
         return None;
     }
@@ -1912,6 +1943,18 @@ const MONEY_NOUNS: &[&str] = &[
     "desfalco",
     "malversación",
 ];
+
+/// "la muerte de una persona y 44 heridos": "un"/"una" and a known noun, then a
+/// conjunction and a number, open a list of counts.
+fn opens_count_list(toks: &[Tok], start: usize, up: &UnitPhrase) -> bool {
+    matches!(toks[start].lower.as_str(), "un" | "una")
+        && up.head.is_some()
+        && !up.borrowed
+        && toks
+            .get(up.end)
+            .is_some_and(|c| matches!(c.lower.as_str(), "y" | "e" | "and"))
+        && toks.get(up.end + 1).is_some_and(|n| n.kind == TokKind::Num)
+}
 
 /// Does the sentence of token `start` state a percentage, before or after it?
 fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {

@@ -1023,3 +1023,32 @@ fn seventh_held_out_classes() {
     let figs = figures("Se construyó entre 1163 y 1345.", "es");
     assert_eq!(fig(&figs, "1163").kind, Kind::Year);
 }
+
+#[test]
+fn eighth_held_out_classes() {
+    let figs = figures("Messi marcó su gol número 400 en octavos de final.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    check(
+        fig(&figs, "400"),
+        Some(400.0),
+        Some(400.0),
+        Kind::Ordinal,
+        "goal",
+    );
+    let figs = figures("Causó la muerte de una persona y 44 heridos.", "es");
+    check(
+        fig(&figs, "una persona"),
+        Some(1.0),
+        Some(1.0),
+        Kind::Count,
+        "person",
+    );
+    let figs = figures(
+        "Tesla produced 53,239 Model 3 cars before 78,011 spectators.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "53,239").unit_key, "vehicle");
+    assert_eq!(fig(&figs, "78,011").unit_key, "viewer");
+    let figs = figures("Ganó la segunda vuelta.", "es");
+    assert_eq!(fig(&figs, "segunda").unit_key, "round");
+}

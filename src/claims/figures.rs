@@ -139,6 +139,8 @@ struct Core {
     year: bool,
     /// A share of a group ("a third of"), in percent.
     fraction: bool,
+    /// A multiple ("double", "el triple", "tenfold"): counts times.
+    multiple: bool,
     /// The value read with the separator as a thousands mark, when the digits are
     /// ambiguous ("1,200" in a comma-decimal article) and were read as decimals.
     thousands: Option<f64>,
@@ -461,6 +463,10 @@ const ORDINAL_IDIOMS: &[&str] = &[
     "octavos de",
     "cuartos de",
     "dieciseisavos de",
+    "de octavos",
+    "de cuartos",
+    "en octavos",
+    "en cuartos",
 ];
 
 fn scan_core(ctx: &Ctx, i: usize) -> Scan {
@@ -515,6 +521,9 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
+    if let Some(core) = multiple_core(toks, i) {
+        return Scan::Core(core);
     }
     // "a quarter-point", "a half-point": a share of a percentage point.
     if matches!(t.lower.as_str(), "quarter" | "half")
@@ -681,6 +690,7 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         year: false,
         fraction: false,
         thousands: None,
+        multiple: false,
     }
 }
 
@@ -879,6 +889,47 @@ fn allowed_suffix(toks: &[Tok], j: usize) -> bool {
 /// except the scale and temperature letters ("10K", "3M", "4B", "-4C").
 fn model_letter(t: &Tok) -> bool {
     t.cap && t.lower.chars().count() == 1 && !matches!(t.lower.as_str(), "k" | "m" | "b" | "c")
+}
+
+/// "more than double the record", "el doble de la media", "up tenfold", "a 3-fold
+/// rise": a multiple, counted in times. "Double" and "triple" are adjectives too ("a
+/// double murder", "doble nacionalidad"), so they need "el" before them, or a
+/// qualifier, or "the"/"de"/"que" after them.
+fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
+    let next = toks.get(i + 1).map_or("", |n| n.lower.as_str());
+    let fold = match t.lower.as_str() {
+        "twofold" => Some(2.0),
+        "threefold" => Some(3.0),
+        "fourfold" => Some(4.0),
+        "fivefold" => Some(5.0),
+        "tenfold" => Some(10.0),
+        "hundredfold" => Some(100.0),
+        _ => None,
+    };
+    let word = match t.lower.as_str() {
+        "double" | "doble" | "twice" => Some(2.0),
+        "triple" | "treble" => Some(3.0),
+        "cuádruple" | "quadruple" => Some(4.0),
+        _ => None,
+    };
+    let framed = matches!(prev, "el" | "than" | "nearly" | "almost" | "casi" | "about")
+        || matches!(next, "the" | "de" | "del" | "que" | "as" | "that");
+    // "plans to double the budget": the verb, not a stated multiple.
+    let verb_before = matches!(
+        prev,
+        "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "did" | "not"
+    );
+    let verb_after = verb_before
+        || toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && n.lower.ends_with("ed"));
+    let v = fold.or(word.filter(|_| framed && !verb_after))?;
+    Some(Core {
+        multiple: true,
+        ..number_core(i, i + 1, Interval::exact(v), None)
+    })
 }
 
 /// Words that make a distance the name of a race ("100m hurdles", "200 metros libres").
@@ -1651,6 +1702,14 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
             ..UnitPhrase::default()
         };
     }
+    if core.multiple {
+        up = UnitPhrase {
+            start: end,
+            end,
+            head: LEXICON.unit("time"),
+            ..UnitPhrase::default()
+        };
+    }
     let plain_count = kind == Kind::Count && currency_prefix.is_none() && !core.ordinal;
     if plain_count && !up.has_head() {
         if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
@@ -2184,9 +2243,15 @@ fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
     };
     let before = core.start.checked_sub(2).map(|k| (&toks[k], &toks[k + 1]));
     let after = toks.get(core.end);
+    // "to become, at 39, France's youngest president", "At 39, she ...".
+    let at_age = core.start > 0
+        && toks[core.start - 1].is("at")
+        && (ctx.sentence_initial(core.start - 1)
+            || core.start >= 2 && toks[core.start - 2].is_punct(","));
     (1..=120).contains(&v)
         && !qualified
-        && before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(","))
+        && (at_age
+            || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
         && after.is_some_and(|t| t.is_punct(",)"))
 }
 

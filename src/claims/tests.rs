@@ -1052,3 +1052,39 @@ fn eighth_held_out_classes() {
     let figs = figures("Ganó la segunda vuelta.", "es");
     assert_eq!(fig(&figs, "segunda").unit_key, "round");
 }
+
+#[test]
+fn ninth_held_out_classes() {
+    let figs = figures("Macron won, at 39, the presidency.", "en");
+    check(
+        fig(&figs, "39"),
+        Some(39.0 * 365.0),
+        Some(39.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures(
+        "They paid more than double the record, up tenfold since 2015.",
+        "en",
+    );
+    let double = fig(&figs, "double");
+    assert_eq!((double.value.lo, double.value.lo_strict), (Some(2.0), true));
+    assert_eq!(double.unit_key, "time");
+    check(
+        fig(&figs, "tenfold"),
+        Some(10.0),
+        Some(10.0),
+        Kind::Count,
+        "time",
+    );
+    let figs = figures("A double murder; they plan to double the budget.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Pagó el doble del anterior récord; tiene doble nacionalidad.",
+        "es",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures("Cayó en la ida de octavos ante 34 nacionalidades.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    assert_eq!(fig(&figs, "34").unit_key, "nationality");
+}

@@ -981,13 +981,20 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
         return Some(i + 2);
     }
     // "the 100m final", "los 400 metros vallas": a race named by its distance.
+    // "in the 100m", "ganó los 100 metros en 9,81": a definite distance that ends the
+    // phrase names the race too.
+    let definite = prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "los" | "el"));
     if let Some(n) = next
         && matches!(n.lower.as_str(), "m" | "metres" | "meters" | "metros")
-        && toks
+        && (toks
             .get(i + 2)
             .is_some_and(|e| RACE_EVENTS.contains(&e.lower.as_str()))
+            || definite
+                && toks.get(i + 2).is_none_or(|e| {
+                    e.kind == TokKind::Punct || matches!(e.lower.as_str(), "in" | "en")
+                }))
     {
-        return Some(i + 3);
+        return Some(i + 2);
     }
     if let Some(n) = next.filter(|n| n.kind == TokKind::Word && n.start == t.end)
         && (!allowed_suffix(toks, i + 1)
@@ -1461,7 +1468,23 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         let singular_article =
             t.is("del") || t.is("de") && toks.get(j + 1).is_some_and(|d| d.is("la") || d.is("el"));
         let singular_del = singular_article && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
+        // "siete de ellas", "two of them": a pronoun points back to the noun before.
+        let pronoun = toks.get(k).is_some_and(|p| {
+            matches!(
+                p.lower.as_str(),
+                "ellos"
+                    | "ellas"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "estos"
+                    | "estas"
+                    | "esos"
+                    | "esas"
+            )
+        });
         if !singular_del
+            && !pronoun
             && (known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number)
         {
             j = k;
@@ -1508,6 +1531,16 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             adjectives += 1;
             k += 2;
             continue;
+        }
+        // "35 reports of fires", "two accounts of": a speech word before "of" is a noun.
+        if super::speech::is_speech_verb(&toks[k])
+            && toks.get(k + 1).is_some_and(|o| o.is("of"))
+            && english_plural(&toks[k])
+        {
+            up.unknown_head = Some(crude_singular(&toks[k].lower, ctx.lang));
+            up.head_surface = toks[k].lower.clone();
+            k += 1;
+            break;
         }
         // "37 reported cases", "120 estimated deaths": a participle before a noun.
         if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
@@ -1798,6 +1831,15 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     // "se gastó 2 millones", "paid 3 million for": an amount with its currency
     // left unsaid.
+    // "pagó 1 millón por Vardy ... una plantilla de 57 millones": once a sentence
+    // counts money, a later scaled amount with no noun is money too.
+    let money_before = prev.last().is_some_and(|(f, e)| {
+        f.kind == Kind::Money && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+    });
+    if kind == Kind::Count && !up.has_head() && core.scaled && money_before {
+        kind = Kind::Money;
+        currency = prev.last().and_then(|(f, _)| f.currency.clone());
+    }
     if kind == Kind::Count
         && !up.has_head()
         && core.scaled

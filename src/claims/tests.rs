@@ -1088,3 +1088,28 @@ fn ninth_held_out_classes() {
     assert_eq!(figs.len(), 1, "{figs:#?}");
     assert_eq!(fig(&figs, "34").unit_key, "nationality");
 }
+
+#[test]
+fn tenth_held_out_classes() {
+    let figs = figures(
+        "Samsung recalled 2.5 million phones after 35 reports of fires.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "35").unit_key, "report");
+    let figs = figures(
+        "España sumó 17 medallas, siete de ellas de oro, y su tercer oro.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "siete").unit_key, "medal");
+    assert_eq!(fig(&figs, "tercer").unit_key, "gold");
+    let figs = figures(
+        "Bolt won the 100m. Ganó los 100 metros en 9,81 segundos.",
+        "es",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "Pagó 1 millón por Vardy y armó una plantilla de 57 millones.",
+        "es",
+    );
+    assert!(figs.iter().all(|f| f.kind == Kind::Money), "{figs:#?}");
+}

@@ -514,16 +514,39 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         && !dated
         && i.checked_sub(1).is_some_and(|k| {
             let more_less = k > 0 && matches!(toks[k - 1].lower.as_str(), "menos" | "más" | "mas");
-            matches!(
-                toks[k].lower.as_str(),
-                "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
-            ) || (toks[k].is("de") && more_less)
+            // "for the first time in nearly a decade", "en casi un año".
+            let hedged = k > 0
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "nearly" | "almost" | "about" | "casi"
+                )
+                && matches!(
+                    toks[k - 1].lower.as_str(),
+                    "in" | "for" | "over" | "within" | "after" | "en" | "durante" | "tras"
+                );
+            hedged
+                || matches!(
+                    toks[k].lower.as_str(),
+                    "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
+                )
+                || (toks[k].is("de") && more_less)
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
     }
     if let Some(core) = multiple_core(toks, i) {
         return Scan::Core(core);
+    }
+    // "by a quarter of a point", "half of a percentage point": a share of a point.
+    if matches!(t.lower.as_str(), "quarter" | "half")
+        && toks.get(i + 1).is_some_and(|o| o.is("of"))
+        && toks.get(i + 2).is_some_and(|a| a.is("a"))
+        && toks
+            .get(i + 3)
+            .is_some_and(|p| p.is("point") || p.is("percentage"))
+    {
+        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        return Scan::Core(number_core(i, i + 3, Interval::exact(v), None));
     }
     // "a quarter-point", "a half-point": a share of a percentage point.
     if matches!(t.lower.as_str(), "quarter" | "half")
@@ -1542,6 +1565,16 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             k += 1;
             break;
         }
+        // "the first developed country": a participle before a known noun.
+        // (English only: a Spanish verb comes before its subject, "40 resultaron heridas".)
+        if ctx.lang == "en"
+            && looks_like_verb(&toks[k].lower, ctx.lang)
+            && LEXICON.unit_at(toks, k + 1).is_some()
+        {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         // "37 reported cases", "120 estimated deaths": a participle before a noun.
         if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
             adjectives += 1;
@@ -2407,7 +2440,15 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     if !(dash || word) || (percent && !between && !percent_dash) {
         return plain;
     }
-    let k = at + 1 + usize::from(between && article(at + 1));
+    let mut k = at + 1 + usize::from(between && article(at + 1));
+    // "£35 to £65": the currency repeated before the second number.
+    if toks.get(k).is_some_and(|c| c.is_punct("£$€¥"))
+        && core.start > 0
+        && toks[core.start - 1].is_punct("£$€¥")
+        && toks.get(k + 1).is_some_and(|n| n.start == toks[k].end)
+    {
+        k += 1;
+    }
     let Scan::Core(second) = scan_core(ctx, k) else {
         return plain;
     };

@@ -107,6 +107,15 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
     if i > 0 && toks[i - 1].is_punct("-–") && toks[i - 1].end == t.start {
         return None;
     }
+    // "a quarter of a point" is part of a point, read with the point.
+    if toks.get(i + 2).is_some_and(|o| o.is("of"))
+        && toks.get(i + 3).is_some_and(|a| a.is("a"))
+        && toks
+            .get(i + 4)
+            .is_some_and(|p| p.is("point") || p.is("percentage"))
+    {
+        return None;
+    }
     let (num, mut j) = match t.lower.as_str() {
         "a" | "an" | "un" | "una" => (1.0, i + 1),
         "la" if la_parte => (1.0, i + 1),

@@ -1113,3 +1113,44 @@ fn tenth_held_out_classes() {
     );
     assert!(figs.iter().all(|f| f.kind == Kind::Money), "{figs:#?}");
 }
+
+#[test]
+fn eleventh_held_out_classes() {
+    let figs = figures(
+        "Rates rose for the first time in nearly a decade, by a quarter of a point.",
+        "en",
+    );
+    check(
+        fig(&figs, "quarter"),
+        Some(0.25),
+        Some(0.25),
+        Kind::Percent,
+        "percentage point",
+    );
+    check(
+        fig(&figs, "decade"),
+        Some(3285.0),
+        Some(3650.0),
+        Kind::Duration,
+        "decade",
+    );
+    let figs = figures(
+        "Tickets cost £35 to £65; it was the first developed country to default.",
+        "en",
+    );
+    check(
+        fig(&figs, "35"),
+        Some(35.0),
+        Some(65.0),
+        Kind::Money,
+        "pound",
+    );
+    assert_eq!(fig(&figs, "first").unit_key, "country");
+    let figs = figures(
+        "Superó los 150 puntos básicos con 9 concejales y tres misas.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "150").unit_key, "basis point");
+    assert_eq!(fig(&figs, "9").unit_key, "councillor");
+    assert_eq!(fig(&figs, "tres").unit_key, "mass");
+}

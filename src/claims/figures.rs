@@ -1545,8 +1545,14 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             adjectives += 1;
             continue;
         }
-        // "53,239 Model 3 cars": a named model between the number and its noun.
-        if toks[k].cap
+        // "53,239 Model 3 cars", "10 million iPhone 6 handsets": a named model between
+        // the number and its noun.
+        let camel = ctx.text[toks[k].start..toks[k].end]
+            .chars()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+        if (toks[k].cap || camel)
             && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Num)
             && is_word_at(toks, k + 2)
             && adjectives < 3
@@ -1898,8 +1904,24 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         && [value.lo, value.hi]
             .iter()
             .all(|b| b.is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v)));
-    let year =
-        core.year || year_span || is_year(&core, &up, qualifier, kind, range_start.is_some());
+    // "a fire in 2012 killed 112 workers": after "in"/"since", a plausible year is one
+    // unless a plural noun follows ("in 2012 cases" would count).
+    let after_in = core.start > 0
+        && matches!(
+            toks[core.start - 1].lower.as_str(),
+            "in" | "since" | "en" | "desde"
+        )
+        && qualifier.is_none()
+        && !up.head_surface.ends_with('s')
+        && core.plain_digits.as_ref().is_some_and(|d| {
+            d.len() == 4
+                && d.parse::<f64>()
+                    .is_ok_and(|v| (1900.0..=2100.0).contains(&v))
+        });
+    let year = core.year
+        || year_span
+        || after_in
+        || is_year(&core, &up, qualifier, kind, range_start.is_some());
     if year {
         let fig = plain_figure(ctx, start, core.end.max(end), value, Kind::Year);
         return Some((fig, core.end.max(end)));

@@ -1154,3 +1154,19 @@ fn eleventh_held_out_classes() {
     assert_eq!(fig(&figs, "9").unit_key, "councillor");
     assert_eq!(fig(&figs, "tres").unit_key, "mass");
 }
+
+#[test]
+fn twelfth_held_out_classes() {
+    let figs = figures(
+        "A fire in 2012 killed 112 workers; Apple sold 10 million iPhone 6 handsets.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "2012").kind, Kind::Year);
+    assert_eq!(fig(&figs, "10 million").unit_key, "handset");
+    let figs = figures(
+        "Controla unos 90.000 kilómetros cuadrados y tiene cinco eurodiputados.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "90.000").unit_key, "square kilometer");
+    assert_eq!(fig(&figs, "cinco").unit_key, "mep");
+}

@@ -291,6 +291,17 @@ fn is_furniture(toks: &[Tok]) -> bool {
         "visitas",
         "vistas",
         "lecturas",
+        // Galleries: "Fotos: 12 imágenes", "Video (2:45)".
+        "fotos",
+        "photos",
+        "imágenes",
+        "imagenes",
+        "images",
+        "pictures",
+        "vídeo",
+        "video",
+        "galería",
+        "gallery",
     ];
     let Some(first) = toks.iter().position(|t| t.kind != TokKind::Punct) else {
         return false;
@@ -2098,6 +2109,13 @@ const MONEY_NOUNS: &[&str] = &[
     "estafa",
     "desfalco",
     "malversación",
+    "recorte",
+    "recortes",
+    "cuts",
+    "deuda",
+    "debt",
+    "déficit",
+    "deficit",
 ];
 
 /// "la muerte de una persona y 44 heridos": "un"/"una" and a known noun, then a

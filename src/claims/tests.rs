@@ -1170,3 +1170,27 @@ fn twelfth_held_out_classes() {
     assert_eq!(fig(&figs, "90.000").unit_key, "square kilometer");
     assert_eq!(fig(&figs, "cinco").unit_key, "mep");
 }
+
+#[test]
+fn thirteenth_held_out_classes() {
+    let figs = figures(
+        "Una inflación cercana al 28 % y 6,2 millones de parados.",
+        "es",
+    );
+    check(
+        fig(&figs, "28"),
+        Some(25.2),
+        Some(28.0 * 1.1),
+        Kind::Percent,
+        "percent",
+    );
+    assert_eq!(fig(&figs, "6,2").unit_key, "unemployed");
+    let figs = figures("Vídeo (2:45) | Fotos: 12 imágenes", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Huelga contra los recortes de 1.000 millones; hubo 30.000 desahucios.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "1.000").kind, Kind::Money);
+    assert_eq!(fig(&figs, "30.000").unit_key, "eviction");
+}

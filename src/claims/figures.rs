@@ -992,6 +992,11 @@ const RACE_EVENTS: &[&str] = &[
     "relevos",
     "estilos",
     "obstáculos",
+    "title",
+    "titles",
+    "record",
+    "champion",
+    "gold",
 ];
 
 /// If the number at `i` is not a figure, the token index to resume at.
@@ -1667,7 +1672,9 @@ fn looks_like_verb(w: &str, lang: &str) -> bool {
             "seen", "shot", "hurt", "left", "spent", "brought", "caught", "found", "kept",
             "bought", "sent", "struck", "thrown", "written", "chosen", "flown", "driven",
         ];
-        return w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w);
+        // Four letters too ("32 died", "12 fled"), but not "seed" or "need".
+        let past = w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed");
+        return past || IRREGULAR.contains(&w);
     }
     const ENDINGS: &[&str] = &[
         "aron", "ieron", "aban", "ían", "arán", "erán", "irán", "ará", "erá", "irá", "aría",
@@ -1883,9 +1890,13 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     // left unsaid.
     // "pagó 1 millón por Vardy ... una plantilla de 57 millones": once a sentence
     // counts money, a later scaled amount with no noun is money too.
+    // Only an amount "of"/"for" something ("una plantilla de 57 millones"), not
+    // "left 8.5 million without power", whose noun is people.
     let money_before = prev.last().is_some_and(|(f, e)| {
         f.kind == Kind::Money && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
-    });
+    }) && start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "de" | "of" | "por" | "for" | "at"));
     if kind == Kind::Count && !up.has_head() && core.scaled && money_before {
         kind = Kind::Money;
         currency = prev.last().and_then(|(f, _)| f.currency.clone());
@@ -2109,6 +2120,12 @@ const MONEY_NOUNS: &[&str] = &[
     "estafa",
     "desfalco",
     "malversación",
+    "recortará",
+    "recortó",
+    "recorta",
+    "recortar",
+    "ahorrará",
+    "ahorró",
     "recorte",
     "recortes",
     "cuts",

@@ -1194,3 +1194,20 @@ fn thirteenth_held_out_classes() {
     assert_eq!(fig(&figs, "1.000").kind, Kind::Money);
     assert_eq!(fig(&figs, "30.000").unit_key, "eviction");
 }
+
+#[test]
+fn fourteenth_held_out_classes() {
+    let figs = figures(
+        "It had 4,252 people on board; 32 died. Bolt kept his 100m title.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "32").unit_key, "person");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    let figs = figures(
+        "It cost $65 billion and left 8.5 million without power.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "8.5").kind, Kind::Count);
+    let figs = figures("El Gobierno recortará 10.000 millones en sanidad.", "es");
+    assert_eq!(fig(&figs, "10.000").kind, Kind::Money);
+}

@@ -130,6 +130,8 @@ fn figures_precision_and_recall() {
     assert!(spanish >= 80, "{spanish} Spanish sentences");
     let (mut tp, mut predicted, mut expected) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
+    // Per file (tp, predicted, expected): a new batch's first-run score is its own row.
+    let mut per_file: Vec<(String, usize, usize, usize)> = Vec::new();
     for (file, year, s) in &sentences {
         let article = Article {
             paragraphs: vec![s.text.clone()],
@@ -158,6 +160,13 @@ fn figures_precision_and_recall() {
         tp += found;
         predicted += figures.len();
         expected += s.figures.len();
+        if per_file.last().is_none_or(|(f, ..)| f != file) {
+            per_file.push((file.clone(), 0, 0, 0));
+        }
+        let row = per_file.last_mut().expect("row just pushed");
+        row.1 += found;
+        row.2 += figures.len();
+        row.3 += s.figures.len();
         println!("[{file} {} {}] {}", s.style, s.lang, s.text);
         for f in &figures {
             println!("    {}", show(f));
@@ -174,6 +183,14 @@ fn figures_precision_and_recall() {
     println!();
     for m in &misses {
         println!("{m}");
+    }
+    println!();
+    for (file, tp, predicted, expected) in &per_file {
+        println!(
+            "{file}: {expected} expected, {predicted} predicted, precision {:.3}, recall {:.3}",
+            *tp as f64 / (*predicted).max(1) as f64,
+            *tp as f64 / (*expected).max(1) as f64
+        );
     }
     println!(
         "\n{} sentences ({spanish} Spanish), {expected} expected figures, {predicted} predicted, {tp} correct",

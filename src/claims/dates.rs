@@ -148,6 +148,16 @@ pub(crate) fn bare_month(toks: &[Tok], i: usize, default_year: Option<i32>) -> O
             | "para"
             | "entre"
     );
+    // "since its March low": a possessive before a capitalised month.
+    let possessive = matches!(prev.lower.as_str(), "its" | "their") && toks[i].cap;
+    // "récord para un mes de julio": any July, not this year's.
+    let generic = prev.is("de")
+        && i >= 3
+        && toks[i - 2].is("mes")
+        && matches!(toks[i - 3].lower.as_str(), "un" | "cualquier");
+    if generic {
+        return None;
+    }
     // The second month of a pair: "between July and September", "julio y septiembre".
     let paired = matches!(prev.lower.as_str(), "and" | "or" | "y" | "o" | "a")
         && i.checked_sub(2)
@@ -158,7 +168,7 @@ pub(crate) fn bare_month(toks: &[Tok], i: usize, default_year: Option<i32>) -> O
     let y = default_year
         .and_then(|y| u32::try_from(y).ok())
         .unwrap_or(0);
-    ((preposition || paired) && full).then(|| DateMatch {
+    ((preposition || paired || possessive) && full).then(|| DateMatch {
         start: i,
         end: i + 1,
         value: month_value(y, m),

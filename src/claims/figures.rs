@@ -139,6 +139,8 @@ struct Core {
     year: bool,
     /// A share of a group ("a third of"), in percent.
     fraction: bool,
+    /// A multiple ("double", "el triple", "tenfold"): counts times.
+    multiple: bool,
     /// The value read with the separator as a thousands mark, when the digits are
     /// ambiguous ("1,200" in a comma-decimal article) and were read as decimals.
     thousands: Option<f64>,
@@ -171,12 +173,36 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // "los días 22 y 23 de agosto": a day before a full date shares its month.
+        if let Some(day) = paired_day(ctx.toks, i)
+            && let Some(d) = dates::date_at(ctx.toks, i + 2, ctx.year)
+            && let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
+        {
+            let value = Interval::exact(v - v % 100.0 + day);
+            figs.push((plain_figure(ctx, i, i + 1, value, Kind::Date), i + 1));
+            i += 1;
+            continue;
+        }
         if let Some(d) = dates::date_at(ctx.toks, i, ctx.year)
             .or_else(|| dates::bare_month(ctx.toks, i, ctx.year))
         {
             let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
             figs.push((fig, d.end));
             i = d.end;
+            // "on August 22 and 23": the second day of the same month.
+            if let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
+                && let Some(day) = paired_day(ctx.toks, d.end + 1)
+                && ctx.toks[d.end - 1].kind == TokKind::Num
+                && matches!(
+                    ctx.toks[d.end].lower.as_str(),
+                    "and" | "or" | "&" | "y" | "o"
+                )
+            {
+                let value = Interval::exact(v - v % 100.0 + day);
+                let fig = plain_figure(ctx, d.end + 1, d.end + 2, value, Kind::Date);
+                figs.push((fig, d.end + 2));
+                i = d.end + 2;
+            }
             continue;
         }
         if let Some(fig) = noun_ordinal(ctx, i) {
@@ -200,6 +226,29 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
         }
     }
     figs.into_iter().map(|(f, _)| f).collect()
+}
+
+/// A bare day of the month at `i` (1–31, no noun after it): its value.
+fn paired_day(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+    let day = t
+        .lower
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    if LEXICON.unit_at(toks, i + 1).is_some() {
+        return None;
+    }
+    // Before a date, the day must be joined to it: "22 y 23 de agosto".
+    let joined = toks
+        .get(i + 1)
+        .is_some_and(|c| matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o" | "e"));
+    let after_joiner = i > 0
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "and" | "or" | "&" | "y" | "o" | "e"
+        );
+    (joined || after_joiner).then_some(f64::from(day))
 }
 
 /// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
@@ -242,26 +291,55 @@ fn is_furniture(toks: &[Tok]) -> bool {
         "visitas",
         "vistas",
         "lecturas",
+        // Galleries: "Fotos: 12 imágenes", "Video (2:45)".
+        "fotos",
+        "photos",
+        "imágenes",
+        "imagenes",
+        "images",
+        "pictures",
+        "vídeo",
+        "video",
+        "galería",
+        "gallery",
     ];
     let Some(first) = toks.iter().position(|t| t.kind != TokKind::Punct) else {
         return false;
     };
     // "Updated 14:32 GMT", "Posted at 09:15", "Actualizado el 23/09": the opener is
     // followed by a time, a colon or a preposition ("Updated figures show" is news).
-    let opened = OPENERS
-        .iter()
-        .find_map(|p| qualifiers::match_phrase(toks, first, p));
-    if let Some(end) = opened
-        && toks.get(end).is_none_or(|t| {
-            t.kind == TokKind::Num
-                || t.is_punct(":")
-                || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
-        })
-    {
-        return true;
+    // A byline strip ("By Jane Doe | Published 07:45 BST") sets its fields off with
+    // bars or dots, so an opener may also start any field.
+    let field_starts = std::iter::once(first).chain(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
+            .map(|(k, _)| k + 1),
+    );
+    for start in field_starts {
+        let opened = OPENERS
+            .iter()
+            .find_map(|p| qualifiers::match_phrase(toks, start, p));
+        if let Some(end) = opened
+            && toks.get(end).is_none_or(|t| {
+                t.kind == TokKind::Num
+                    || t.is_punct(":")
+                    || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
+            })
+        {
+            return true;
+        }
     }
-    let words: Vec<&Tok> = toks.iter().filter(|t| t.kind == TokKind::Word).collect();
-    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+    // "Follow us on Twitter | 2 comments": any field of a strip may be the counter.
+    toks.split(|t| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
+        .any(|field| {
+            let words: Vec<&Tok> = field.iter().filter(|t| t.kind == TokKind::Word).collect();
+            let numbered = field.iter().any(|t| t.kind == TokKind::Num);
+            !words.is_empty()
+                && words.len() <= 4
+                && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+                && (numbered || field.len() == toks.len())
+        })
 }
 
 /// Nouns that number an event in sequence: "minuto 89" is the 89th minute.
@@ -271,16 +349,32 @@ const ORDINAL_NOUNS: &[&str] = &["minute", "minuto"];
 fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
     let toks = ctx.toks;
     let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
-    let noun = toks.get(i.checked_sub(1)?)?;
-    if !ORDINAL_NOUNS.contains(&noun.lower.as_str()) || !t.lower.chars().all(|c| c.is_ascii_digit())
+    let mut noun = toks.get(i.checked_sub(1)?)?;
+    let mut first = i - 1;
+    // "su gol número 400": the noun before "número" is the one numbered in order.
+    let numbered = noun.is("número")
+        && i >= 3
+        && toks[i - 2].kind == TokKind::Word
+        && !toks[i - 2].cap
+        && !is_function_word(&toks[i - 2].lower)
+        && matches!(
+            toks[i - 3].lower.as_str(),
+            "su" | "sus" | "el" | "la" | "mi" | "tu" | "nuestro" | "nuestra"
+        );
+    if numbered {
+        first = i - 2;
+        noun = &toks[first];
+    }
+    if !(numbered || ORDINAL_NOUNS.contains(&noun.lower.as_str()))
+        || !t.lower.chars().all(|c| c.is_ascii_digit())
     {
         return None;
     }
     let n: f64 = t.lower.parse().ok()?;
-    let mut fig = plain_figure(ctx, i - 1, i + 1, Interval::exact(n), Kind::Ordinal);
+    let mut fig = plain_figure(ctx, first, i + 1, Interval::exact(n), Kind::Ordinal);
     fig.unit = noun.lower.clone();
     fig.unit_key = LEXICON
-        .unit_at(toks, i - 1)
+        .unit_at(toks, first)
         .map_or_else(|| noun.lower.clone(), |m| m.entry.key.clone());
     Some(fig)
 }
@@ -376,6 +470,14 @@ const ORDINAL_IDIOMS: &[&str] = &[
     "segunda mano",
     "second hand",
     "cuarto de",
+    // Knockout rounds: "octavos de final" is the last sixteen, not an eighth.
+    "octavos de",
+    "cuartos de",
+    "dieciseisavos de",
+    "de octavos",
+    "de cuartos",
+    "en octavos",
+    "en cuartos",
 ];
 
 fn scan_core(ctx: &Ctx, i: usize) -> Scan {
@@ -406,12 +508,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     }
     // "for a decade", "hace una década", "in less than a year": one unit of time;
     // not "9% more than a year earlier", which dates a comparison.
-    let dated = toks.get(i + 2).is_some_and(|w| {
-        matches!(
-            w.lower.as_str(),
-            "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
-        )
-    });
+    // "un 8 % más que hace un año" compares with a year ago just the same.
+    let compared_then =
+        i >= 2 && toks[i - 1].is("hace") && matches!(toks[i - 2].lower.as_str(), "que" | "than");
+    let dated = compared_then
+        || toks.get(i + 2).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
+            )
+        });
     if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
         && LEXICON
             .unit_at(toks, i + 1)
@@ -419,13 +525,49 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         && !dated
         && i.checked_sub(1).is_some_and(|k| {
             let more_less = k > 0 && matches!(toks[k - 1].lower.as_str(), "menos" | "más" | "mas");
-            matches!(
-                toks[k].lower.as_str(),
-                "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
-            ) || (toks[k].is("de") && more_less)
+            // "for the first time in nearly a decade", "en casi un año".
+            let hedged = k > 0
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "nearly" | "almost" | "about" | "casi"
+                )
+                && matches!(
+                    toks[k - 1].lower.as_str(),
+                    "in" | "for" | "over" | "within" | "after" | "en" | "durante" | "tras"
+                );
+            hedged
+                || matches!(
+                    toks[k].lower.as_str(),
+                    "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
+                )
+                || (toks[k].is("de") && more_less)
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
+    if let Some(core) = multiple_core(toks, i) {
+        return Scan::Core(core);
+    }
+    // "by a quarter of a point", "half of a percentage point": a share of a point.
+    if matches!(t.lower.as_str(), "quarter" | "half")
+        && toks.get(i + 1).is_some_and(|o| o.is("of"))
+        && toks.get(i + 2).is_some_and(|a| a.is("a"))
+        && toks
+            .get(i + 3)
+            .is_some_and(|p| p.is("point") || p.is("percentage"))
+    {
+        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        return Scan::Core(number_core(i, i + 3, Interval::exact(v), None));
+    }
+    // "a quarter-point", "a half-point": a share of a percentage point.
+    if matches!(t.lower.as_str(), "quarter" | "half")
+        && toks
+            .get(i + 1)
+            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+        && toks.get(i + 2).is_some_and(|p| p.is("point"))
+    {
+        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        return Scan::Core(number_core(i, i + 1, Interval::exact(v), None));
     }
     // "half a percentage point", "medio punto porcentual", "media hora".
     if matches!(t.lower.as_str(), "half" | "medio" | "media") {
@@ -517,9 +659,19 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     let t = &toks[i];
     // Ordinal suffixes: "3rd", "21st", "3er", "1º", "1.ª".
     if let Some(end) = ordinal_suffix(toks, i) {
-        return match t.lower.parse::<f64>() {
-            Ok(n) => Scan::Core(ordinal_core(i, end, n)),
-            Err(_) => Scan::Skip(end),
+        // "40,000th": thousands grouped in either convention.
+        let n = t.lower.parse::<f64>().ok().or_else(|| {
+            let digits: String = t
+                .lower
+                .chars()
+                .filter(|c| !matches!(c, ',' | '.'))
+                .collect();
+            let grouped = t.lower.contains([',', '.']) && digits.len() >= 4;
+            grouped.then(|| digits.parse::<f64>().ok()).flatten()
+        });
+        return match n {
+            Some(n) => Scan::Core(ordinal_core(i, end, n)),
+            None => Scan::Skip(end),
         };
     }
     // Decades: "1990s".
@@ -572,6 +724,7 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         year: false,
         fraction: false,
         thousands: None,
+        multiple: false,
     }
 }
 
@@ -684,6 +837,10 @@ const ID_NOUNS: &[&str] = &[
     "párrafo",
     "highway",
     "carretera",
+    // "a la altura del kilómetro 1.020": a road marker, not a distance.
+    "kilómetro",
+    "kilometro",
+    "milepost",
     "title",
     "título",
     "apollo",
@@ -768,6 +925,80 @@ fn model_letter(t: &Tok) -> bool {
     t.cap && t.lower.chars().count() == 1 && !matches!(t.lower.as_str(), "k" | "m" | "b" | "c")
 }
 
+/// "more than double the record", "el doble de la media", "up tenfold", "a 3-fold
+/// rise": a multiple, counted in times. "Double" and "triple" are adjectives too ("a
+/// double murder", "doble nacionalidad"), so they need "el" before them, or a
+/// qualifier, or "the"/"de"/"que" after them.
+fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
+    let next = toks.get(i + 1).map_or("", |n| n.lower.as_str());
+    let fold = match t.lower.as_str() {
+        "twofold" => Some(2.0),
+        "threefold" => Some(3.0),
+        "fourfold" => Some(4.0),
+        "fivefold" => Some(5.0),
+        "tenfold" => Some(10.0),
+        "hundredfold" => Some(100.0),
+        _ => None,
+    };
+    let word = match t.lower.as_str() {
+        "double" | "doble" | "twice" => Some(2.0),
+        "triple" | "treble" => Some(3.0),
+        "cuádruple" | "quadruple" => Some(4.0),
+        _ => None,
+    };
+    let framed = matches!(prev, "el" | "than" | "nearly" | "almost" | "casi" | "about")
+        || matches!(next, "the" | "de" | "del" | "que" | "as" | "that");
+    // "plans to double the budget": the verb, not a stated multiple.
+    let verb_before = matches!(
+        prev,
+        "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "did" | "not"
+    );
+    let verb_after = verb_before
+        || toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && n.lower.ends_with("ed"));
+    let v = fold.or(word.filter(|_| framed && !verb_after))?;
+    Some(Core {
+        multiple: true,
+        ..number_core(i, i + 1, Interval::exact(v), None)
+    })
+}
+
+/// Words that make a distance the name of a race ("100m hurdles", "200 metros libres").
+const RACE_EVENTS: &[&str] = &[
+    "final",
+    "finals",
+    "hurdles",
+    "freestyle",
+    "relay",
+    "sprint",
+    "dash",
+    "heat",
+    "heats",
+    "breaststroke",
+    "butterfly",
+    "backstroke",
+    "medley",
+    "steeplechase",
+    "lisos",
+    "vallas",
+    "libres",
+    "libre",
+    "braza",
+    "mariposa",
+    "espalda",
+    "relevos",
+    "estilos",
+    "obstáculos",
+    "title",
+    "titles",
+    "record",
+    "champion",
+    "gold",
+];
+
 /// If the number at `i` is not a figure, the token index to resume at.
 fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     let toks = ctx.toks;
@@ -777,6 +1008,32 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     // Glued to letters before: "G7", "A320". After: "737MAX", "5G", "3D", "14h".
     if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) {
         return Some(i + 1);
+    }
+    // "el 8M", "del 15-M": a day of the month and a month initial name a date.
+    let day_name = prev.is_some_and(|p| matches!(p.lower.as_str(), "el" | "del" | "al"))
+        && t.lower.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && toks
+            .get(i + 1)
+            .filter(|n| n.end - n.start == 1 && n.cap)
+            .is_some_and(|n| n.start == t.end && "mfsnjaode".contains(n.lower.as_str()));
+    if day_name {
+        return Some(i + 2);
+    }
+    // "the 100m final", "los 400 metros vallas": a race named by its distance.
+    // "in the 100m", "ganó los 100 metros en 9,81": a definite distance that ends the
+    // phrase names the race too.
+    let definite = prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "los" | "el"));
+    if let Some(n) = next
+        && matches!(n.lower.as_str(), "m" | "metres" | "meters" | "metros")
+        && (toks
+            .get(i + 2)
+            .is_some_and(|e| RACE_EVENTS.contains(&e.lower.as_str()))
+            || definite
+                && toks.get(i + 2).is_none_or(|e| {
+                    e.kind == TokKind::Punct || matches!(e.lower.as_str(), "in" | "en")
+                }))
+    {
+        return Some(i + 2);
     }
     if let Some(n) = next.filter(|n| n.kind == TokKind::Word && n.start == t.end)
         && (!allowed_suffix(toks, i + 1)
@@ -810,7 +1067,14 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     if let Some(end) = time_or_phone(ctx, i) {
         return Some(end);
     }
+    // "pay Portsmouth City 85 million euros": names are not counted in millions,
+    // so a spelled-out scale after the number makes it an amount.
+    let scaled = matches!(
+        next.map(|n| n.lower.as_str()),
+        Some("million" | "millions" | "billion" | "trillion" | "millones" | "millón" | "mil")
+    );
     if let Some(p) = prev
+        && !scaled
         && identifier_word(ctx, i - 1, p)
     {
         return Some(identifier_list_end(toks, i));
@@ -827,6 +1091,8 @@ fn identifier_list_end(toks: &[Tok], mut i: usize) -> usize {
             "and" | "or" | "to" | "y" | "o" | "a" | "," | "&" | "-"
         )
     }) && toks.get(i + 2).is_some_and(|n| n.kind == TokKind::Num)
+        // "la Línea 1 y 15 pasajeros": a number with a counted noun starts a new clause.
+        && LEXICON.unit_at(toks, i + 3).is_none()
     {
         i += 2;
     }
@@ -852,7 +1118,28 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     if p.kind != TokKind::Word {
         return false;
     }
+    // "la Copa 40 años después": a number before a plural unit of time measures
+    // the time, whatever name stands before it.
+    if LEXICON
+        .unit_at(ctx.toks, k + 2)
+        .is_some_and(|m| m.entry.kind == UnitKind::Duration && is_plural(&ctx.toks[k + 2].lower))
+    {
+        return false;
+    }
     if ID_NOUNS.contains(&p.lower.as_str()) {
+        return true;
+    }
+    // "iOS 17", "macOS 14": a capital after a small letter marks a product name
+    // (not "EU's" or "NGOs", whose capitals come first).
+    let word: Vec<char> = ctx.text[p.start..p.end].chars().collect();
+    if word
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    {
+        return true;
+    }
+    // "Top 10 things to do": a list headline numbers its items.
+    if p.lower == "top" && ctx.sentence_initial(k) {
         return true;
     }
     let possessive = p.lower.ends_with("'s") || p.lower.ends_with("’s");
@@ -868,7 +1155,89 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11";
     // a capitalised plural is a team or a people, not a model ("the Celtics 112-104").
     let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss");
-    p.cap && !neutral && !plural
+    p.cap && !neutral && !plural && !result_after_team(ctx.toks, k) && !gapped(ctx, k)
+}
+
+/// "el PP obtiene 137 escaños y el PSOE 121,": a name and a bare number after a
+/// conjunction repeat the clause before with its verb and noun left out, so the
+/// number is a figure. Needs a number earlier in the sentence to repeat.
+fn gapped(ctx: &Ctx, k: usize) -> bool {
+    let toks = ctx.toks;
+    let bare = toks.get(k + 2).is_none_or(|n| n.is_punct(",;.)"));
+    if !bare || k == 0 {
+        return false;
+    }
+    let mut c = k - 1;
+    if matches!(toks[c].lower.as_str(), "the" | "el" | "la" | "los" | "las") && c > 0 {
+        c -= 1;
+    }
+    let conj = toks[c].is_punct(",;")
+        || matches!(
+            toks[c].lower.as_str(),
+            "and" | "while" | "y" | "e" | "mientras"
+        );
+    let first = ctx.sentence_first_tok(ctx.tok_sentence[k], k);
+    conj && (first..c).any(|j| toks[j].kind == TokKind::Num)
+}
+
+/// Verbs that report a match result: the team they name is followed by a score.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeat",
+    "thrashed",
+    "edged",
+    "routed",
+    "downed",
+    "crushed",
+    "overcame",
+    "hammered",
+    "drew",
+    "lost",
+    "venció",
+    "vence",
+    "ganó",
+    "gana",
+    "derrotó",
+    "derrota",
+    "goleó",
+    "golea",
+    "perdió",
+    "pierde",
+    "empató",
+    "empata",
+    "superó",
+    "batió",
+    "arrolló",
+    "cayó",
+    "cae",
+    "beating",
+    "defeating",
+    "losing",
+    "edging",
+    "venciendo",
+    "derrotando",
+    "ganando",
+    "perdiendo",
+    "superando",
+    "vencer",
+    "ganar",
+    "derrotar",
+    "perder",
+    "empatar",
+    "golear",
+    "superar",
+];
+
+/// "beat Luton 4-3", "perdió ante el Girona 2-1": the name at `k` is a team when a
+/// result verb comes shortly before it and a score "N-M" right after it.
+fn result_after_team(toks: &[Tok], k: usize) -> bool {
+    let score = toks.get(k + 2).is_some_and(|h| h.is_punct("-–"))
+        && toks.get(k + 3).is_some_and(|n| n.kind == TokKind::Num)
+        && toks[k + 1].end == toks[k + 2].start
+        && toks[k + 2].end == toks[k + 3].start;
+    score && (k.saturating_sub(4)..k).any(|j| RESULT_VERBS.contains(&toks[j].lower.as_str()))
 }
 
 /// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.
@@ -901,9 +1270,49 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     let value: f64 = t.lower.parse().unwrap_or(f64::MAX);
     let prev_las = i > 0 && matches!(toks[i - 1].lower.as_str(), "las" | "la");
     let before_las = i > 1 && matches!(toks[i - 2].lower.as_str(), "a" | "desde" | "hasta" | "de");
-    let counted = LEXICON.unit_at(toks, i + 1).is_some();
+    // "a las 22.30 horas": the hour noun closes a time of day, it counts nothing.
+    let hour_noun = toks
+        .get(i + 1)
+        .is_some_and(|x| matches!(x.lower.as_str(), "horas" | "hora" | "h" | "hs"));
+    let counted = LEXICON.unit_at(toks, i + 1).is_some() && !hour_noun;
     if prev_las && before_las && value <= 24.0 && !counted {
         return Some(i + 1);
+    }
+    // Opening hours: "atención de 9 a 18 horas de lunes a viernes", "open from 9 to
+    // 5": a range of hours with a word for a timetable in the sentence.
+    if i > 0
+        && matches!(toks[i - 1].lower.as_str(), "de" | "desde" | "from")
+        && matches!(next_word, "a" | "hasta" | "to" | "till" | "until")
+        && let Some(second) = toks.get(i + 2).filter(|x| x.kind == TokKind::Num)
+        && second.lower.parse::<f64>().is_ok_and(|v| v <= 24.0)
+        && value <= 24.0
+    {
+        let s = ctx.tok_sentence[i];
+        let timetable = ctx.sentence_toks(s).iter().any(|x| {
+            matches!(
+                x.lower.as_str(),
+                "horario"
+                    | "atención"
+                    | "abierto"
+                    | "abierta"
+                    | "abre"
+                    | "open"
+                    | "opens"
+                    | "lunes"
+                    | "viernes"
+                    | "monday"
+                    | "friday"
+                    | "weekdays"
+                    | "daily"
+            )
+        });
+        if timetable {
+            let end = i + 3;
+            let hours = toks
+                .get(end)
+                .is_some_and(|x| matches!(x.lower.as_str(), "h" | "horas" | "hrs" | "pm" | "am"));
+            return Some(end + usize::from(hours));
+        }
     }
     // Phones: "+34 912 345 678", "(555) 123-4567", "555-1234".
     if i > 0 && toks[i - 1].is_punct("+(") && glued(i - 1, i) {
@@ -921,7 +1330,10 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         .iter()
         .map(|x| x.lower.chars().filter(char::is_ascii_digit).count())
         .sum::<usize>();
-    if cue && digits >= 6 {
+    // A cue further back in the clause ("el teléfono de información es el 900 123
+    // 456") needs a number as long as a full phone number.
+    let far_cue = (i.saturating_sub(7)..i).any(|k| PHONE_CUES.contains(&toks[k].lower.as_str()));
+    if (cue && digits >= 6) || (far_cue && digits >= 8) {
         return Some(groups.0);
     }
     // One token "1 234 567" is a grouped number; a phone needs two tokens or more.
@@ -1056,12 +1468,14 @@ fn is_word_at(toks: &[Tok], k: usize) -> bool {
 fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     let toks = ctx.toks;
     // "35-year-old": a glued hyphen is a space here.
+    let mut hyphenated = false;
     if toks
         .get(j)
         .is_some_and(|t| t.is_punct("-") && t.start == toks[j - 1].end)
         && is_word_at(toks, j + 1)
     {
         j += 1;
+        hyphenated = true;
     }
     // "of the" / "de los" before a known unit ("thousands of people", "millones de pesos").
     if let Some(t) = toks.get(j)
@@ -1076,11 +1490,40 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             j + 1
         };
         let known = LEXICON.unit_at(toks, k).is_some() || LEXICON.modifier_at(toks, k).is_some();
-        // "seis de los once jueces": a second number, not a noun.
-        let number = parse_words(toks, k).is_some();
+        // "20 of the EU's 27 members": a possessive is one more determiner.
+        let mut k = k;
+        if toks
+            .get(k)
+            .is_some_and(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
+        {
+            k += 1;
+        }
+        // "seis de los once jueces", "of the 27 members": a second number, not a noun.
+        let number =
+            parse_words(toks, k).is_some() || toks.get(k).is_some_and(|n| n.kind == TokKind::Num);
         // "los 29 del día anterior": "del" before a singular is not what is counted.
-        let singular_del = t.is("del") && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
+        // Nor does "de la"/"de el" ("a 39 de la mayoría absoluta"): a partitive
+        // counts members of a plural.
+        let singular_article =
+            t.is("del") || t.is("de") && toks.get(j + 1).is_some_and(|d| d.is("la") || d.is("el"));
+        let singular_del = singular_article && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
+        // "siete de ellas", "two of them": a pronoun points back to the noun before.
+        let pronoun = toks.get(k).is_some_and(|p| {
+            matches!(
+                p.lower.as_str(),
+                "ellos"
+                    | "ellas"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "estos"
+                    | "estas"
+                    | "esos"
+                    | "esas"
+            )
+        });
         if !singular_del
+            && !pronoun
             && (known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number)
         {
             j = k;
@@ -1118,6 +1561,42 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             adjectives += 1;
             continue;
         }
+        // "53,239 Model 3 cars", "10 million iPhone 6 handsets": a named model between
+        // the number and its noun.
+        let camel = ctx.text[toks[k].start..toks[k].end]
+            .chars()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+        if (toks[k].cap || camel)
+            && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Num)
+            && is_word_at(toks, k + 2)
+            && adjectives < 3
+        {
+            adjectives += 1;
+            k += 2;
+            continue;
+        }
+        // "35 reports of fires", "two accounts of": a speech word before "of" is a noun.
+        if super::speech::is_speech_verb(&toks[k])
+            && toks.get(k + 1).is_some_and(|o| o.is("of"))
+            && english_plural(&toks[k])
+        {
+            up.unknown_head = Some(crude_singular(&toks[k].lower, ctx.lang));
+            up.head_surface = toks[k].lower.clone();
+            k += 1;
+            break;
+        }
+        // "the first developed country": a participle before a known noun.
+        // (English only: a Spanish verb comes before its subject, "40 resultaron heridas".)
+        if ctx.lang == "en"
+            && looks_like_verb(&toks[k].lower, ctx.lang)
+            && LEXICON.unit_at(toks, k + 1).is_some()
+        {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         // "37 reported cases", "120 estimated deaths": a participle before a noun.
         if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
             adjectives += 1;
@@ -1140,7 +1619,15 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             && toks[k + 1].start > toks[k].end
             && !is_function_word(&toks[k + 1].lower)
             && !super::speech::is_speech_verb(&toks[k + 1]);
-        if ctx.lang == "en" && next_content && adjectives < 3 && !english_plural(&toks[k]) {
+        // "a 6.8-magnitude quake", "a 12-member jury": the word glued to the number
+        // is what it measures; the noun after is the thing described.
+        let compound = hyphenated && k == j;
+        if ctx.lang == "en"
+            && next_content
+            && adjectives < 3
+            && !english_plural(&toks[k])
+            && !compound
+        {
             adjectives += 1;
             k += 1;
             continue;
@@ -1169,13 +1656,25 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
 const UNIT_STOPS: &[&str] = &[
     "over", "under", "across", "during", "without", "within", "ahead", "behind", "through",
     "despite", "toward", "towards", "around", "sin", "tras", "hacia",
+    // "fixed 48,000 last year": a time phrase after the number, not its noun.
+    "last", "next",
+    // "17,1 millones frente a 61,7 millones": a comparison, not a noun.
+    "frente", "versus", "vs", "contra",
 ];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
 /// resultaron heridas", "45,000 watched")?
 fn looks_like_verb(w: &str, lang: &str) -> bool {
     if lang == "en" {
-        return w.len() > 4 && w.ends_with("ed");
+        // Irregular participles too: "out of 2.1 million cast", "1,200 sold".
+        const IRREGULAR: &[&str] = &[
+            "cast", "sold", "won", "lost", "held", "made", "paid", "built", "taken", "given",
+            "seen", "shot", "hurt", "left", "spent", "brought", "caught", "found", "kept",
+            "bought", "sent", "struck", "thrown", "written", "chosen", "flown", "driven",
+        ];
+        // Four letters too ("32 died", "12 fled"), but not "seed" or "need".
+        let past = w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed");
+        return past || IRREGULAR.contains(&w);
     }
     const ENDINGS: &[&str] = &[
         "aron", "ieron", "aban", "ían", "arán", "erán", "irán", "ará", "erá", "irá", "aría",
@@ -1284,6 +1783,23 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     } else {
         unit_phrase(ctx, end)
     };
+    // "a 3-1 series lead": the second number of a score (a dash pair that does not
+    // rise, so no range) counts nothing of the noun after it.
+    if score_second(toks, core.start, core.value) {
+        up = UnitPhrase {
+            start: end,
+            end,
+            ..UnitPhrase::default()
+        };
+    }
+    if core.multiple {
+        up = UnitPhrase {
+            start: end,
+            end,
+            head: LEXICON.unit("time"),
+            ..UnitPhrase::default()
+        };
+    }
     let plain_count = kind == Kind::Count && currency_prefix.is_none() && !core.ordinal;
     if plain_count && !up.has_head() {
         if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
@@ -1317,6 +1833,84 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     {
         value = Interval::exact(th);
     }
+    // "seis años y medio", "dos horas y media": half a unit more.
+    if up.has_head()
+        && !up.borrowed
+        && value.is_exact()
+        && toks.get(up.end).is_some_and(|t| t.is("y"))
+        && toks
+            .get(up.end + 1)
+            .is_some_and(|t| t.is("medio") || t.is("media"))
+    {
+        value = Interval::exact(value.lo.unwrap_or(0.0) + 0.5);
+        up.end += 2;
+    }
+    // "cuatro puntos menos" after a percentage: percentage points, not index points;
+    // "a quarter-point" (a share of a point) only moves a rate.
+    let point_share = toks[core.start].kind == TokKind::Word
+        && matches!(toks[core.start].lower.as_str(), "quarter" | "half");
+    if kind == Kind::Count && up.head.is_some_and(|u| u.key == "point") && point_share {
+        kind = Kind::Percent;
+        up.head = LEXICON.unit("percentage point");
+    }
+    // "cayó casi seis puntos, hasta el 69,9 %": points a percentage moved by, unless
+    // the sentence is about a stock index, whose points are its own.
+    // "rose 1.234 points, or 3.5%" restates the move as a percentage: index points.
+    let restated = toks.get(up.end).is_some_and(|c| c.is_punct(",("))
+        && toks
+            .get(up.end + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "or" | "o" | "un" | "a"))
+        || toks.get(up.end).is_some_and(|c| c.is_punct("("));
+    let moved_points = !restated
+        && (start.saturating_sub(2)..start).any(|k| qualifiers::is_change_verb(&toks[k]))
+        && !ctx
+            .sentence_toks(ctx.tok_sentence[start])
+            .iter()
+            .any(|t| INDEX_WORDS.contains(&t.lower.as_str()));
+    if kind == Kind::Count
+        && up.head.is_some_and(|u| u.key == "point")
+        && moved_points
+        && same_sentence_percent(ctx, start, prev)
+    {
+        kind = Kind::Percent;
+        up.head = LEXICON.unit("percentage point");
+    }
+    if kind == Kind::Count
+        && up.head.is_some_and(|u| u.key == "point")
+        && (up.end..up.end + 1).chain(up.end.checked_sub(1)).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| COMPARATIVES.contains(&t.lower.as_str()))
+        })
+        && same_sentence_percent(ctx, start, prev)
+    {
+        kind = Kind::Percent;
+        up.head = LEXICON.unit("percentage point");
+    }
+    // "se gastó 2 millones", "paid 3 million for": an amount with its currency
+    // left unsaid.
+    // "pagó 1 millón por Vardy ... una plantilla de 57 millones": once a sentence
+    // counts money, a later scaled amount with no noun is money too.
+    // Only an amount "of"/"for" something ("una plantilla de 57 millones"), not
+    // "left 8.5 million without power", whose noun is people.
+    let money_before = prev.last().is_some_and(|(f, e)| {
+        f.kind == Kind::Money && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+    }) && start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "de" | "of" | "por" | "for" | "at"));
+    if kind == Kind::Count && !up.has_head() && core.scaled && money_before {
+        kind = Kind::Money;
+        currency = prev.last().and_then(|(f, _)| f.currency.clone());
+    }
+    if kind == Kind::Count
+        && !up.has_head()
+        && core.scaled
+        && (start.saturating_sub(3)..start).any(|k| {
+            MONEY_VERBS.contains(&toks[k].lower.as_str())
+                || MONEY_NOUNS.contains(&toks[k].lower.as_str())
+        })
+    {
+        kind = Kind::Money;
+    }
     if core.ordinal {
         kind = Kind::Ordinal;
     } else if kind == Kind::Count && unit_kind == UnitKind::Duration {
@@ -1324,7 +1918,32 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         let days = up.head.map_or(1.0, |u| u.days);
         value = scale_interval(value, days);
     }
-    let year = core.year || is_year(&core, &up, qualifier, kind, range_start.is_some());
+    // "entre 1163 y 1345": two four-digit ends with no noun span years, older too.
+    let year_span = range_start.is_some()
+        && kind == Kind::Count
+        && !up.has_head()
+        && core.plain_digits.as_ref().is_some_and(|d| d.len() == 4)
+        && [value.lo, value.hi]
+            .iter()
+            .all(|b| b.is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v)));
+    // "a fire in 2012 killed 112 workers": after "in"/"since", a plausible year is one
+    // unless a plural noun follows ("in 2012 cases" would count).
+    let after_in = core.start > 0
+        && matches!(
+            toks[core.start - 1].lower.as_str(),
+            "in" | "since" | "en" | "desde"
+        )
+        && qualifier.is_none()
+        && !up.head_surface.ends_with('s')
+        && core.plain_digits.as_ref().is_some_and(|d| {
+            d.len() == 4
+                && d.parse::<f64>()
+                    .is_ok_and(|v| (1900.0..=2100.0).contains(&v))
+        });
+    let year = core.year
+        || year_span
+        || after_in
+        || is_year(&core, &up, qualifier, kind, range_start.is_some());
     if year {
         let fig = plain_figure(ctx, start, core.end.max(end), value, Kind::Year);
         return Some((fig, core.end.max(end)));
@@ -1337,6 +1956,14 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     if core.bare_one
         && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
+        && !(up.has_head() && closes_count_list(ctx, core.start, prev))
+        && !opens_count_list(toks, core.start, &up)
+    {
+        return None;
+    }
+    if kind == Kind::Count
+        && qualifier.is_none()
+        && (anaphoric(ctx, &core, start, &up) || service_number(ctx, &core, &up))
     {
         return None;
     }
@@ -1351,8 +1978,261 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     if kind == Kind::Count && up.has_head() && in_attribution(ctx, start, fig_end) {
         return None;
     }
+    // "se situó en el 3,5 %, dos décimas menos": after a percentage, Spanish counts
+    // a change in tenths of a point (elsewhere "décimas" may be of a second).
+    if kind == Kind::Count
+        && up.unknown_head.as_deref() == Some("décima")
+        && same_sentence_percent(ctx, start, prev)
+    {
+        kind = Kind::Percent;
+        value = scale_interval(value, 0.1);
+        up.unknown_head = None;
+        up.head = LEXICON.unit("percentage point");
+    }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))
+}
+
+/// "14 votos a favor, 10 en contra y una abstención": "un"/"una"/"a"/"one" right
+/// after a conjunction that closes a list of counts is the last count, not an article.
+fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
+    let toks = ctx.toks;
+    let Some(c) = start.checked_sub(1) else {
+        return false;
+    };
+    let conj = c;
+    let joined = toks[conj].is_punct(",") || matches!(toks[conj].lower.as_str(), "and" | "y" | "e");
+    // The count before is a tally item that borrowed its noun ("10 en contra" counts
+    // votes); after a count with its own noun, "y una ley" is an article again.
+    joined
+        && prev.last().is_some_and(|(f, end)| {
+            f.kind == Kind::Count
+                && !f.unit_key.is_empty()
+                && f.unit.is_empty()
+                && *end <= conj
+                && conj - *end <= 3
+                && ctx.tok_sentence[*end - 1] == ctx.tok_sentence[start]
+        })
+}
+
+/// Words after "points" that compare two levels ("four points lower", "cuatro
+/// puntos menos").
+const COMPARATIVES: &[&str] = &[
+    "less", "more", "lower", "higher", "up", "down", "menos", "más", "mas", "arriba", "abajo",
+    "por",
+];
+
+/// Words that make points an index's own ("el Ibex subió 200 puntos, un 2 %").
+const INDEX_WORDS: &[&str] = &[
+    "index", "índice", "indice", "ibex", "dow", "ftse", "nasdaq", "nikkei", "dax", "cac", "s&p",
+    "bolsa", "merval", "ipc", "stocks", "shares",
+];
+
+/// Verbs of spending or earning: a scaled number after one is an amount of money.
+const MONEY_VERBS: &[&str] = &[
+    "spent",
+    "spend",
+    "spends",
+    "paid",
+    "pay",
+    "pays",
+    "cost",
+    "costs",
+    "invested",
+    "raised",
+    "earned",
+    "gastó",
+    "gasta",
+    "gastará",
+    "pagó",
+    "paga",
+    "pagará",
+    "costó",
+    "cuesta",
+    "costará",
+    "invirtió",
+    "invertirá",
+    "recaudó",
+    "facturó",
+    "ingresó",
+];
+
+/// Is the number at `start` the size of a population named shortly before it?
+fn population_before(ctx: &Ctx, start: usize) -> bool {
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(10));
+    (from..start).any(|k| {
+        matches!(
+            ctx.toks[k].lower.as_str(),
+            "population" | "población" | "poblacion"
+        )
+    })
+}
+
+/// Does a pair "N-M" of glued numbers start at token `i`?
+fn in_dash_pair(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
+        && toks
+            .get(i + 1)
+            .is_some_and(|d| d.is_punct("-–") && d.start == toks[i].end)
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokKind::Num && n.start == toks[i + 1].end)
+}
+
+/// Is the number at `i` the second of a score "N-M" with M <= N?
+fn score_second(toks: &[Tok], i: usize, value: Interval) -> bool {
+    let Some(d) = i.checked_sub(1) else {
+        return false;
+    };
+    let glued = toks[d].is_punct("-–") && toks[d].end == toks[i].start;
+    glued
+        && d >= 1
+        && toks[d - 1].end == toks[d].start
+        && toks[d - 1].kind == TokKind::Num
+        && toks[d - 1]
+            .lower
+            .parse::<f64>()
+            .is_ok_and(|first| value.hi.is_some_and(|v| v <= first))
+}
+
+/// Nouns for an amount of money: "un plan de 3.000 millones", "a package of 2 billion".
+const MONEY_NOUNS: &[&str] = &[
+    "plan",
+    "budget",
+    "package",
+    "fund",
+    "bailout",
+    "fine",
+    "presupuesto",
+    "paquete",
+    "fondo",
+    "rescate",
+    "multa",
+    "inversión",
+    "partida",
+    "crédito",
+    "préstamo",
+    "loan",
+    "fraud",
+    "fraude",
+    "estafa",
+    "desfalco",
+    "malversación",
+    "recortará",
+    "recortó",
+    "recorta",
+    "recortar",
+    "ahorrará",
+    "ahorró",
+    "recorte",
+    "recortes",
+    "cuts",
+    "deuda",
+    "debt",
+    "déficit",
+    "deficit",
+];
+
+/// "la muerte de una persona y 44 heridos": "un"/"una" and a known noun, then a
+/// conjunction and a number, open a list of counts.
+fn opens_count_list(toks: &[Tok], start: usize, up: &UnitPhrase) -> bool {
+    matches!(toks[start].lower.as_str(), "un" | "una")
+        && up.head.is_some()
+        && !up.borrowed
+        && toks
+            .get(up.end)
+            .is_some_and(|c| matches!(c.lower.as_str(), "y" | "e" | "and"))
+        && toks.get(up.end + 1).is_some_and(|n| n.kind == TokKind::Num)
+}
+
+/// Does the sentence of token `start` state a percentage, before or after it?
+fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
+    let s = ctx.tok_sentence[start];
+    let earlier = prev
+        .iter()
+        .rev()
+        .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] == s)
+        .any(|(f, _)| f.kind == Kind::Percent);
+    earlier
+        || ctx.sentence_toks(s).iter().any(|t| {
+            t.is_punct("%") || matches!(t.lower.as_str(), "percent" | "porcentaje" | "ciento")
+        })
+}
+
+/// "The two leaders last met in 2021", "y los dos líderes acordaron": a definite
+/// article and a small number word opening a clause point back at people or things
+/// already introduced; the count was stated, if at all, where they were. Digits
+/// ("the 27 member states") and partitives ("two of the three suspects") are new
+/// information and stay figures.
+fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -> bool {
+    let toks = ctx.toks;
+    let small_word = toks[core.start].kind == TokKind::Word
+        && core.end == core.start + 1
+        && core.value.lo == core.value.hi
+        && core.value.lo.is_some_and(|v| (2.0..=10.0).contains(&v));
+    if !small_word || start != core.start || !up.has_head() || start == 0 {
+        return false;
+    }
+    let art = start - 1;
+    if !matches!(toks[art].lower.as_str(), "the" | "los" | "las") {
+        return false;
+    }
+    ctx.sentence_initial(art)
+        || toks.get(art.wrapping_sub(1)).is_some_and(|b| {
+            b.is_punct(",;")
+                || matches!(
+                    b.lower.as_str(),
+                    "and" | "but" | "while" | "y" | "e" | "pero" | "mientras"
+                )
+        })
+}
+
+/// "según el 112", "call 911", "llamaron al 091": a bare number that is a source or
+/// is dialled names a service; it counts nothing.
+fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
+    let toks = ctx.toks;
+    if up.has_head() || toks[core.start].kind != TokKind::Num || core.start == 0 {
+        return false;
+    }
+    let mut k = core.start - 1;
+    if matches!(toks[k].lower.as_str(), "el" | "la" | "al") && k > 0 {
+        k -= 1;
+    }
+    let w = toks[k].lower.as_str();
+    // "Call 999 in an emergency or 101 for ...": the alternative number is dialled too.
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[k], k)
+        .max(k.saturating_sub(8));
+    if matches!(w, "or" | "o")
+        && (from..k).any(|j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "call" | "dial" | "llame" | "llama" | "llamar" | "marque"
+            )
+        })
+    {
+        return true;
+    }
+    matches!(
+        w,
+        "según"
+            | "segun"
+            | "call"
+            | "called"
+            | "dial"
+            | "dialled"
+            | "dialed"
+            | "llame"
+            | "llamar"
+            | "llamó"
+            | "llamaron"
+            | "llama"
+            | "marque"
+            | "marcar"
+            | "marcó"
+    ) || (w == "to" && k > 0 && toks[k - 1].is("according"))
 }
 
 /// The qualifier before token `start`, if it bounds this figure: (qualifier, first
@@ -1366,11 +2246,14 @@ fn prefix_qualifier(
     let (q, s) = qualifiers::prefix_before(toks, start).or_else(|| {
         // "casi el 60 %", "superó los 90 dólares": an article between. Never
         // "hasta el 11 %", which is the value reached.
+        // "casi un 60 %", "hasta un 30 %": the indefinite article is no value
+        // reached, so "hasta" keeps its bound after it.
         let art = start.checked_sub(1)?;
-        if !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
+        let indefinite = matches!(toks[art].lower.as_str(), "un" | "una");
+        if !indefinite && !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
             return None;
         }
-        qualifiers::prefix_before(toks, art).filter(|(q, _)| *q != Qualifier::UpTo)
+        qualifiers::prefix_before(toks, art).filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
     })?;
     let word = toks[s].lower.as_str();
     // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
@@ -1380,8 +2263,22 @@ fn prefix_qualifier(
     if word == "hasta" && (from..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
         return None;
     }
-    // "nine hours over two days": "over" right after a figure spreads it.
-    if word == "over" && prev.last().is_some_and(|(_, e)| *e == s) {
+    // "nine hours over two days": "over" right after a figure spreads it; so it does
+    // after a count earlier in the clause ("sent 1,400 messages to the victim over
+    // three months"), when a unit of time follows.
+    let spread = prev.last().is_some_and(|(f, e)| {
+        *e == s
+            || f.kind == Kind::Count
+                && !f.unit_key.is_empty()
+                && *e <= s
+                && s - *e <= 6
+                && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[s]
+                && LEXICON
+                    .unit_at(toks, start + 1)
+                    .or_else(|| LEXICON.unit_at(toks, start + 2))
+                    .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+    });
+    if word == "over" && spread {
         return None;
     }
     Some((q, s))
@@ -1398,6 +2295,13 @@ fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
         if toks
             .get(k)
             .is_some_and(|d| DETS.contains(&d.lower.as_str()))
+        {
+            k += 1;
+        }
+        // "20 of the EU's 27 members".
+        if toks
+            .get(k)
+            .is_some_and(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
         {
             k += 1;
         }
@@ -1471,17 +2375,31 @@ fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
     };
     let before = core.start.checked_sub(2).map(|k| (&toks[k], &toks[k + 1]));
     let after = toks.get(core.end);
+    // "to become, at 39, France's youngest president", "At 39, she ...".
+    let at_age = core.start > 0
+        && toks[core.start - 1].is("at")
+        && (ctx.sentence_initial(core.start - 1)
+            || core.start >= 2 && toks[core.start - 2].is_punct(","));
     (1..=120).contains(&v)
         && !qualified
-        && before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(","))
+        && (at_age
+            || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
         && after.is_some_and(|t| t.is_punct(",)"))
 }
 
 /// "aged 18 to 65": ages in years.
 fn after_aged(toks: &[Tok], start: usize) -> bool {
-    start
-        .checked_sub(1)
-        .is_some_and(|k| matches!(toks[k].lower.as_str(), "aged" | "ages" | "age"))
+    let Some(k) = start.checked_sub(1) else {
+        return false;
+    };
+    if matches!(toks[k].lower.as_str(), "aged" | "ages" | "age") {
+        return true;
+    }
+    // "aged 34 and 41": every age of the list.
+    matches!(toks[k].lower.as_str(), "and" | "or" | ",")
+        && k >= 1
+        && toks[k - 1].kind == TokKind::Num
+        && after_aged(toks, k - 1)
 }
 
 /// Is the unit something that only comes whole (people, homes), not a measure?
@@ -1551,7 +2469,10 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
     let changed = matches!(before, Some("from" | "de" | "desde"))
         && (core.start.saturating_sub(4)..core.start - 1)
             .any(|k| qualifiers::is_change_verb(&toks[k]));
-    if changed {
+    // "raised rates by 0.25 to 5.25%": the change and the level reached.
+    let by_change = matches!(before, Some("by"))
+        && (core.start.saturating_sub(5)..core.start).any(|k| qualifiers::is_change_verb(&toks[k]));
+    if changed || by_change {
         return plain;
     }
     // "between 2% and 2.5%": a percent sign on each number.
@@ -1564,13 +2485,27 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
         && sep.is_punct("-–—")
         && (sep.start == toks[core.end - 1].end
             || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
+    // "5.25%-5.5%": a dash glued on both sides joins two percentages.
+    let percent_dash = percent
+        && sep.is_punct("-–—")
+        && sep.start == toks[at - 1].end
+        && toks.get(at + 1).is_some_and(|n| n.start == sep.end);
+    let dash = dash || percent_dash;
     let word = (between
         && (sep.is("and") || sep.is("y") || sep.is("to") || sep.is("a") || sep.is("hasta")))
         || sep.is("to");
-    if !(dash || word) || (percent && !between) {
+    if !(dash || word) || (percent && !between && !percent_dash) {
         return plain;
     }
-    let k = at + 1 + usize::from(between && article(at + 1));
+    let mut k = at + 1 + usize::from(between && article(at + 1));
+    // "£35 to £65": the currency repeated before the second number.
+    if toks.get(k).is_some_and(|c| c.is_punct("£$€¥"))
+        && core.start > 0
+        && toks[core.start - 1].is_punct("£$€¥")
+        && toks.get(k + 1).is_some_and(|n| n.start == toks[k].end)
+    {
+        k += 1;
+    }
     let Scan::Core(second) = scan_core(ctx, k) else {
         return plain;
     };
@@ -1633,10 +2568,43 @@ fn finish(
     }
     // An elided noun: the subject of a verb of change ("the staff grew from 49 to
     // 86"), else the noun of the figure before.
-    if kind == Kind::Count && !up.has_head() {
-        unit_key = subject_unit(ctx, start);
-        if unit_key.is_empty() {
+    // "de magnitud 6,3", "a magnitude 7.1 quake": the measure is named first.
+    let measure_before = start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "magnitude" | "magnitud"));
+    if kind == Kind::Count && !up.has_head() && measure_before {
+        unit_key = "magnitude".to_string();
+    } else if kind == Kind::Count && !up.has_head() {
+        // The numbers of a score ("a 3-1 series lead") borrow no noun from before.
+        let score = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
+        // "subió en 49.558 personas en septiembre, hasta 3,77 millones": a count
+        // with its noun stated just before lends it before the verb's subject does.
+        // Dates between do not interrupt ("personas en septiembre, hasta").
+        let stated = prev
+            .iter()
+            .rev()
+            .find(|(f, _)| !matches!(f.kind, Kind::Date | Kind::Year))
+            .filter(|(f, e)| {
+                f.kind == Kind::Count
+                    && !f.unit.is_empty()
+                    && !f.unit_key.is_empty()
+                    && start.saturating_sub(*e) <= 8
+                    && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+            });
+        if let Some((f, _)) = stated.filter(|_| !score) {
+            unit_key = f.unit_key.clone();
+        } else if !score {
+            unit_key = subject_unit(ctx, start);
+        }
+        // "for a population of 400,000", "la población ... hasta los 3 millones".
+        if !score && population_before(ctx, start) {
+            unit_key = "person".to_string();
+        }
+        if unit_key.is_empty() && !score {
             unit_key = inherited_unit(ctx, start, prev);
+        }
+        if unit_key.is_empty() && tally(ctx, start) {
+            unit_key = "vote".to_string();
         }
     }
     if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
@@ -1666,6 +2634,21 @@ fn finish(
     }
 }
 
+/// "The vote was 9 to 4", "la votación quedó 5 a 2": bare numbers stated as the
+/// outcome of a vote count votes.
+fn tally(ctx: &Ctx, start: usize) -> bool {
+    let toks = ctx.toks;
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(4));
+    (from..start).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "vote" | "voted" | "tally" | "votación" | "votacion" | "recuento" | "votó" | "votaron"
+        )
+    })
+}
+
 /// "The embassy's staff grew from 49 to 86": the counted noun is the subject of
 /// the verb of change before the number.
 fn subject_unit(ctx: &Ctx, start: usize) -> String {
@@ -1673,9 +2656,10 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
         .max(start.saturating_sub(LOOK_BACK));
-    let Some(v) = (from..start)
+    // A bound verb may be the figure's own first token ("topped 42,000").
+    let Some(v) = (from..start + 1)
         .rev()
-        .find(|&k| qualifiers::is_change_verb(&toks[k]))
+        .find(|&k| qualifiers::is_change_verb(&toks[k]) || qualifiers::is_bound_verb(&toks[k]))
     else {
         return String::new();
     };
@@ -1735,11 +2719,28 @@ fn money_key(code: Option<&str>) -> String {
 /// earlier count figure in this sentence or the previous one.
 fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
     let s = ctx.tok_sentence[start];
-    prev.iter()
-        .rev()
-        .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
+    let near = || {
+        prev.iter()
+            .rev()
+            .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
+    };
+    near()
         .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty())
         .map(|(f, _)| f.unit_key.clone())
+        // "perdió el 72 % de sus pasajeros: 17,1 millones": the group a share was of.
+        .or_else(|| {
+            near()
+                .filter(|(f, _)| f.kind == Kind::Percent && !f.unit.is_empty())
+                .find_map(|(f, _)| {
+                    let toks = super::tokens::tokenize(&f.unit);
+                    (0..toks.len()).find_map(|k| {
+                        LEXICON
+                            .unit_at(&toks, k)
+                            .filter(|m| m.entry.kind == UnitKind::Count)
+                            .map(|m| m.entry.key.clone())
+                    })
+                })
+        })
         .unwrap_or_default()
 }
 

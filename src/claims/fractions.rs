@@ -43,6 +43,13 @@ const DENOMINATORS: &[(&str, f64, Option<&str>)] = &[
     ("décima", 10.0, Some("parte")),
 ];
 
+/// Words that may follow a share standing alone ("by a third in a year", "en un
+/// tercio desde 2020"); "to" and "past" are left out ("a quarter to six").
+const BARE_SHARE_FOLLOWERS: &[&str] = &[
+    "in", "on", "since", "from", "over", "last", "this", "after", "compared", "and", "but", "en",
+    "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras",
+];
+
 fn is_of(t: Option<&Tok>) -> bool {
     t.is_some_and(|t| t.is("of") || t.is("de") || t.is("del"))
 }
@@ -96,6 +103,19 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
                 .iter()
                 .any(|(w, _, then)| d.is(w) && then.is_some())
         });
+    // "beat the Yankees 7-6 in 11 innings": a number closing a score is no numerator.
+    if i > 0 && toks[i - 1].is_punct("-–") && toks[i - 1].end == t.start {
+        return None;
+    }
+    // "a quarter of a point" is part of a point, read with the point.
+    if toks.get(i + 2).is_some_and(|o| o.is("of"))
+        && toks.get(i + 3).is_some_and(|a| a.is("a"))
+        && toks
+            .get(i + 4)
+            .is_some_and(|p| p.is("point") || p.is("percentage"))
+    {
+        return None;
+    }
     let (num, mut j) = match t.lower.as_str() {
         "a" | "an" | "un" | "una" => (1.0, i + 1),
         "la" if la_parte => (1.0, i + 1),
@@ -124,7 +144,13 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
         // A plural denominator ("two-thirds", "dos tercios") is a fraction on its
         // own; a singular one needs "of" ("a third of", not "a third round").
         let plural = num > 1.0 && d.lower.ends_with('s');
-        return (num < den && (plural || is_of(toks.get(end)))).then_some(Share {
+        // "rose by nearly a third in the week", "cayó en un tercio.": with no noun
+        // after it, a singular denominator can only be a share of what went before.
+        let bare = toks.get(end).is_none_or(|n| {
+            (n.kind == TokKind::Punct && !n.is_punct("-‐"))
+                || BARE_SHARE_FOLLOWERS.contains(&n.lower.as_str())
+        });
+        return (num < den && (plural || bare || is_of(toks.get(end)))).then_some(Share {
             start: i,
             end,
             percent: num / den * 100.0,
@@ -177,12 +203,17 @@ mod tests {
         assert_eq!(share("a two-thirds majority"), None);
         assert_eq!(share("two-thirds majority"), Some(2.0 / 3.0 * 100.0));
         assert_eq!(share("la tercera parte de los"), Some(1.0 / 3.0 * 100.0));
+        assert_eq!(share("a third in the week to"), Some(1.0 / 3.0 * 100.0));
+        assert_eq!(share("un tercio desde 2020"), Some(1.0 / 3.0 * 100.0));
+        assert_eq!(share("a quarter."), Some(25.0));
     }
 
     #[test]
     fn not_shares() {
         assert_eq!(share("third quarter"), None);
         assert_eq!(share("a third round"), None);
+        assert_eq!(share("a quarter past six"), None);
+        assert_eq!(share("a quarter to six"), None);
         assert_eq!(share("half a million"), None);
         assert_eq!(share("five in 10 minutes"), None);
         assert_eq!(share("12 in 2020"), None);

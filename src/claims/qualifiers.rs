@@ -6,11 +6,11 @@
 //! | --- | --- |
 //! | "37" | `[v, v]` |
 //! | "at least", "no fewer than", "al menos", "como mínimo", "v or more" | `[v, +∞)` |
-//! | "more than", "over", "más de", "por encima de", "topped", "superó" | `(v, +∞)` |
+//! | "more than", "over", "older than", "más de", "mayores de", "por encima de", "topped", "superó" | `(v, +∞)` |
 //! | "nearly", "almost", "casi", "just under" | `[0.9v, v]` — closed at `v` because "nearly 60%" is often a rounded 60% |
 //! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos", "rondó" | `[0.9v, 1.1v]` |
 //! | "up to", "as many as", "at most", "hasta", "como máximo" | `[0, v]` |
-//! | "fewer than", "less than", "under", "menos de" | `[0, v)` |
+//! | "fewer than", "less than", "under", "younger than", "menos de", "menores de" | `[0, v)` |
 //! | "30-40", "between 30 and 40", "entre 30 y 40" | `[30, 40]` |
 //! | "dozens" | `[24, 100)`; "decenas" `[20, 100)` |
 //! | "hundreds", "cientos", "centenares" | `[200, 1000)` |
@@ -75,6 +75,9 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("no more than", Qualifier::UpTo),
     ("at most", Qualifier::UpTo),
     ("up to", Qualifier::UpTo),
+    // Ages: "older than 65", "children younger than 12".
+    ("older than", Qualifier::MoreThan),
+    ("younger than", Qualifier::LessThan),
     ("fewer than", Qualifier::LessThan),
     ("less than", Qualifier::LessThan),
     ("under", Qualifier::LessThan),
@@ -100,11 +103,28 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("no más de", Qualifier::UpTo),
     ("hasta", Qualifier::UpTo),
     ("menos de", Qualifier::LessThan),
+    // A level not reached: "no llegaba a los 42 años", "did not reach 40".
+    ("no llegaba a", Qualifier::LessThan),
+    ("no llega a", Qualifier::LessThan),
+    ("no llegó a", Qualifier::LessThan),
+    ("no alcanzaba", Qualifier::LessThan),
+    ("no alcanza", Qualifier::LessThan),
+    ("did not reach", Qualifier::LessThan),
+    ("failed to reach", Qualifier::LessThan),
+    // Ages: "los mayores de 65 años", "menores de 18 años".
+    ("mayores de", Qualifier::MoreThan),
+    ("mayor de", Qualifier::MoreThan),
+    ("menores de", Qualifier::LessThan),
+    ("menor de", Qualifier::LessThan),
     // "del" is "de" + "el": "más del 50 %", "cerca del 8 %".
     ("poco menos del", Qualifier::Nearly),
     ("por encima del", Qualifier::MoreThan),
     ("alrededor del", Qualifier::About),
     ("cerca del", Qualifier::About),
+    ("cercana al", Qualifier::About),
+    ("cercano al", Qualifier::About),
+    ("próxima al", Qualifier::About),
+    ("próximo al", Qualifier::About),
     ("más del", Qualifier::MoreThan),
     ("mas del", Qualifier::MoreThan),
     ("menos del", Qualifier::LessThan),
@@ -186,6 +206,31 @@ const CHANGE_VERBS: &[&str] = &[
     "elevó",
     "redujo",
 ];
+
+/// Verbs that state a bound ("topped 42,000", "superó los 90"): like verbs of
+/// change, their subject is what the number counts.
+pub(crate) fn is_bound_verb(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "topped"
+            | "tops"
+            | "exceeded"
+            | "exceeds"
+            | "surpassed"
+            | "superó"
+            | "superaron"
+            | "supera"
+            | "superan"
+            | "rebasó"
+            | "rebasa"
+            | "excedió"
+            | "rondó"
+            | "ronda"
+            | "rondan"
+            | "rondaron"
+            | "rondaba"
+    )
+}
 
 /// Is `t` a verb of change?
 pub(crate) fn is_change_verb(t: &Tok) -> bool {

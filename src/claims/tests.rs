@@ -713,3 +713,501 @@ fn one_unit_of_time_only_after_a_cue() {
         .collect();
     assert_eq!(durations, ["a decade"]);
 }
+
+#[test]
+fn held_out_classes() {
+    // A definite article and a small number word opening a clause refer back.
+    let figs = figures("Biden met Xi, and the two leaders agreed to talk.", "en");
+    assert!(figs.iter().all(|f| !f.text.contains("two")), "{figs:#?}");
+    let figs = figures("Los dos líderes se reunieron en Ginebra.", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    // Partitives and digits stay figures.
+    let figs = figures("Two of the three suspects were freed.", "en");
+    check(
+        fig(&figs, "three"),
+        Some(3.0),
+        Some(3.0),
+        Kind::Count,
+        "suspect",
+    );
+    // Age bounds and qualifiers before an indefinite article.
+    let figs = figures(
+        "Los mayores de 65 años y casi un 60 % de los jóvenes.",
+        "es",
+    );
+    let age = fig(&figs, "65");
+    assert_eq!(
+        (age.value.lo, age.value.hi, age.value.lo_strict),
+        (Some(65.0 * 365.0), None, true)
+    );
+    check(
+        fig(&figs, "60"),
+        Some(54.0),
+        Some(60.0),
+        Kind::Percent,
+        "percent",
+    );
+    // A spelled scale makes the number after a name an amount.
+    let figs = figures("The club will pay Portsmouth City 85 million euros.", "en");
+    check(
+        fig(&figs, "85"),
+        Some(85e6),
+        Some(85e6),
+        Kind::Money,
+        "euro",
+    );
+    // A team after a result verb keeps its score.
+    let figs = figures("Arsenal beat Luton 4-3 on Saturday.", "en");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    // Times and phone numbers.
+    let figs = figures(
+        "Publicó la foto a las 22.30 horas; el teléfono de ayuda es el 900 123 456.",
+        "es",
+    );
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("By Jane Doe | Published 07:45 BST, 12 March 2023", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    // A share with no noun after it.
+    let figs = figures("Admissions rose by nearly a third in the week.", "en");
+    let third = fig(&figs, "third");
+    assert_eq!(third.kind, Kind::Percent);
+    assert!((third.value.lo.unwrap() - 30.0).abs() < 1e-9, "{third:#?}");
+}
+
+#[test]
+fn second_held_out_classes() {
+    let figs = figures(
+        "Un sismo de magnitud 6,3 y una condena de seis años y medio.",
+        "es",
+    );
+    check(
+        fig(&figs, "6,3"),
+        Some(6.3),
+        Some(6.3),
+        Kind::Count,
+        "magnitude",
+    );
+    check(
+        fig(&figs, "seis"),
+        Some(6.5 * 365.0),
+        Some(6.5 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures("La participación fue del 66 %, cuatro puntos menos.", "es");
+    check(
+        fig(&figs, "cuatro"),
+        Some(4.0),
+        Some(4.0),
+        Kind::Percent,
+        "percentage point",
+    );
+    let figs = figures("El índice subió un 1,2 %, hasta los 10.102 puntos.", "es");
+    check(
+        fig(&figs, "10.102"),
+        Some(10102.0),
+        Some(10102.0),
+        Kind::Count,
+        "point",
+    );
+    let figs = figures(
+        "She won the 100m final; he spent 2 million on a yacht.",
+        "en",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    assert_eq!(fig(&figs, "2 million").kind, Kind::Money);
+    let figs = figures(
+        "The rate is 5.25%-5.5%, and 20 of the EU's 27 members agree.",
+        "en",
+    );
+    check(
+        fig(&figs, "5.25"),
+        Some(5.25),
+        Some(5.5),
+        Kind::Percent,
+        "percent",
+    );
+    check(
+        fig(&figs, "20"),
+        Some(20.0),
+        Some(20.0),
+        Kind::Count,
+        "member",
+    );
+    let figs = figures("Measles cases topped 42,000, up from 941.", "en");
+    assert_eq!(fig(&figs, "42,000").unit_key, "case");
+}
+
+#[test]
+fn third_held_out_classes() {
+    let figs = figures("Top 10 things to do", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("iOS 17 runs on 76% of phones; winds reached 180 mph.", "en");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    assert_eq!(fig(&figs, "180").unit_key, "mile");
+    let figs = figures("Atención de 9 a 18 horas de lunes a viernes.", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("La espera fue de 9 a 18 horas.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "El Athletic ganó la Copa 40 años después, tras vencer al Mallorca 4-2.",
+        "es",
+    );
+    check(
+        fig(&figs, "40"),
+        Some(40.0 * 365.0),
+        Some(40.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    assert_eq!(figs.len(), 3, "{figs:#?}");
+    let figs = figures(
+        "Obtuvo el 52,4 % de los votos, 1,3 puntos más que su rival.",
+        "es",
+    );
+    check(
+        fig(&figs, "1,3"),
+        Some(1.3),
+        Some(1.3),
+        Kind::Percent,
+        "percentage point",
+    );
+}
+
+#[test]
+fn fourth_held_out_classes() {
+    let figs = figures("Police are questioning two men, aged 34 and 41.", "en");
+    check(
+        fig(&figs, "41"),
+        Some(41.0 * 365.0),
+        Some(41.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures(
+        "The Dodgers beat the Yankees 7-6 in 11 innings to take a 3-1 series lead.",
+        "en",
+    );
+    assert_eq!(figs.len(), 5, "{figs:#?}");
+    assert!(
+        figs.iter().filter(|f| f.unit_key.is_empty()).count() == 4,
+        "{figs:#?}"
+    );
+    let figs = figures("The commission voted 4-1 to approve it.", "en");
+    assert!(figs.iter().all(|f| f.unit_key == "vote"), "{figs:#?}");
+    let figs = figures("Follow us on Twitter | 2 comments", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Aprobó un plan de 3.000 millones. Hace un siglo no llegaba a los 42 años.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "3.000").kind, Kind::Money);
+    check(
+        fig(&figs, "siglo"),
+        Some(36500.0),
+        Some(36500.0),
+        Kind::Duration,
+        "century",
+    );
+    let age = fig(&figs, "42");
+    assert_eq!(
+        (age.value.hi, age.value.hi_strict),
+        (Some(42.0 * 365.0), true)
+    );
+}
+
+#[test]
+fn fifth_held_out_classes() {
+    let figs = figures("The bank raised rates by a quarter-point to 5.25%.", "en");
+    check(
+        fig(&figs, "quarter"),
+        Some(0.25),
+        Some(0.25),
+        Kind::Percent,
+        "percentage point",
+    );
+    check(
+        fig(&figs, "5.25"),
+        Some(5.25),
+        Some(5.25),
+        Kind::Percent,
+        "percent",
+    );
+    let figs = figures("Call 999 in an emergency or 101 for anything else.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "He scored his 40,000th point for a population of 400,000.",
+        "en",
+    );
+    check(
+        fig(&figs, "40,000th"),
+        Some(40000.0),
+        Some(40000.0),
+        Kind::Ordinal,
+        "point",
+    );
+    assert_eq!(fig(&figs, "400,000").unit_key, "person");
+    let figs = figures(
+        "Dos trenes chocaron en la Línea 1 y 15 pasajeros resultaron heridos.",
+        "es",
+    );
+    check(
+        fig(&figs, "15"),
+        Some(15.0),
+        Some(15.0),
+        Kind::Count,
+        "passenger",
+    );
+    let figs = figures(
+        "Creció un 8 % más que hace un año, por un fraude de 680 millones.",
+        "es",
+    );
+    assert!(figs.iter().all(|f| f.kind != Kind::Duration), "{figs:#?}");
+    assert_eq!(fig(&figs, "680").kind, Kind::Money);
+}
+
+#[test]
+fn sixth_held_out_classes() {
+    let figs = figures(
+        "He sent 1,400 messages to the victim over three months.",
+        "en",
+    );
+    check(
+        fig(&figs, "three"),
+        Some(90.0),
+        Some(90.0),
+        Kind::Duration,
+        "month",
+    );
+    let figs = figures("He waited over three hours.", "en");
+    assert!(fig(&figs, "three").value.lo_strict);
+    let figs = figures("La manifestación del 8M reunió a 120.000 personas.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "Récord para un mes de julio. Subió desde su mínimo de marzo.",
+        "es",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "Perdió el 72 % de sus pasajeros: 17,1 millones frente a 61,7 millones.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "61,7").unit_key, "passenger");
+    let figs = figures(
+        "El paro subió en 49.558 personas en septiembre, hasta 3,77 millones.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "3,77").unit_key, "person");
+    let figs = figures("The S&P 500 has gained 68% since its March low.", "en");
+    assert!(figs.iter().any(|f| f.kind == Kind::Date), "{figs:#?}");
+}
+
+#[test]
+fn seventh_held_out_classes() {
+    let figs = figures("Pilots will strike on August 22 and 23.", "en");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    assert!(figs.iter().all(|f| f.kind == Kind::Date), "{figs:#?}");
+    let figs = figures("Huelga los días 22 y 23 de agosto.", "es");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    assert!(figs.iter().all(|f| f.kind == Kind::Date), "{figs:#?}");
+    let figs = figures("A galaxy 55 million light years away; a 60ft yacht.", "en");
+    assert_eq!(fig(&figs, "55").unit_key, "light year");
+    assert_eq!(fig(&figs, "60").unit_key, "foot");
+    let figs = figures(
+        "La participación cayó casi seis puntos, hasta el 69,9 %.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "seis").unit_key, "percentage point");
+    let figs = figures("El Ibex subió 200 puntos, un 2 %.", "es");
+    assert_eq!(fig(&figs, "200").unit_key, "point");
+    let figs = figures("Se construyó entre 1163 y 1345.", "es");
+    assert_eq!(fig(&figs, "1163").kind, Kind::Year);
+}
+
+#[test]
+fn eighth_held_out_classes() {
+    let figs = figures("Messi marcó su gol número 400 en octavos de final.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    check(
+        fig(&figs, "400"),
+        Some(400.0),
+        Some(400.0),
+        Kind::Ordinal,
+        "goal",
+    );
+    let figs = figures("Causó la muerte de una persona y 44 heridos.", "es");
+    check(
+        fig(&figs, "una persona"),
+        Some(1.0),
+        Some(1.0),
+        Kind::Count,
+        "person",
+    );
+    let figs = figures(
+        "Tesla produced 53,239 Model 3 cars before 78,011 spectators.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "53,239").unit_key, "vehicle");
+    assert_eq!(fig(&figs, "78,011").unit_key, "viewer");
+    let figs = figures("Ganó la segunda vuelta.", "es");
+    assert_eq!(fig(&figs, "segunda").unit_key, "round");
+}
+
+#[test]
+fn ninth_held_out_classes() {
+    let figs = figures("Macron won, at 39, the presidency.", "en");
+    check(
+        fig(&figs, "39"),
+        Some(39.0 * 365.0),
+        Some(39.0 * 365.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures(
+        "They paid more than double the record, up tenfold since 2015.",
+        "en",
+    );
+    let double = fig(&figs, "double");
+    assert_eq!((double.value.lo, double.value.lo_strict), (Some(2.0), true));
+    assert_eq!(double.unit_key, "time");
+    check(
+        fig(&figs, "tenfold"),
+        Some(10.0),
+        Some(10.0),
+        Kind::Count,
+        "time",
+    );
+    let figs = figures("A double murder; they plan to double the budget.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Pagó el doble del anterior récord; tiene doble nacionalidad.",
+        "es",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures("Cayó en la ida de octavos ante 34 nacionalidades.", "es");
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    assert_eq!(fig(&figs, "34").unit_key, "nationality");
+}
+
+#[test]
+fn tenth_held_out_classes() {
+    let figs = figures(
+        "Samsung recalled 2.5 million phones after 35 reports of fires.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "35").unit_key, "report");
+    let figs = figures(
+        "España sumó 17 medallas, siete de ellas de oro, y su tercer oro.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "siete").unit_key, "medal");
+    assert_eq!(fig(&figs, "tercer").unit_key, "gold");
+    let figs = figures(
+        "Bolt won the 100m. Ganó los 100 metros en 9,81 segundos.",
+        "es",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    let figs = figures(
+        "Pagó 1 millón por Vardy y armó una plantilla de 57 millones.",
+        "es",
+    );
+    assert!(figs.iter().all(|f| f.kind == Kind::Money), "{figs:#?}");
+}
+
+#[test]
+fn eleventh_held_out_classes() {
+    let figs = figures(
+        "Rates rose for the first time in nearly a decade, by a quarter of a point.",
+        "en",
+    );
+    check(
+        fig(&figs, "quarter"),
+        Some(0.25),
+        Some(0.25),
+        Kind::Percent,
+        "percentage point",
+    );
+    check(
+        fig(&figs, "decade"),
+        Some(3285.0),
+        Some(3650.0),
+        Kind::Duration,
+        "decade",
+    );
+    let figs = figures(
+        "Tickets cost £35 to £65; it was the first developed country to default.",
+        "en",
+    );
+    check(
+        fig(&figs, "35"),
+        Some(35.0),
+        Some(65.0),
+        Kind::Money,
+        "pound",
+    );
+    assert_eq!(fig(&figs, "first").unit_key, "country");
+    let figs = figures(
+        "Superó los 150 puntos básicos con 9 concejales y tres misas.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "150").unit_key, "basis point");
+    assert_eq!(fig(&figs, "9").unit_key, "councillor");
+    assert_eq!(fig(&figs, "tres").unit_key, "mass");
+}
+
+#[test]
+fn twelfth_held_out_classes() {
+    let figs = figures(
+        "A fire in 2012 killed 112 workers; Apple sold 10 million iPhone 6 handsets.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "2012").kind, Kind::Year);
+    assert_eq!(fig(&figs, "10 million").unit_key, "handset");
+    let figs = figures(
+        "Controla unos 90.000 kilómetros cuadrados y tiene cinco eurodiputados.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "90.000").unit_key, "square kilometer");
+    assert_eq!(fig(&figs, "cinco").unit_key, "mep");
+}
+
+#[test]
+fn thirteenth_held_out_classes() {
+    let figs = figures(
+        "Una inflación cercana al 28 % y 6,2 millones de parados.",
+        "es",
+    );
+    check(
+        fig(&figs, "28"),
+        Some(25.2),
+        Some(28.0 * 1.1),
+        Kind::Percent,
+        "percent",
+    );
+    assert_eq!(fig(&figs, "6,2").unit_key, "unemployed");
+    let figs = figures("Vídeo (2:45) | Fotos: 12 imágenes", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Huelga contra los recortes de 1.000 millones; hubo 30.000 desahucios.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "1.000").kind, Kind::Money);
+    assert_eq!(fig(&figs, "30.000").unit_key, "eviction");
+}
+
+#[test]
+fn fourteenth_held_out_classes() {
+    let figs = figures(
+        "It had 4,252 people on board; 32 died. Bolt kept his 100m title.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "32").unit_key, "person");
+    assert_eq!(figs.len(), 2, "{figs:#?}");
+    let figs = figures(
+        "It cost $65 billion and left 8.5 million without power.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "8.5").kind, Kind::Count);
+    let figs = figures("El Gobierno recortará 10.000 millones en sanidad.", "es");
+    assert_eq!(fig(&figs, "10.000").kind, Kind::Money);
+}

@@ -490,7 +490,7 @@ async fn inspect(target: &str, text_only: bool, as_json: bool) -> Result<u8> {
                 "published": article.published,
                 "modified": article.modified,
                 "lang": article.lang,
-                "canonical": article.canonical,
+                "canonical_url": article.canonical_url,
                 "site_name": article.site_name,
                 "status": article.status,
                 "words": article.word_count(),

@@ -24,7 +24,9 @@ pub struct Article {
     /// detected from the body text.
     pub lang: Option<String>,
     /// Canonical URL declared by the page (`<link rel=canonical>`, else `og:url`).
-    pub canonical: Option<String>,
+    /// Snapshots written before the rename call it `canonical`.
+    #[serde(alias = "canonical")]
+    pub canonical_url: Option<String>,
     /// Publisher name declared by the page.
     pub site_name: Option<String>,
     /// Whether the page holds an article at all (see [`PageStatus`]).

@@ -54,7 +54,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
         published: meta.published,
         modified: meta.modified,
         lang,
-        canonical: meta.canonical,
+        canonical_url: meta.canonical,
         site_name: meta.site_name,
         status,
         paragraphs: body.paragraphs,

@@ -84,7 +84,7 @@ fn check_case(case: &Path, root: &Path) -> Vec<String> {
             ("published", article.published.clone()),
             ("modified", article.modified.clone()),
             ("lang", article.lang.clone()),
-            ("canonical", article.canonical.clone()),
+            ("canonical", article.canonical_url.clone()),
             ("site_name", article.site_name.clone()),
             ("status", Some(article.status.as_str().to_string())),
         ];
@@ -338,11 +338,12 @@ fn hidden_and_script_content_is_skipped() {
 #[test]
 fn snapshots_written_before_modified_and_status_still_load() {
     let old = r#"{"title":"T","byline":null,"published":"2024-01-01","lang":"en",
-                 "canonical":null,"site_name":null,"paragraphs":["One."]}"#;
+                 "canonical":"https://x.test/a","site_name":null,"paragraphs":["One."]}"#;
     let a: Article = serde_json::from_str(old).expect("old article JSON loads");
     assert_eq!(a.status, PageStatus::Article);
     assert_eq!(a.modified, None);
     assert_eq!(a.paragraphs, vec!["One."]);
+    assert_eq!(a.canonical_url.as_deref(), Some("https://x.test/a"));
     let v = serde_json::to_value(Article {
         status: PageStatus::NotAnArticle,
         ..Article::default()

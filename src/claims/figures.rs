@@ -141,6 +141,9 @@ struct Core {
     fraction: bool,
     /// A multiple ("double", "el triple", "tenfold"): counts times.
     multiple: bool,
+    /// A collective numeral that only approximates its value ("una veintena"):
+    /// "about" unless another qualifier bounds it.
+    approx: bool,
     /// The value read with the separator as a thousands mark, when the digits are
     /// ambiguous ("1,200" in a comma-decimal article) and were read as decimals.
     thousands: Option<f64>,
@@ -500,6 +503,12 @@ fn scan_core(ctx: &Ctx, i: usize) -> Scan {
 fn word_core(ctx: &Ctx, i: usize) -> Scan {
     let toks = ctx.toks;
     let t = &toks[i];
+    if let Some((v, approx, of)) = qualifiers::collective_at(toks, i) {
+        return Scan::Core(Core {
+            approx,
+            ..number_core(i, of, Interval::exact(v), None)
+        });
+    }
     if let Some((value, of)) = qualifiers::vague_at(toks, i) {
         return Scan::Core(Core {
             vague: true,
@@ -725,6 +734,7 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         fraction: false,
         thousands: None,
         multiple: false,
+        approx: false,
     }
 }
 
@@ -743,6 +753,16 @@ fn thousands_reading(raw: &str) -> Option<f64> {
 /// Multiplies by following scale words ("1.5 million", "2 mil millones", "3bn").
 fn apply_scales(toks: &[Tok], mut j: usize, mut v: f64) -> (f64, usize, bool) {
     let mut scaled = false;
+    // "a 567-million-kilometre journey": a hyphen glued on both sides before the scale.
+    if toks
+        .get(j)
+        .is_some_and(|h| h.is_punct("-") && h.start == toks[j - 1].end)
+        && toks
+            .get(j + 1)
+            .is_some_and(|w| w.start == toks[j].end && scale_at(toks, j + 1, false).is_some())
+    {
+        j += 1;
+    }
     while let Some(m) = scale_at(
         toks,
         j,
@@ -881,6 +901,11 @@ const ID_NOUNS: &[&str] = &[
     "correos",
     "form",
     "formulario",
+    // "Olympics day 9", "stage 14 of the Tour": a day or stage named by its number.
+    "day",
+    "stage",
+    "etapa",
+    "matchday",
 ];
 
 /// Adjacent letters allowed after digits (scales, ordinals, decades, units).
@@ -1774,6 +1799,9 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         qualifier = qualifier.or(Some(q));
         end = e;
     }
+    if core.approx {
+        qualifier = qualifier.or(Some(Qualifier::About));
+    }
     let mut up = if core.fraction {
         UnitPhrase {
             start: end,
@@ -1963,7 +1991,9 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     if kind == Kind::Count
         && qualifier.is_none()
-        && (anaphoric(ctx, &core, start, &up) || service_number(ctx, &core, &up))
+        && (anaphoric(ctx, &core, start, &up)
+            || service_number(ctx, &core, &up)
+            || possessive_title(ctx, &core, &up, prev))
     {
         return None;
     }
@@ -2233,6 +2263,38 @@ fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
             | "marcar"
             | "marcó"
     ) || (w == "to" && k > 0 && toks[k - 1].is("according"))
+        // "report potholes on 311", "llame al 112": a short public service number.
+        || matches!(w, "on" | "via" | "al") && short_code(&toks[core.start].lower)
+}
+
+/// Three-digit public service numbers: the N11 codes (311, 911) and the emergency
+/// numbers of Europe and Latin America (112, 999, 061, 091).
+fn short_code(digits: &str) -> bool {
+    let b = digits.as_bytes();
+    b.len() == 3
+        && b.iter().all(u8::is_ascii_digit)
+        && (b[1..] == *b"11" && b[0] != b'0'
+            || matches!(
+                digits,
+                "112" | "999" | "061" | "091" | "092" | "080" | "088"
+            ))
+}
+
+/// "Adele's 25 sold 3.38 million copies": a bare number after a name's possessive
+/// names a work or a shirt, unless it answers a count earlier in the sentence
+/// ("won 332 electoral votes to Romney's 206").
+fn possessive_title(ctx: &Ctx, core: &Core, up: &UnitPhrase, prev: &[(Figure, usize)]) -> bool {
+    let toks = ctx.toks;
+    if up.has_head() || core.scaled || toks[core.start].kind != TokKind::Num || core.start == 0 {
+        return false;
+    }
+    let p = &toks[core.start - 1];
+    let possessive = p.cap && (p.lower.ends_with("'s") || p.lower.ends_with("’s"));
+    let s = ctx.tok_sentence[core.start];
+    possessive
+        && !prev
+            .iter()
+            .any(|(f, e)| f.kind == Kind::Count && ctx.tok_sentence[e.saturating_sub(1)] == s)
 }
 
 /// The qualifier before token `start`, if it bounds this figure: (qualifier, first
@@ -2606,6 +2668,9 @@ fn finish(
         if unit_key.is_empty() && tally(ctx, start) {
             unit_key = "vote".to_string();
         }
+        if unit_key.is_empty() && !score && people_unsaid(toks, start, end) {
+            unit_key = "person".to_string();
+        }
     }
     if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
         unit_key = "police officer".to_string();
@@ -2632,6 +2697,67 @@ fn finish(
         sentence: ctx.sentence_text(start),
         attribution: attribution(ctx, start),
     }
+}
+
+/// Verbs only people do, right after a bare count that is their subject ("3.7
+/// million march across France", "200,000 fled").
+const PEOPLE_VERBS: &[&str] = &[
+    "march",
+    "marched",
+    "protest",
+    "protested",
+    "rally",
+    "rallied",
+    "demonstrated",
+    "voted",
+    "attended",
+    "fled",
+    "died",
+    "perished",
+    "queued",
+    "signed",
+    "gathered",
+    "marcharon",
+    "protestaron",
+    "votaron",
+    "asistieron",
+    "huyeron",
+    "murieron",
+    "firmaron",
+    "se",
+    "acudieron",
+    "participaron",
+    "fallecieron",
+];
+
+/// A count of people whose noun is left unsaid: the subject of a verb only people
+/// do, or the object of "left ... without" ("left 8.5 million without power",
+/// "dejó a 2 millones sin luz").
+fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
+    let Some(next) = toks.get(end).filter(|t| t.kind == TokKind::Word) else {
+        return false;
+    };
+    // "se manifestaron", "se concentraron": a reflexive verb after "se".
+    let reflexive = next.is("se")
+        && toks
+            .get(end + 1)
+            .is_some_and(|v| v.lower.ends_with("aron") || v.lower.ends_with("ieron"));
+    if PEOPLE_VERBS.contains(&next.lower.as_str()) && (!next.is("se") || reflexive) {
+        return true;
+    }
+    let mut k = start;
+    if k > 0 && toks[k - 1].is("a") {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "left" | "leaving" | "leaves" | "dejó" | "dejaron" | "dejando" | "deja" | "dejan"
+        )
+        && matches!(
+            next.lower.as_str(),
+            "without" | "homeless" | "stranded" | "sin"
+        )
 }
 
 /// "The vote was 9 to 4", "la votación quedó 5 a 2": bare numbers stated as the

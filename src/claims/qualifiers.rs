@@ -268,11 +268,44 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("hundreds", 200.0, 1e3),
     ("cientos", 200.0, 1e3),
     ("centenares", 200.0, 1e3),
+    ("millares", 2e3, 1e5),
     ("thousands", 2e3, 1e5),
     ("miles", 2e3, 1e5),
     ("millions", 2e6, 1e9),
     ("millones", 2e6, 1e9),
 ];
+
+/// Collective numerals after "un"/"una"/"a" and before "de"/"of": word, value, and
+/// whether the word only approximates it ("una veintena" is about 20, "un par" is 2).
+const COLLECTIVES: &[(&str, f64, bool)] = &[
+    ("par", 2.0, false),
+    ("couple", 2.0, false),
+    ("decena", 10.0, true),
+    ("quincena", 15.0, true),
+    ("veintena", 20.0, true),
+    ("treintena", 30.0, true),
+    ("cuarentena", 40.0, true),
+    ("cincuentena", 50.0, true),
+    ("centenar", 100.0, true),
+    ("millar", 1000.0, true),
+];
+
+/// "una veintena de familias", "a couple of hours": (value, approximate, index of
+/// "de"/"of"). Not "una cuarentena de 14 días", a quarantine with its own number.
+pub(crate) fn collective_at(toks: &[Tok], i: usize) -> Option<(f64, bool, usize)> {
+    if !matches!(toks.get(i)?.lower.as_str(), "un" | "una" | "a") {
+        return None;
+    }
+    let w = toks.get(i + 1)?;
+    let &(_, v, approx) = COLLECTIVES.iter().find(|(f, _, _)| w.is(f))?;
+    let of = toks.get(i + 2)?;
+    let counted = toks.get(i + 3)?;
+    ((of.is("de") || of.is("of")) && counted.kind == super::tokens::TokKind::Word).then_some((
+        v,
+        approx,
+        i + 2,
+    ))
+}
 
 /// Words of `toks[i..]` joined by spaces, if `phrase` matches there: the end index.
 pub(crate) fn match_phrase(toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {

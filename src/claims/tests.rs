@@ -1211,3 +1211,97 @@ fn fourteenth_held_out_classes() {
     let figs = figures("El Gobierno recortará 10.000 millones en sanidad.", "es");
     assert_eq!(fig(&figs, "10.000").kind, Kind::Money);
 }
+
+#[test]
+fn collective_numerals() {
+    let figs = figures("Una veintena de familias fueron desalojadas.", "es");
+    check(
+        fig(&figs, "veintena"),
+        Some(18.0),
+        Some(22.0),
+        Kind::Count,
+        "family",
+    );
+    let figs = figures(
+        "Llegaron más de un centenar de migrantes y un par de periodistas.",
+        "es",
+    );
+    let f = fig(&figs, "centenar");
+    assert_eq!(
+        (f.value.lo, f.value.lo_strict, f.value.hi),
+        (Some(100.0), true, None)
+    );
+    check(
+        fig(&figs, "par"),
+        Some(2.0),
+        Some(2.0),
+        Kind::Count,
+        "journalist",
+    );
+    // A quarantine with its own number is no "about 40".
+    let figs = figures("Impusieron una cuarentena de 14 días.", "es");
+    assert!(
+        figs.iter().all(|f| !f.text.contains("cuarentena")),
+        "{figs:#?}"
+    );
+    check(
+        fig(&figs, "14"),
+        Some(14.0),
+        Some(14.0),
+        Kind::Duration,
+        "day",
+    );
+}
+
+#[test]
+fn people_left_unsaid() {
+    let figs = figures("Hurricane Sandy left 8.5 million without power.", "en");
+    check(
+        fig(&figs, "8.5"),
+        Some(8.5e6),
+        Some(8.5e6),
+        Kind::Count,
+        "person",
+    );
+    let figs = figures("Je suis Charlie: 3.7 million march across France.", "en");
+    check(
+        fig(&figs, "3.7"),
+        Some(3.7e6),
+        Some(3.7e6),
+        Kind::Count,
+        "person",
+    );
+    // Sales are no people.
+    let figs = figures("It sold 3.7 million last year.", "en");
+    assert_eq!(fig(&figs, "3.7").unit_key, "");
+}
+
+#[test]
+fn titles_days_and_service_numbers() {
+    let figs = figures(
+        "Adele's 25 sold 3.38 million copies in its first week.",
+        "en",
+    );
+    assert!(figs.iter().all(|f| f.text != "25"), "{figs:#?}");
+    // A possessive answering a count before it is a count.
+    let figs = figures("Obama won 332 electoral votes to Romney's 206.", "en");
+    check(
+        fig(&figs, "206"),
+        Some(206.0),
+        Some(206.0),
+        Kind::Count,
+        "vote",
+    );
+    let figs = figures("Live: Olympics day 9 as it happened", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("Residents can report potholes on 311 or online.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("The probe flew a 567-million-kilometre journey.", "en");
+    check(
+        fig(&figs, "567"),
+        Some(5.67e8),
+        Some(5.67e8),
+        Kind::Count,
+        "kilometer",
+    );
+}

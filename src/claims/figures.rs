@@ -605,7 +605,13 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         let before_number = toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokKind::Num || parse_words(toks, i + 1).is_some());
-        if idiom || after_number || superlative || before_number {
+        // "first proposed in 1998", "first reported by": an adverb before a participle.
+        let adverb = t.lower == "first"
+            && toks
+                .get(i + 1)
+                .is_some_and(|p| p.kind == TokKind::Word && looks_like_verb(&p.lower, "en"))
+            && LEXICON.unit_at(toks, i + 2).is_none();
+        if idiom || after_number || superlative || before_number || adverb {
             return Scan::Skip(i + 1);
         }
         return Scan::Core(ordinal_core(i, i + 1, n));
@@ -713,7 +719,7 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     let start = if v < 0.0 { i - 1 } else { i };
     let mut core = number_core(start, end, Interval::exact(v), plain);
     core.scaled = scaled;
-    core.thousands = thousands_reading(&t.lower).filter(|_| !scaled && v.fract() != 0.0);
+    core.thousands = thousands_reading(&t.lower).filter(|&th| !scaled && th != v);
     if scaled {
         core.plain_digits = None;
     }
@@ -1179,7 +1185,9 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
         || ctx.sentence_initial(k);
     // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11";
     // a capitalised plural is a team or a people, not a model ("the Celtics 112-104").
-    let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss");
+    // "NHS 111" is an acronym, not a plural.
+    let acronym = ctx.text[p.start..p.end].chars().all(|c| !c.is_lowercase());
+    let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss") && !acronym;
     p.cap && !neutral && !plural && !result_after_team(ctx.toks, k) && !gapped(ctx, k)
 }
 
@@ -1459,6 +1467,16 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
     Some((iso, start))
 }
 
+/// Does the sentence of token `i` name the dollar ("dólares", "USD")?
+fn names_dollars(ctx: &Ctx, i: usize) -> bool {
+    ctx.sentence_toks(ctx.tok_sentence[i]).iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "dólar" | "dólares" | "dolar" | "dolares" | "usd" | "estadounidenses"
+        )
+    })
+}
+
 /// The unit phrase after a number.
 #[derive(Debug, Default)]
 struct UnitPhrase<'a> {
@@ -1628,6 +1646,22 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             k += 1;
             continue;
         }
+        // "eight air-defence launchers", "400 long-range drones": a hyphenated
+        // compound before another word describes the noun after it.
+        let glued = |a: usize| toks.get(a).is_some_and(|t| t.start == toks[a - 1].end);
+        if ctx.lang == "en"
+            && toks.get(k + 1).is_some_and(|h| h.is_punct("-"))
+            && glued(k + 1)
+            && glued(k + 2)
+            && is_word_at(toks, k + 2)
+            && is_word_at(toks, k + 3)
+            && !glued(k + 3)
+            && adjectives < 3
+        {
+            adjectives += 1;
+            k += 3;
+            continue;
+        }
         let w = &toks[k].lower;
         if is_function_word(w)
             || UNIT_STOPS.contains(&w.as_str())
@@ -1685,6 +1719,9 @@ const UNIT_STOPS: &[&str] = &[
     "last", "next",
     // "17,1 millones frente a 61,7 millones": a comparison, not a noun.
     "frente", "versus", "vs", "contra",
+    // "a city of 600,000 cannot find", "1,6 millones ya tienen": a verb's company.
+    "cannot", "can", "could", "will", "would", "must", "should", "may", "might", "still", "already",
+    "also", "now", "ya", "aún", "todavía", "también", "ahora",
 ];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
@@ -1776,7 +1813,23 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     let toks = ctx.toks;
     let (value, mut end, range_start) = extend_range(ctx, &core);
     let mut start = core.start;
-    let currency_prefix = currency_before(toks, start).filter(|_| !core.fraction);
+    let currency_prefix =
+        currency_before(toks, start)
+            .filter(|_| !core.fraction)
+            .map(|(code, s)| {
+                // "$450.000 millones" in Latin American copy is pesos, like the word
+                // "pesos"; dollars there are written "US$" or named.
+                if code == "USD"
+                    && ctx.lang == "es"
+                    && toks[s].lower == "$"
+                    && !names_dollars(ctx, s)
+                {
+                    let peso = LEXICON.unit("peso").and_then(|u| u.currency.clone());
+                    (peso.unwrap_or(code), s)
+                } else {
+                    (code, s)
+                }
+            });
     if let Some((_, s)) = &currency_prefix {
         start = *s;
     }
@@ -1811,6 +1864,28 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     } else {
         unit_phrase(ctx, end)
     };
+    // "más de 1,6 millones ya tienen": Spanish "millones"/"millón" takes its noun
+    // with "de", so a word right after it is no unit.
+    let spanish_scale = ctx.lang == "es"
+        && end > 0
+        && matches!(
+            toks[end - 1].lower.as_str(),
+            "millones" | "millón" | "millon"
+        )
+        && toks[end - 1].kind == TokKind::Word;
+    if spanish_scale
+        && up.has_head()
+        && up.start == end
+        && up
+            .head
+            .is_none_or(|u| u.kind == UnitKind::Count && !u.measure)
+    {
+        up = UnitPhrase {
+            start: end,
+            end,
+            ..UnitPhrase::default()
+        };
+    }
     // "a 3-1 series lead": the second number of a score (a dash pair that does not
     // rise, so no range) counts nothing of the noun after it.
     if score_second(toks, core.start, core.value) {
@@ -1835,7 +1910,10 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
             if percent {
                 kind = Kind::Percent;
             }
-        } else if is_age(ctx, &core, qualifier.is_some()) || after_aged(toks, start) {
+        } else if is_age(ctx, &core, qualifier.is_some())
+            || after_aged(toks, start)
+            || people_over(ctx, &core, start)
+        {
             up.head = LEXICON.unit("year");
         }
     }
@@ -1854,10 +1932,11 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     let mut value = value;
     // "1,200 desaparecidos": people come whole, so the separator groups thousands.
+    // "un bono de 3,000 pesos": money has two decimals at most, so three digits after
+    // the separator group thousands whatever the convention.
     if let Some(th) = core.thousands
         && range_start.is_none()
-        && kind == Kind::Count
-        && whole_count(&up)
+        && (kind == Kind::Count && whole_count(&up) || kind == Kind::Money && !core.scaled)
     {
         value = Interval::exact(th);
     }
@@ -2328,18 +2407,21 @@ fn prefix_qualifier(
     // "nine hours over two days": "over" right after a figure spreads it; so it does
     // after a count earlier in the clause ("sent 1,400 messages to the victim over
     // three months"), when a unit of time follows.
-    let spread = prev.last().is_some_and(|(f, e)| {
-        *e == s
-            || f.kind == Kind::Count
-                && !f.unit_key.is_empty()
-                && *e <= s
-                && s - *e <= 6
-                && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[s]
-                && LEXICON
-                    .unit_at(toks, start + 1)
-                    .or_else(|| LEXICON.unit_at(toks, start + 2))
-                    .is_some_and(|u| u.entry.kind == UnitKind::Duration)
-    });
+    // So it does after a percentage or an amount ("a 40% pay rise over four years").
+    // Not "85% of people over 65", where no unit of time follows: an age bound.
+    let time_follows = LEXICON
+        .unit_at(toks, start + 1)
+        .or_else(|| LEXICON.unit_at(toks, start + 2))
+        .is_some_and(|u| u.entry.kind == UnitKind::Duration);
+    let spread = time_follows
+        && prev.last().is_some_and(|(f, e)| {
+            *e == s
+                || (f.kind == Kind::Count && !f.unit_key.is_empty()
+                    || matches!(f.kind, Kind::Percent | Kind::Money))
+                    && *e <= s
+                    && s - *e <= 6
+                    && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[s]
+        });
     if word == "over" && spread {
         return None;
     }
@@ -2447,6 +2529,27 @@ fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
         && (at_age
             || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
         && after.is_some_and(|t| t.is_punct(",)"))
+}
+
+/// "people over 65", "children under five": a bound after a people noun is an age.
+fn people_over(ctx: &Ctx, core: &Core, start: usize) -> bool {
+    let toks = ctx.toks;
+    let bound = toks
+        .get(start)
+        .is_some_and(|q| matches!(q.lower.as_str(), "over" | "under" | "above" | "below"));
+    let people = start.checked_sub(1).is_some_and(|k| {
+        LEXICON
+            .unit_at(toks, k)
+            .is_some_and(|m| m.end == start && LEXICON.related(&m.entry.key, "person"))
+    });
+    bound
+        && start < core.start
+        && people
+        && core.value.is_exact()
+        && core
+            .value
+            .lo
+            .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
 }
 
 /// "aged 18 to 65": ages in years.

@@ -1305,3 +1305,66 @@ fn titles_days_and_service_numbers() {
         "kilometer",
     );
 }
+
+#[test]
+fn dev_batch_classes() {
+    // A spread after a percentage; an age bound after a people noun.
+    let figs = figures("The union wants a 40% pay rise over four years.", "en");
+    check(
+        fig(&figs, "four"),
+        Some(1460.0),
+        Some(1460.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures("Jabs go to 85% of people over 65 by December.", "en");
+    let f = fig(&figs, "65");
+    assert_eq!(
+        (f.value.lo, f.value.lo_strict, f.kind),
+        (Some(23725.0), true, Kind::Duration)
+    );
+    // An adverb, not an ordinal.
+    let figs = figures("The bypass, first proposed in 1998, opens soon.", "en");
+    assert!(figs.iter().all(|f| f.kind != Kind::Ordinal), "{figs:#?}");
+    // A hyphenated compound describes the noun after it.
+    let figs = figures("It includes eight air-defence launchers.", "en");
+    check(
+        fig(&figs, "eight"),
+        Some(8.0),
+        Some(8.0),
+        Kind::Count,
+        "launcher",
+    );
+    // A modal verb ends the phrase; "millones" takes its noun with "de".
+    let figs = figures("A city of 600,000 cannot find the money.", "en");
+    assert_eq!(fig(&figs, "600,000").unit_key, "");
+    let figs = figures(
+        "Colombia acoge a 2,9 millones de migrantes, de los cuales 1,6 millones ya tienen permiso.",
+        "es",
+    );
+    check(
+        fig(&figs, "1,6"),
+        Some(1.6e6),
+        Some(1.6e6),
+        Kind::Count,
+        "migrant",
+    );
+    // Spanish "$" is pesos unless dollars are named; money has no three decimals.
+    let figs = figures(
+        "Un presupuesto de $450.000 millones y un bono de 3,000 pesos.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "450").unit_key, "peso");
+    check(
+        fig(&figs, "3,000"),
+        Some(3000.0),
+        Some(3000.0),
+        Kind::Money,
+        "peso",
+    );
+    let figs = figures("Pagó $5 millones, en dólares.", "es");
+    assert_eq!(fig(&figs, "$5").unit_key, "dollar");
+    // An acronym before a number names a service.
+    let figs = figures("Call NHS 111 for advice.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+}

@@ -337,6 +337,11 @@ mod tests {
             ("habitantes", "inhabitant"),
             ("vecinos", "resident"),
             ("elementos", "member"),
+            ("españoles", "spaniard"),
+            ("Spaniards", "spaniard"),
+            ("británicos", "briton"),
+            ("estadounidenses", "american"),
+            ("rusos", "russian"),
             ("muertos", "death"),
             ("desaparecidos", "missing"),
         ] {
@@ -355,6 +360,7 @@ mod tests {
         assert!(LEXICON.related("spectator", "viewer"));
         assert!(LEXICON.related("offence", "crime"));
         assert!(LEXICON.related("inhabitant", "resident"));
+        assert!(LEXICON.related("spaniard", "person"));
         assert!(!LEXICON.related("car", "household"));
         assert!(LEXICON.related("agent", "officer"));
         assert!(LEXICON.related("spy", "agent"));

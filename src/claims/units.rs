@@ -360,6 +360,9 @@ mod tests {
         assert!(LEXICON.related("spectator", "viewer"));
         assert!(LEXICON.related("offence", "crime"));
         assert!(LEXICON.related("inhabitant", "resident"));
+        assert!(LEXICON.related("murder", "homicide"));
+        assert!(LEXICON.related("ship", "boat"));
+        assert!(LEXICON.related("factory", "plant"));
         assert!(LEXICON.related("spaniard", "person"));
         assert!(!LEXICON.related("car", "household"));
         assert!(LEXICON.related("agent", "officer"));

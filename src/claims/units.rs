@@ -252,6 +252,39 @@ mod tests {
         assert_eq!(keys.len(), file.unit.len(), "duplicate unit keys");
     }
 
+    #[test]
+    fn unit_forms_are_unique() {
+        let file: File = toml::from_str(include_str!("units.toml")).expect("units.toml");
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for u in &file.unit {
+            assert!(!u.forms.is_empty(), "{}: no forms", u.key);
+            for f in &u.forms {
+                let form = normalise_form(f);
+                if let Some(other) = seen.insert(form.clone(), &u.key) {
+                    panic!("form {form:?} in both {other:?} and {:?}", u.key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn families_name_other_units() {
+        // A family shared by one unit only relates nothing: a typo.
+        let file: File = toml::from_str(include_str!("units.toml")).expect("units.toml");
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for u in &file.unit {
+            for f in &u.families {
+                *count.entry(f.as_str()).or_default() += 1;
+            }
+        }
+        let lonely: Vec<_> = count
+            .iter()
+            .filter(|(_, n)| **n < 2)
+            .map(|(f, _)| *f)
+            .collect();
+        assert!(lonely.is_empty(), "families with one unit: {lonely:?}");
+    }
+
     fn unit_key(text: &str) -> Option<String> {
         let toks = tokenize(text);
         LEXICON.unit_at(&toks, 0).map(|m| m.entry.key.clone())
@@ -284,7 +317,54 @@ mod tests {
     }
 
     #[test]
+    fn nouns_as_written() {
+        // Each distinct English noun has its own key; Spanish takes the plain translation.
+        for (form, key) in [
+            ("cars", "car"),
+            ("coches", "car"),
+            ("vehicles", "vehicle"),
+            ("camiones", "truck"),
+            ("autobuses", "bus"),
+            ("offences", "offence"),
+            ("delitos", "crime"),
+            ("asylum seekers", "asylum seeker"),
+            ("solicitantes de asilo", "asylum seeker"),
+            ("refugiados", "refugee"),
+            ("hogares", "household"),
+            ("familias", "family"),
+            ("espectadores", "spectator"),
+            ("viewers", "viewer"),
+            ("habitantes", "inhabitant"),
+            ("vecinos", "resident"),
+            ("elementos", "member"),
+            ("españoles", "spaniard"),
+            ("Spaniards", "spaniard"),
+            ("británicos", "briton"),
+            ("estadounidenses", "american"),
+            ("rusos", "russian"),
+            ("muertos", "death"),
+            ("desaparecidos", "missing"),
+        ] {
+            assert_eq!(unit_key(form).as_deref(), Some(key), "{form}");
+        }
+        // English singular nationality words are adjectives, not counted people.
+        assert_eq!(unit_key("Russian"), None);
+        assert_eq!(unit_key("Spanish"), None);
+    }
+
+    #[test]
     fn related_units() {
+        assert!(LEXICON.related("car", "vehicle"));
+        assert!(LEXICON.related("household", "family"));
+        assert!(LEXICON.related("asylum seeker", "refugee"));
+        assert!(LEXICON.related("spectator", "viewer"));
+        assert!(LEXICON.related("offence", "crime"));
+        assert!(LEXICON.related("inhabitant", "resident"));
+        assert!(LEXICON.related("murder", "homicide"));
+        assert!(LEXICON.related("ship", "boat"));
+        assert!(LEXICON.related("factory", "plant"));
+        assert!(LEXICON.related("spaniard", "person"));
+        assert!(!LEXICON.related("car", "household"));
         assert!(LEXICON.related("agent", "officer"));
         assert!(LEXICON.related("spy", "agent"));
         assert!(LEXICON.related("diplomat", "diplomat"));

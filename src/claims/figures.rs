@@ -176,9 +176,12 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        // "los días 22 y 23 de agosto": a day before a full date shares its month.
+        // "los días 22 y 23 de agosto", "los días 17, 18, 24 y 25 de noviembre": a
+        // day before a full date shares its month.
         if let Some(day) = paired_day(ctx.toks, i)
-            && let Some(d) = dates::date_at(ctx.toks, i + 2, ctx.year)
+            && let last = day_list_last(ctx.toks, i)
+            && last > i
+            && let Some(d) = dates::date_at(ctx.toks, last, ctx.year)
             && let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
         {
             let value = Interval::exact(v - v % 100.0 + day);
@@ -192,19 +195,19 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
             figs.push((fig, d.end));
             i = d.end;
-            // "on August 22 and 23": the second day of the same month.
-            if let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
-                && let Some(day) = paired_day(ctx.toks, d.end + 1)
-                && ctx.toks[d.end - 1].kind == TokKind::Num
-                && matches!(
-                    ctx.toks[d.end].lower.as_str(),
-                    "and" | "or" | "&" | "y" | "o"
-                )
+            // "on August 22 and 23", "August 22, 23 and 24": later days of the same
+            // month.
+            while let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
+                && ctx.toks[i - 1].kind == TokKind::Num
+                && ctx.toks.get(i).is_some_and(|c| {
+                    c.is_punct(",") || matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o")
+                })
+                && let Some(day) = paired_day(ctx.toks, i + 1)
             {
                 let value = Interval::exact(v - v % 100.0 + day);
-                let fig = plain_figure(ctx, d.end + 1, d.end + 2, value, Kind::Date);
-                figs.push((fig, d.end + 2));
-                i = d.end + 2;
+                let fig = plain_figure(ctx, i + 1, i + 2, value, Kind::Date);
+                figs.push((fig, i + 2));
+                i += 2;
             }
             continue;
         }
@@ -233,15 +236,11 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
 
 /// A bare day of the month at `i` (1–31, no noun after it): its value.
 fn paired_day(toks: &[Tok], i: usize) -> Option<f64> {
-    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
-    let day = t
-        .lower
-        .parse::<u32>()
-        .ok()
-        .filter(|d| (1..=31).contains(d))?;
-    if LEXICON.unit_at(toks, i + 1).is_some() {
-        return None;
-    }
+    let day = day_number(toks, i)?;
+    // "17, 18, 24 y 25 de noviembre": a comma goes on to the next day of a list.
+    let listed = toks.get(i + 1).is_some_and(|c| c.is_punct(","))
+        && day_number(toks, i + 2).is_some()
+        && day_list_last(toks, i) > i + 2;
     // Before a date, the day must be joined to it: "22 y 23 de agosto".
     let joined = toks
         .get(i + 1)
@@ -251,7 +250,37 @@ fn paired_day(toks: &[Tok], i: usize) -> Option<f64> {
             toks[i - 1].lower.as_str(),
             "and" | "or" | "&" | "y" | "o" | "e"
         );
-    (joined || after_joiner).then_some(f64::from(day))
+    (joined || after_joiner || listed).then_some(day)
+}
+
+/// A day of the month written alone, not counting a noun after it.
+fn day_number(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+    let day = t
+        .lower
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    LEXICON
+        .unit_at(toks, i + 1)
+        .is_none()
+        .then_some(f64::from(day))
+}
+
+/// The last day of a list of days starting at `i` ("17, 18, 24 y 25"): its index.
+fn day_list_last(toks: &[Tok], i: usize) -> usize {
+    let mut k = i;
+    while toks.get(k + 1).is_some_and(|c| c.is_punct(",")) && day_number(toks, k + 2).is_some() {
+        k += 2;
+    }
+    if toks
+        .get(k + 1)
+        .is_some_and(|c| matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o" | "e"))
+        && day_number(toks, k + 2).is_some()
+    {
+        k += 2;
+    }
+    k
 }
 
 /// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
@@ -2171,12 +2200,31 @@ fn population_before(ctx: &Ctx, start: usize) -> bool {
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
         .max(start.saturating_sub(10));
-    (from..start).any(|k| {
-        matches!(
-            ctx.toks[k].lower.as_str(),
-            "population" | "población" | "poblacion"
-        )
-    })
+    // "a city of 600,000": a place sized by a bare number is sized in people.
+    let place_of = start >= 2
+        && (ctx.toks[start - 1].is("of") || ctx.toks[start - 1].is("de"))
+        && matches!(
+            ctx.toks[start - 2].lower.as_str(),
+            "city"
+                | "town"
+                | "village"
+                | "country"
+                | "nation"
+                | "island"
+                | "ciudad"
+                | "pueblo"
+                | "país"
+                | "pais"
+                | "isla"
+                | "localidad"
+        );
+    place_of
+        || (from..start).any(|k| {
+            matches!(
+                ctx.toks[k].lower.as_str(),
+                "population" | "población" | "poblacion"
+            )
+        })
 }
 
 /// Does a pair "N-M" of glued numbers start at token `i`?

@@ -75,12 +75,41 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
     let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
     // "half of", "half the", but not "the first half of".
     if t.is("half") && !matches!(prev, "first" | "second" | "other" | "and" | "a") {
-        let next = toks.get(i + 1)?;
-        let ok = next.is("of")
-            || matches!(
-                next.lower.as_str(),
-                "the" | "its" | "their" | "his" | "her" | "all" | "those" | "these"
-            );
+        // "cut journey times by (up to) half": a change by half of what was.
+        let by = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| toks[k].is("by"))
+            .is_some_and(|b| {
+                (b + 1..i).all(|k| {
+                    matches!(
+                        toks[k].lower.as_str(),
+                        "up" | "to"
+                            | "nearly"
+                            | "almost"
+                            | "about"
+                            | "around"
+                            | "more"
+                            | "than"
+                            | "over"
+                            | "roughly"
+                    )
+                })
+            });
+        let next = toks.get(i + 1);
+        let ok = next.is_some_and(|next| {
+            next.is("of")
+                || matches!(
+                    next.lower.as_str(),
+                    "the" | "its" | "their" | "his" | "her" | "all" | "those" | "these"
+                )
+        }) || by
+            && next.is_none_or(|n| {
+                n.kind == TokKind::Punct
+                    || matches!(
+                        n.lower.as_str(),
+                        "in" | "over" | "since" | "from" | "by" | "within"
+                    )
+            });
         return ok.then_some(Share {
             start: i,
             end: i + 1,

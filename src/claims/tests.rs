@@ -1047,8 +1047,8 @@ fn eighth_held_out_classes() {
         "Tesla produced 53,239 Model 3 cars before 78,011 spectators.",
         "en",
     );
-    assert_eq!(fig(&figs, "53,239").unit_key, "vehicle");
-    assert_eq!(fig(&figs, "78,011").unit_key, "viewer");
+    assert_eq!(fig(&figs, "53,239").unit_key, "car");
+    assert_eq!(fig(&figs, "78,011").unit_key, "spectator");
     let figs = figures("Ganó la segunda vuelta.", "es");
     assert_eq!(fig(&figs, "segunda").unit_key, "round");
 }
@@ -1335,8 +1335,11 @@ fn dev_batch_classes() {
         Kind::Count,
         "launcher",
     );
-    // A modal verb ends the phrase; "millones" takes its noun with "de".
+    // A modal verb ends the phrase, and a city's size counts people; "millones"
+    // takes its noun with "de".
     let figs = figures("A city of 600,000 cannot find the money.", "en");
+    assert_eq!(fig(&figs, "600,000").unit_key, "person");
+    let figs = figures("A budget of 600,000 cannot pay for it.", "en");
     assert_eq!(fig(&figs, "600,000").unit_key, "");
     let figs = figures(
         "Colombia acoge a 2,9 millones de migrantes, de los cuales 1,6 millones ya tienen permiso.",
@@ -1367,4 +1370,55 @@ fn dev_batch_classes() {
     // An acronym before a number names a service.
     let figs = figures("Call NHS 111 for advice.", "en");
     assert!(figs.is_empty(), "{figs:#?}");
+}
+
+#[test]
+fn lists_of_days_share_the_month() {
+    let text = "Huelga los días 17, 18, 24 y 25 de noviembre de 2023.";
+    let figs = figures(text, "es");
+    let days: Vec<f64> = figs.iter().filter_map(|f| f.value.lo).collect();
+    assert_eq!(
+        days,
+        [20231117.0, 20231118.0, 20231124.0, 20231125.0],
+        "{figs:#?}"
+    );
+    let figs = figures("Strikes on August 22, 23 and 24.", "en");
+    let days: Vec<f64> = figs
+        .iter()
+        .filter_map(|f| f.value.lo.map(|v| v % 100.0))
+        .collect();
+    assert_eq!(days, [22.0, 23.0, 24.0], "{figs:#?}");
+    assert!(figs.iter().all(|f| f.kind == Kind::Date));
+    // A count after a date and a comma is no day.
+    let figs = figures("On March 3, 2023, 12 of them left.", "en");
+    assert!(
+        figs.iter()
+            .any(|f| f.kind == Kind::Count && f.value.lo == Some(12.0))
+    );
+}
+
+#[test]
+fn change_by_half() {
+    let figs = figures(
+        "It will cut journey times by up to half, the council said.",
+        "en",
+    );
+    check(
+        fig(&figs, "half"),
+        Some(0.0),
+        Some(50.0),
+        Kind::Percent,
+        "percent",
+    );
+    let figs = figures("Prices fell by half in 2023.", "en");
+    check(
+        fig(&figs, "half"),
+        Some(50.0),
+        Some(50.0),
+        Kind::Percent,
+        "percent",
+    );
+    // Not an hour and a half, nor a first half.
+    let figs = figures("He won by a goal in the first half.", "en");
+    assert!(figs.iter().all(|f| f.kind != Kind::Percent), "{figs:#?}");
 }

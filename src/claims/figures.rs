@@ -1538,7 +1538,10 @@ fn is_word_at(toks: &[Tok], k: usize) -> bool {
 /// Reads the unit noun phrase from token `j`: up to three modifiers, a head noun,
 /// then known modifiers after it ("agentes de la KGB", "diplomáticos rusos").
 fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
-    let toks = ctx.toks;
+    // The noun stays in the number's sentence: "Meal 1" is no count of the words of
+    // the next paragraph.
+    let s = ctx.tok_sentence[j.saturating_sub(1)];
+    let toks = &ctx.toks[..ctx.tok_sentence.partition_point(|&x| x <= s)];
     // "35-year-old": a glued hyphen is a space here.
     let mut hyphenated = false;
     if toks
@@ -2659,7 +2662,9 @@ fn is_year(core: &Core, up: &UnitPhrase, q: Option<Qualifier>, kind: Kind, range
 /// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
 /// "de 30 a 40". Returns (value, end, start of "between"/"entre" if any).
 fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
-    let toks = ctx.toks;
+    // A range stays inside its sentence ("-12.99" and "-5.44%" in two table cells).
+    let s = ctx.tok_sentence[core.start];
+    let toks = &ctx.toks[..ctx.tok_sentence.partition_point(|&x| x <= s)];
     let plain = (core.value, core.end, None);
     if core.ordinal || core.vague || core.fraction || !core.value.is_exact() {
         return plain;

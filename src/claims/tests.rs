@@ -1422,3 +1422,13 @@ fn change_by_half() {
     let figs = figures("He won by a goal in the first half.", "en");
     assert!(figs.iter().all(|f| f.kind != Kind::Percent), "{figs:#?}");
 }
+
+#[test]
+fn figures_stay_in_their_sentence() {
+    let figs = figures(
+        "Meal 1\n\nEat every two hours.\n\nDow -12.99\n\n-5.44% on the day",
+        "en",
+    );
+    assert!(figs.iter().all(|f| !f.text.contains('\n')), "{figs:#?}");
+    assert_eq!(figs[0].unit_key, "", "{figs:#?}");
+}

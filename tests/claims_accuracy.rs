@@ -59,7 +59,8 @@ impl Expected {
             && self.lo_strict == f.value.lo_strict
             && self.hi_strict == f.value.hi_strict
             && self.kind == f.kind
-            && self.unit == f.unit_key
+            // Keys are lower case; a label written "Spaniard" means the same key.
+            && self.unit.to_lowercase() == f.unit_key
     }
 
     fn show(&self) -> String {

@@ -176,6 +176,12 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // "entre el 28 y el 30 de noviembre", "between 3 and 6 February": one span.
+        if let Some((fig, end)) = day_span(ctx, i) {
+            figs.push((fig, end));
+            i = end;
+            continue;
+        }
         // "los días 22 y 23 de agosto", "los días 17, 18, 24 y 25 de noviembre": a
         // day before a full date shares its month.
         if let Some(day) = paired_day(ctx.toks, i)
@@ -189,9 +195,13 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        if let Some(d) = dates::date_at(ctx.toks, i, ctx.year)
+        if let Some(mut d) = dates::date_at(ctx.toks, i, ctx.year)
             .or_else(|| dates::bare_month(ctx.toks, i, ctx.year))
         {
+            // Only with a year known from the article (dates are `yyyymmdd`).
+            if year_before(ctx.toks, &d) && d.value.lo.is_some_and(|v| v >= 1e7) {
+                d.value = shift_year(d.value, -1.0);
+            }
             let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
             figs.push((fig, d.end));
             i = d.end;
@@ -251,6 +261,53 @@ fn paired_day(toks: &[Tok], i: usize) -> Option<f64> {
             "and" | "or" | "&" | "y" | "o" | "e"
         );
     (joined || after_joiner || listed).then_some(day)
+}
+
+/// "on 3 March last year", "el 3 de marzo del año pasado": a date written without
+/// its year falls in the year before the article's.
+fn year_before(toks: &[Tok], d: &dates::DateMatch) -> bool {
+    let explicit =
+        (d.start..d.end).any(|k| toks[k].kind == TokKind::Num && toks[k].lower.len() == 4);
+    let phrase = |p: &str| qualifiers::match_phrase(toks, d.end, p).is_some();
+    !explicit && (phrase("last year") || phrase("del año pasado") || phrase("el año pasado"))
+}
+
+/// Moves a `yyyymmdd` interval by whole years.
+fn shift_year(v: Interval, years: f64) -> Interval {
+    let by = |b: Option<f64>| b.map(|x| x + years * 10_000.0);
+    Interval {
+        lo: by(v.lo),
+        hi: by(v.hi),
+        ..v
+    }
+}
+
+/// "entre el 28 y el 30 de noviembre", "between 3 and 6 February": a span of days in
+/// one month, as one date interval. Starts at the first day; (figure, end index).
+fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
+    let toks = ctx.toks;
+    let article = |k: usize| toks.get(k).is_some_and(|a| a.is("el") || a.is("the"));
+    let mut intro = i.checked_sub(1)?;
+    if article(intro) {
+        intro = intro.checked_sub(1)?;
+    }
+    if !(toks[intro].is("between") || toks[intro].is("entre")) {
+        return None;
+    }
+    let first = day_number(toks, i)?;
+    let joiner = toks.get(i + 1)?;
+    if !(joiner.is("and") || joiner.is("y")) {
+        return None;
+    }
+    let k = i + 2 + usize::from(article(i + 2));
+    day_number(toks, k)?;
+    let d = dates::date_at(toks, k, ctx.year)?;
+    let last = d.value.lo.filter(|_| d.value.is_exact())?;
+    let lo = last - last % 100.0 + first;
+    (lo < last).then(|| {
+        let fig = plain_figure(ctx, intro, d.end, Interval::closed(lo, last), Kind::Date);
+        (fig, d.end)
+    })
 }
 
 /// A day of the month written alone, not counting a noun after it.
@@ -1597,8 +1654,11 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
                     | "esas"
             )
         });
+        // "frente a los 10.580.412 de Rodolfo Hernández": a name owns the number.
+        let name = toks.get(k).is_some_and(|n| n.cap) && !known;
         if !singular_del
             && !pronoun
+            && !name
             && (known || is_word_at(toks, k) && !is_function_word(&toks[k].lower) && !number)
         {
             j = k;
@@ -1754,6 +1814,8 @@ const UNIT_STOPS: &[&str] = &[
     // "a city of 600,000 cannot find", "1,6 millones ya tienen": a verb's company.
     "cannot", "can", "could", "will", "would", "must", "should", "may", "might", "still", "already",
     "also", "now", "ya", "aún", "todavía", "también", "ahora",
+    // "five clear of City", "two short of a majority": a margin, its noun said before.
+    "clear", "adrift", "apart", "short",
 ];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
@@ -1936,6 +1998,20 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         };
     }
     let plain_count = kind == Kind::Count && currency_prefix.is_none() && !core.ordinal;
+    // "de los que 56.000 son menores", "of whom 300 were children": the noun after a
+    // copula says what the number counts.
+    if plain_count
+        && !up.has_head()
+        && toks
+            .get(end)
+            .is_some_and(|c| matches!(c.lower.as_str(), "son" | "eran" | "fueron" | "are" | "were"))
+        && let Some(m) = LEXICON
+            .unit_at(toks, end + 1)
+            .filter(|m| m.entry.kind == UnitKind::Count && is_plural(&toks[m.end - 1].lower))
+    {
+        up.head = Some(m.entry);
+        up.borrowed = true;
+    }
     if plain_count && !up.has_head() {
         if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
             up = borrowed;
@@ -2000,8 +2076,11 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
             .get(up.end + 1)
             .is_some_and(|w| matches!(w.lower.as_str(), "or" | "o" | "un" | "a"))
         || toks.get(up.end).is_some_and(|c| c.is_punct("("));
+    // "down four points from last month": "down"/"up" move a percentage too.
     let moved_points = !restated
-        && (start.saturating_sub(2)..start).any(|k| qualifiers::is_change_verb(&toks[k]))
+        && (start.saturating_sub(2)..start).any(|k| {
+            qualifiers::is_change_verb(&toks[k]) || matches!(toks[k].lower.as_str(), "down" | "up")
+        })
         && !ctx
             .sentence_toks(ctx.tok_sentence[start])
             .iter()
@@ -2228,6 +2307,31 @@ fn population_before(ctx: &Ctx, start: usize) -> bool {
                 "population" | "población" | "poblacion"
             )
         })
+}
+
+/// The counted noun a population names: "the tiger population", "la población de
+/// pingüinos".
+fn population_kind(ctx: &Ctx, start: usize) -> Option<String> {
+    let toks = ctx.toks;
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(10));
+    let p = (from..start).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "population" | "población" | "poblacion"
+        )
+    })?;
+    let counted = |k: usize| {
+        LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Count)
+    };
+    let before = p.checked_sub(1).and_then(counted).filter(|m| m.end == p);
+    let after = (toks.get(p + 1).is_some_and(|d| d.is("de") || d.is("of")))
+        .then(|| counted(p + 2))
+        .flatten();
+    before.or(after).map(|m| m.entry.key.clone())
 }
 
 /// Does a pair "N-M" of glued numbers start at token `i`?
@@ -2709,8 +2813,11 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
         && sep.start == toks[at - 1].end
         && toks.get(at + 1).is_some_and(|n| n.start == sep.end);
     let dash = dash || percent_dash;
-    let word = (between
-        && (sep.is("and") || sep.is("y") || sep.is("to") || sep.is("a") || sep.is("hasta")))
+    // "between 30 and 40", "entre 30 y 40", "from 30 to 40", "de 30 a 40"; not "los
+    // terremotos de 1985 y 2017", two years.
+    let and_between = matches!(before, Some("between" | "entre"));
+    let word = (and_between && (sep.is("and") || sep.is("y")))
+        || (between && (sep.is("to") || sep.is("a") || sep.is("hasta")))
         || sep.is("to");
     if !(dash || word) || (percent && !between && !percent_dash) {
         return plain;
@@ -2790,7 +2897,8 @@ fn finish(
     let measure_before = start
         .checked_sub(1)
         .is_some_and(|k| matches!(toks[k].lower.as_str(), "magnitude" | "magnitud"));
-    if kind == Kind::Count && !up.has_head() && measure_before {
+    // "the magnitude 5.9 quake" measures the quake in magnitude.
+    if kind == Kind::Count && measure_before {
         unit_key = "magnitude".to_string();
     } else if kind == Kind::Count && !up.has_head() {
         // The numbers of a score ("a 3-1 series lead") borrow no noun from before.
@@ -2815,8 +2923,9 @@ fn finish(
             unit_key = subject_unit(ctx, start);
         }
         // "for a population of 400,000", "la población ... hasta los 3 millones".
+        // "the wild tiger population has risen to 355": a population of a kind.
         if !score && population_before(ctx, start) {
-            unit_key = "person".to_string();
+            unit_key = population_kind(ctx, start).unwrap_or_else(|| "person".to_string());
         }
         if unit_key.is_empty() && !score {
             unit_key = inherited_unit(ctx, start, prev);

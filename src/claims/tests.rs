@@ -1432,3 +1432,65 @@ fn figures_stay_in_their_sentence() {
     assert!(figs.iter().all(|f| !f.text.contains('\n')), "{figs:#?}");
     assert_eq!(figs[0].unit_key, "", "{figs:#?}");
 }
+
+#[test]
+fn second_dev_round_classes() {
+    // A margin takes the noun said before it.
+    let figs = figures("Arsenal stay top on 50 points, five clear of City.", "en");
+    check(
+        fig(&figs, "five"),
+        Some(5.0),
+        Some(5.0),
+        Kind::Count,
+        "point",
+    );
+    // A name owns the number; the votes before lend theirs.
+    let figs = figures(
+        "Petro obtuvo 11.281.013 votos, frente a los 10.580.412 de Rodolfo Hernández.",
+        "es",
+    );
+    check(
+        fig(&figs, "10.580.412"),
+        Some(10580412.0),
+        Some(10580412.0),
+        Kind::Count,
+        "vote",
+    );
+    // Magnitude before the number wins over the noun after it.
+    let figs = figures("The magnitude 5.9 quake struck at night.", "en");
+    assert_eq!(fig(&figs, "5.9").unit_key, "magnitude");
+    // "down four points" after a percentage moves it in percentage points.
+    let figs = figures(
+        "Only 38 percent approve, down four points from last month.",
+        "en",
+    );
+    check(
+        fig(&figs, "four"),
+        Some(4.0),
+        Some(4.0),
+        Kind::Percent,
+        "percentage point",
+    );
+    // Two years, not a range.
+    let figs = figures("El mismo día que los terremotos de 1985 y 2017.", "es");
+    assert_eq!(
+        figs.iter().filter(|f| f.kind == Kind::Year).count(),
+        2,
+        "{figs:#?}"
+    );
+    // A date in the year before; a span of days; a copula's noun.
+    let mut a = article("He hit the cyclist on 3 March last year.", Some("en"));
+    a.published = Some("2022-10-15T12:00:00Z".to_string());
+    let figs = analyze(&a).figures;
+    check(&figs[0], Some(20210303.0), Some(20210303.0), Kind::Date, "");
+    let figs = figures("He hit the cyclist on 3 March last year.", "en");
+    assert!(figs[0].value.lo.is_some_and(|v| v >= 0.0), "{figs:#?}");
+    let text = "Rendirán la prueba entre el 28 y el 30 de noviembre de 2022.";
+    let figs = figures(text, "es");
+    check(&figs[0], Some(20221128.0), Some(20221130.0), Kind::Date, "");
+    let figs = figures(
+        "Acogió a 150.000 refugiados, de los que 56.000 son menores.",
+        "es",
+    );
+    assert_eq!(fig(&figs, "56.000").unit_key, "minor");
+}

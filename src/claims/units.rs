@@ -353,6 +353,44 @@ mod tests {
     }
 
     #[test]
+    fn everyday_counted_nouns() {
+        // Animals, goods, places, roles and events news counts, in both languages.
+        for (form, key) in [
+            ("pingüinos", "penguin"),
+            ("penguins", "penguin"),
+            ("tigres", "tiger"),
+            ("jabalíes", "wild boar"),
+            ("mascarillas", "mask"),
+            ("balas", "bullet"),
+            ("cartuchos", "cartridge"),
+            ("mantas", "blanket"),
+            ("playas", "beach"),
+            ("comisarías", "police station"),
+            ("fontaneros", "plumber"),
+            ("nietos", "grandchild"),
+            ("sargentos", "sergeant"),
+            ("deportaciones", "deportation"),
+            ("manifestaciones", "demonstration"),
+            ("infartos", "heart attack"),
+            ("aranceles", "tariff"),
+            ("licitaciones", "tender"),
+        ] {
+            assert_eq!(unit_key(form).as_deref(), Some(key), "{form}");
+        }
+        // A compound whose first word is another unit keeps its own sense.
+        assert_eq!(unit_key("day labourers").as_deref(), Some("day labourer"));
+        assert_eq!(unit_key("heart attacks").as_deref(), Some("heart attack"));
+        assert_eq!(unit_key("paradas de autobús").as_deref(), Some("bus stop"));
+        // A compound that is just a kind of a known noun counts that noun.
+        assert!(LEXICON.unit("food parcel").is_none());
+        assert!(LEXICON.unit("asylum application").is_none());
+        // Words that are also verbs, adjectives or brands are left out.
+        for form in ["tsunami", "festival", "motor", "factor", "hindu", "passes"] {
+            assert_eq!(unit_key(form), None, "{form}");
+        }
+    }
+
+    #[test]
     fn related_units() {
         assert!(LEXICON.related("car", "vehicle"));
         assert!(LEXICON.related("household", "family"));

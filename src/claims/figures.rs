@@ -53,8 +53,6 @@ pub(crate) struct SentenceCache {
     first_tok: Vec<usize>,
     /// The source each sentence names, once looked up.
     source: Vec<OnceCell<Option<String>>>,
-    /// Whether each sentence is about the police, once looked up.
-    police: Vec<OnceCell<bool>>,
 }
 
 impl SentenceCache {
@@ -69,7 +67,6 @@ impl SentenceCache {
         SentenceCache {
             first_tok,
             source: (0..n).map(|_| OnceCell::new()).collect(),
-            police: (0..n).map(|_| OnceCell::new()).collect(),
         }
     }
 }
@@ -161,13 +158,23 @@ const LOOK_BACK: usize = 12;
 /// Reads every figure of the article.
 pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
     let mut figs: Vec<(Figure, usize)> = Vec::new();
-    let furniture: Vec<bool> = (0..ctx.sentences.len())
-        .map(|s| is_furniture(ctx.sentence_toks(s)))
+    // Per sentence, the token index where reporting starts after page furniture (0
+    // for a sentence of reporting).
+    let furniture: Vec<usize> = (0..ctx.sentences.len())
+        .map(|s| {
+            let toks = ctx.sentence_toks(s);
+            let offset = ctx.tok_sentence.partition_point(|&x| x < s);
+            if is_furniture(toks) {
+                offset + reporting_after(toks)
+            } else {
+                0
+            }
+        })
         .collect();
     let mut i = 0;
     while i < ctx.toks.len() {
         let t = &ctx.toks[i];
-        if furniture[ctx.tok_sentence[i]]
+        if i < furniture[ctx.tok_sentence[i]]
             || ctx
                 .excluded
                 .iter()
@@ -338,6 +345,23 @@ fn day_list_last(toks: &[Tok], i: usize) -> usize {
         k += 2;
     }
     k
+}
+
+/// In a furniture line, where reporting joined to it starts ("Updated 10:42 GMT · 3
+/// min read — Opposition leader Samira Haddad was released after 11 days"): after
+/// the last separator followed by a capitalised clause of six words or more that
+/// is no furniture itself. The line's length when there is none.
+fn reporting_after(toks: &[Tok]) -> usize {
+    (0..toks.len())
+        .rev()
+        .filter(|&k| toks[k].is_punct("—–|·•"))
+        .find(|&k| {
+            let rest = &toks[k + 1..];
+            rest.iter().filter(|t| t.kind == TokKind::Word).count() >= 6
+                && rest.first().is_some_and(|w| w.cap)
+                && !is_furniture(rest)
+        })
+        .map_or(toks.len(), |k| k + 1)
 }
 
 /// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
@@ -697,7 +721,14 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                 .get(i + 1)
                 .is_some_and(|p| p.kind == TokKind::Word && looks_like_verb(&p.lower, "en"))
             && LEXICON.unit_at(toks, i + 2).is_none();
-        if idiom || after_number || superlative || before_number || adverb {
+        // "la Comisión Séptima del Senado": a capitalised ordinal after a name is part
+        // of it.
+        let named = t.cap
+            && !ctx.sentence_initial(i)
+            && i > 0
+            && toks[i - 1].cap
+            && toks[i - 1].kind == TokKind::Word;
+        if idiom || after_number || superlative || before_number || adverb || named {
             return Scan::Skip(i + 1);
         }
         return Scan::Core(ordinal_core(i, i + 1, n));
@@ -800,6 +831,15 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
         .chars()
         .all(|c| c.is_ascii_digit())
         .then(|| t.lower.clone());
+    // "3,400 millones" (Mexico) before a scale: a decimal would not be written with a
+    // trailing zero ("3,4 millones"), so the separator groups thousands.
+    if let Some(th) = thousands_reading(&t.lower)
+        && th != v.abs()
+        && t.lower.ends_with('0')
+        && scale_at(toks, i + 1, false).is_some()
+    {
+        v = th.copysign(v);
+    }
     let (v, end, scaled) = apply_scales(toks, i + 1, v);
     // The figure's text starts at the minus sign.
     let start = if v < 0.0 { i - 1 } else { i };
@@ -993,6 +1033,9 @@ const ID_NOUNS: &[&str] = &[
     "correos",
     "form",
     "formulario",
+    // "los estudiantes de grado 11", "grade 9 pupils": a school year.
+    "grado",
+    "grade",
     // "Olympics day 9", "stage 14 of the Tour": a day or stage named by its number.
     "day",
     "stage",
@@ -1066,7 +1109,10 @@ fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
         _ => None,
     };
     let framed = matches!(prev, "el" | "than" | "nearly" | "almost" | "casi" | "about")
-        || matches!(next, "the" | "de" | "del" | "que" | "as" | "that");
+        || matches!(
+            next,
+            "the" | "de" | "del" | "que" | "as" | "that" | "what" | "lo"
+        );
     // "plans to double the budget": the verb, not a stated multiple.
     let verb_before = matches!(
         prev,
@@ -1553,6 +1599,29 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
     Some((iso, start))
 }
 
+/// The one currency the sentence of token `start` names, from an amount before it or
+/// a currency word anywhere in it.
+fn sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
+    let s = ctx.tok_sentence[start];
+    let mut codes: Vec<String> = prev
+        .iter()
+        .filter(|(f, e)| f.kind == Kind::Money && ctx.tok_sentence[e.saturating_sub(1)] == s)
+        .filter_map(|(f, _)| f.currency.clone())
+        .collect();
+    let toks = ctx.sentence_toks(s);
+    for k in 0..toks.len() {
+        if let Some(c) = LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Money)
+            .and_then(|m| m.entry.currency.clone())
+        {
+            codes.push(c);
+        }
+    }
+    codes.dedup();
+    (codes.len() == 1).then(|| codes.remove(0))
+}
+
 /// Does the sentence of token `i` name the dollar ("dólares", "USD")?
 fn names_dollars(ctx: &Ctx, i: usize) -> bool {
     ctx.sentence_toks(ctx.tok_sentence[i]).iter().any(|t| {
@@ -1732,8 +1801,12 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             k += 1;
             continue;
         }
-        // "37 reported cases", "120 estimated deaths": a participle before a noun.
-        if super::speech::is_speech_verb(&toks[k]) && LEXICON.unit_at(toks, k + 1).is_some() {
+        // "37 reported cases", "120 estimated deaths", "11 reported violations": a
+        // participle before a noun.
+        if super::speech::is_speech_verb(&toks[k])
+            && (LEXICON.unit_at(toks, k + 1).is_some()
+                || ctx.lang == "en" && toks.get(k + 1).is_some_and(english_plural))
+        {
             adjectives += 1;
             k += 1;
             continue;
@@ -1980,6 +2053,21 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
             ..UnitPhrase::default()
         };
     }
+    // "his fourth Tour de France title": an ordinal before a name orders the noun after
+    // the name.
+    if core.ordinal
+        && up.head.is_none()
+        && up.unknown_head.is_some()
+        && toks.get(up.start).is_some_and(|t| t.cap)
+        && let Some(m) = (up.start + 1..up.start + 6)
+            .take_while(|&k| ctx.tok_sentence.get(k) == Some(&ctx.tok_sentence[up.start]))
+            .filter(|&k| !toks[k].cap)
+            .find_map(|k| LEXICON.unit_at(toks, k))
+    {
+        up.head = Some(m.entry);
+        up.unknown_head = None;
+        up.end = m.end;
+    }
     // "a 3-1 series lead": the second number of a score (a dash pair that does not
     // rise, so no range) counts nothing of the noun after it.
     if score_second(toks, core.start, core.value) {
@@ -2119,6 +2207,19 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         kind = Kind::Money;
         currency = prev.last().and_then(|(f, _)| f.currency.clone());
     }
+    // "necesita 2.000 millones de dólares ... le ha inyectado más de 5.000 millones",
+    // "Inditex gana 5.381 millones ... 1,54 euros por acción": a scaled amount with no
+    // noun in a sentence that names a currency is money in it (not "left 8.5 million
+    // without power", whose noun is people).
+    if kind == Kind::Count
+        && !up.has_head()
+        && core.scaled
+        && !people_unsaid(toks, start, end)
+        && let Some(code) = sentence_currency(ctx, start, prev)
+    {
+        kind = Kind::Money;
+        currency = Some(code);
+    }
     if kind == Kind::Count
         && !up.has_head()
         && core.scaled
@@ -2208,6 +2309,36 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         value = scale_interval(value, 0.1);
         up.unknown_head = None;
         up.head = LEXICON.unit("percentage point");
+    }
+    // "the 10-year Treasury note", "el bono a 10 años": a maturity names the bond.
+    let maturity = kind == Kind::Duration
+        && toks.get(fig_end).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "treasury"
+                    | "treasuries"
+                    | "note"
+                    | "notes"
+                    | "bond"
+                    | "bonds"
+                    | "gilt"
+                    | "gilts"
+                    | "yield"
+                    | "yields"
+                    | "bund"
+                    | "bunds"
+            )
+        });
+    if maturity {
+        return None;
+    }
+    // "over £4m bribery scheme": "over" is about the amount, not above it.
+    if kind == Kind::Money
+        && toks[start].is("over")
+        && up.unknown_head.is_some()
+        && !up.head_surface.ends_with('s')
+    {
+        value = core.value;
     }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))
@@ -2408,7 +2539,9 @@ fn opens_count_list(toks: &[Tok], start: usize, up: &UnitPhrase) -> bool {
         && toks
             .get(up.end)
             .is_some_and(|c| matches!(c.lower.as_str(), "y" | "e" | "and"))
-        && toks.get(up.end + 1).is_some_and(|n| n.kind == TokKind::Num)
+        && (toks.get(up.end + 1).is_some_and(|n| n.kind == TokKind::Num)
+            || parse_words(toks, up.end + 1).is_some()
+            || qualifiers::collective_at(toks, up.end + 1).is_some())
 }
 
 /// Does the sentence of token `start` state a percentage, before or after it?
@@ -2715,6 +2848,21 @@ fn after_aged(toks: &[Tok], start: usize) -> bool {
     if matches!(toks[k].lower.as_str(), "aged" | "ages" | "age") {
         return true;
     }
+    // "at the age of 88", "a la edad de 88".
+    if (toks[k].is("of") || toks[k].is("de"))
+        && k >= 1
+        && (toks[k - 1].is("age") || toks[k - 1].is("edad"))
+    {
+        return true;
+    }
+    // "He was 95.": a person's number ending the sentence is an age.
+    if (toks[k].is("was") || toks[k].is("is"))
+        && k >= 1
+        && (toks[k - 1].is("he") || toks[k - 1].is("she"))
+        && toks.get(start + 1).is_none_or(|p| p.is_punct(".;"))
+    {
+        return true;
+    }
     // "aged 34 and 41": every age of the list.
     matches!(toks[k].lower.as_str(), "and" | "or" | ",")
         && k >= 1
@@ -2937,9 +3085,6 @@ fn finish(
             unit_key = "person".to_string();
         }
     }
-    if matches!(unit_key.as_str(), "officer" | "agent") && police_context(ctx, start, &modifiers) {
-        unit_key = "police officer".to_string();
-    }
     // A percentage is a share of whatever follows it; its unit is the percent.
     if kind == Kind::Percent && unit_key != "percentage point" {
         unit_key = "percent".to_string();
@@ -3067,28 +3212,6 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
         .or_else(|| (sentence..v).find_map(counted))
         .map(|m| m.entry.key.clone())
         .unwrap_or_default()
-}
-
-/// Officers or agents in a sentence about the police, and not about intelligence,
-/// are police officers ("La policía desplegará a 1.300 agentes").
-fn police_context(ctx: &Ctx, start: usize, modifiers: &[String]) -> bool {
-    let intelligence = ["kgb", "fsb", "gru", "intelligence"];
-    if modifiers.iter().any(|m| intelligence.contains(&m.as_str())) {
-        return false;
-    }
-    let s = ctx.tok_sentence[start];
-    let find = || {
-        ctx.sentence_toks(s).iter().any(|t| {
-            matches!(
-                t.lower.as_str(),
-                "police" | "police's" | "cops" | "policía" | "policia" | "policías"
-            )
-        })
-    };
-    match ctx.cache.police.get(s) {
-        Some(cell) => *cell.get_or_init(find),
-        None => find(),
-    }
 }
 
 /// The unit key of a currency code ("USD" → "dollar").

@@ -1494,3 +1494,84 @@ fn second_dev_round_classes() {
     );
     assert_eq!(fig(&figs, "56.000").unit_key, "minor");
 }
+
+#[test]
+fn third_dev_round_classes() {
+    // Reporting joined to a furniture strip is read; the strip is not.
+    let figs = figures(
+        "Updated 10:42 GMT · 3 min read · 214 comments — Opposition leader Samira Haddad was released after 11 days in custody.",
+        "en",
+    );
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    check(&figs[0], Some(11.0), Some(11.0), Kind::Duration, "day");
+    // Ages said as such; a bond's maturity is its name.
+    let figs = figures("He died at the age of 88, the Vatican said.", "en");
+    check(
+        fig(&figs, "88"),
+        Some(32120.0),
+        Some(32120.0),
+        Kind::Duration,
+        "year",
+    );
+    let figs = figures(
+        "The yield on the 10-year Treasury note climbed to 4.63%.",
+        "en",
+    );
+    assert!(figs.iter().all(|f| f.kind != Kind::Duration), "{figs:#?}");
+    // "over" an amount that names a scheme is about it; a participle before a plural.
+    let figs = figures("Court jails ex-minister over £4m bribery scheme", "en");
+    check(
+        fig(&figs, "£4m"),
+        Some(4e6),
+        Some(4e6),
+        Kind::Money,
+        "pound",
+    );
+    let figs = figures(
+        "The truce held despite at least 11 reported violations.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "11").unit_key, "violation");
+    // Officers are officers, as written, in a story about the police too.
+    let figs = figures("Police said 1,300 officers would be deployed.", "en");
+    assert_eq!(fig(&figs, "1,300").unit_key, "officer");
+    // Ordinals inside names, and the noun after a name.
+    let figs = figures(
+        "La reforma se hundió en la Comisión Séptima del Senado.",
+        "es",
+    );
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures(
+        "Pogačar sealed his fourth Tour de France title on Sunday.",
+        "en",
+    );
+    check(
+        fig(&figs, "fourth"),
+        Some(4.0),
+        Some(4.0),
+        Kind::Ordinal,
+        "title",
+    );
+    // "un muerto y un centenar de heridos" opens a list of counts.
+    let figs = figures("La jornada dejó un muerto y un centenar de heridos.", "es");
+    check(
+        fig(&figs, "un muerto"),
+        Some(1.0),
+        Some(1.0),
+        Kind::Count,
+        "death",
+    );
+    // Trailing zeros before a scale group thousands; a currency named in the sentence.
+    let figs = figures(
+        "Invertirá 3,400 millones de dólares. Gana 5.381 millones y paga 1,54 euros.",
+        "es",
+    );
+    check(
+        fig(&figs, "3,400"),
+        Some(3.4e9),
+        Some(3.4e9),
+        Kind::Money,
+        "dollar",
+    );
+    assert_eq!(fig(&figs, "5.381").kind, Kind::Money);
+}

@@ -707,10 +707,14 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         });
         let after_number = i > 0 && toks[i - 1].kind == TokKind::Num;
         // "second-highest": a rank among superlatives, not a count of anything.
+        // "the second most expensive", "el segundo más caro" too.
         let superlative = toks
             .get(i + 1)
             .is_some_and(|h| h.is_punct("-") && h.start == t.end)
-            && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"));
+            && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"))
+            || toks
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "most" | "least" | "más" | "menos"));
         // "the first 72 hours": the ordinal orders a span, the number is the figure.
         let before_number = toks
             .get(i + 1)
@@ -1229,6 +1233,43 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     }
     if let Some(end) = time_or_phone(ctx, i) {
         return Some(end);
+    }
+    // "the 737 MAX": a model named by a number and a capitalised word that is no
+    // unit, modifier ("37 KGB officers") or currency code.
+    if let Some(n) = next.filter(|n| {
+        n.kind == TokKind::Word
+            && n.lower.chars().count() >= 3
+            && ctx.text[n.start..n.end].chars().all(|c| c.is_uppercase())
+    }) && t.kind == TokKind::Num
+        && LEXICON.unit_at(toks, i + 1).is_none()
+        && LEXICON.modifier_at(toks, i + 1).is_none()
+        && LEXICON.unit_at(toks, i + 2).is_none()
+        && !matches!(
+            n.lower.as_str(),
+            "usd"
+                | "eur"
+                | "gbp"
+                | "mxn"
+                | "rub"
+                | "cny"
+                | "jpy"
+                | "ars"
+                | "cop"
+                | "clp"
+                | "pen"
+                | "brl"
+                | "uah"
+                | "gmt"
+                | "bst"
+                | "utc"
+                | "cet"
+                | "cest"
+                | "est"
+                | "edt"
+                | "pst"
+        )
+    {
+        return Some(i + 2);
     }
     // "pay Portsmouth City 85 million euros": names are not counted in millions,
     // so a spelled-out scale after the number makes it an amount.
@@ -1793,9 +1834,11 @@ fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         }
         // "the first developed country": a participle before a known noun.
         // (English only: a Spanish verb comes before its subject, "40 resultaron heridas".)
+        // "70 breeding females": before a plural too.
         if ctx.lang == "en"
             && looks_like_verb(&toks[k].lower, ctx.lang)
-            && LEXICON.unit_at(toks, k + 1).is_some()
+            && (LEXICON.unit_at(toks, k + 1).is_some()
+                || toks.get(k + 1).is_some_and(english_plural))
         {
             adjectives += 1;
             k += 1;
@@ -1889,6 +1932,8 @@ const UNIT_STOPS: &[&str] = &[
     "also", "now", "ya", "aún", "todavía", "también", "ahora",
     // "five clear of City", "two short of a majority": a margin, its noun said before.
     "clear", "adrift", "apart", "short",
+    // "a dozen never shown in public": a negated verb, its noun said before.
+    "never", "not", "nunca",
 ];
 
 /// Does an unknown word look like a verb rather than a counted noun ("40
@@ -1903,7 +1948,10 @@ fn looks_like_verb(w: &str, lang: &str) -> bool {
         ];
         // Four letters too ("32 died", "12 fled"), but not "seed" or "need".
         let past = w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed");
-        return past || IRREGULAR.contains(&w);
+        // "more than 40,000 waiting": a participle (not a noun the lexicon knows,
+        // "meeting", nor a plural, "buildings").
+        let participle = w.len() > 5 && w.ends_with("ing") && LEXICON.unit(w).is_none();
+        return past || participle || IRREGULAR.contains(&w);
     }
     const ENDINGS: &[&str] = &[
         "aron", "ieron", "aban", "ían", "arán", "erán", "irán", "ará", "erá", "irá", "aría",
@@ -2055,18 +2103,42 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     }
     // "his fourth Tour de France title": an ordinal before a name orders the noun after
     // the name.
+    // "third Bond Street raid this month", "20th English league title": the noun
+    // after the name (the last of a compound); "de" inside "Tour de France" is part
+    // of the name.
+    let same = |k: usize| ctx.tok_sentence.get(k) == Some(&ctx.tok_sentence[up.start]);
+    let content = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && !is_function_word(&t.lower)
+                && !looks_like_verb(&t.lower, ctx.lang)
+        })
+    };
+    // (Spanish names the thing first: "su tercera Copa del Rey".)
     if core.ordinal
-        && up.head.is_none()
-        && up.unknown_head.is_some()
-        && toks.get(up.start).is_some_and(|t| t.cap)
-        && let Some(m) = (up.start + 1..up.start + 6)
-            .take_while(|&k| ctx.tok_sentence.get(k) == Some(&ctx.tok_sentence[up.start]))
-            .filter(|&k| !toks[k].cap)
-            .find_map(|k| LEXICON.unit_at(toks, k))
+        && ctx.lang == "en"
+        && toks
+            .get(up.start)
+            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+        && let Some(mut k) = (up.start + 1..up.start + 6)
+            .take_while(|&k| same(k) && toks[k].kind == TokKind::Word)
+            .find(|&k| content(k))
     {
-        up.head = Some(m.entry);
-        up.unknown_head = None;
-        up.end = m.end;
+        while k + 1 < up.start + 8 && same(k + 1) && content(k + 1) && !toks[k].lower.ends_with('s')
+        {
+            k += 1;
+        }
+        if let Some(m) = LEXICON.unit_at(toks, k) {
+            up.head = Some(m.entry);
+            up.unknown_head = None;
+            up.end = m.end;
+        } else {
+            up.head = None;
+            up.unknown_head = Some(crude_singular(&toks[k].lower, ctx.lang));
+            up.head_surface = toks[k].lower.clone();
+            up.end = k + 1;
+        }
     }
     // "a 3-1 series lead": the second number of a score (a dash pair that does not
     // rise, so no range) counts nothing of the noun after it.
@@ -2925,14 +2997,15 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
         toks.get(k)
             .is_some_and(|t| matches!(t.lower.as_str(), "el" | "la" | "los" | "las"))
     };
-    // "entre el 2 % y el 2,5 %": an article may stand before each number.
-    let intro = core
-        .start
-        .checked_sub(if core.start > 0 && article(core.start - 1) {
-            2
-        } else {
-            1
-        });
+    // "entre el 2 % y el 2,5 %": an article may stand before each number, and
+    // "between $5,000 and $40,000" a currency sign.
+    let sign = core.start > 0 && toks[core.start - 1].is_punct("£$€¥");
+    let back = if core.start > 0 && article(core.start - 1) {
+        2
+    } else {
+        1
+    } + usize::from(sign);
+    let intro = core.start.checked_sub(back);
     let before = intro.map(|k| toks[k].lower.as_str());
     let between = matches!(before, Some("between" | "entre" | "from" | "de" | "desde"));
     // "rose from 5.1 to 5.6": after a verb of change, a before and an after.
@@ -3174,6 +3247,31 @@ fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
 /// outcome of a vote count votes.
 fn tally(ctx: &Ctx, start: usize) -> bool {
     let toks = ctx.toks;
+    // "passed the bill 68-31", "in a 5-2 vote": a dash pair in a sentence about a
+    // vote.
+    let pair = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
+    if pair
+        && ctx.sentence_toks(ctx.tok_sentence[start]).iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "vote"
+                    | "votes"
+                    | "voted"
+                    | "bill"
+                    | "motion"
+                    | "ballot"
+                    | "votación"
+                    | "votacion"
+                    | "votos"
+                    | "votó"
+                    | "votaron"
+                    | "moción"
+                    | "mocion"
+            )
+        })
+    {
+        return true;
+    }
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
         .max(start.saturating_sub(4));
@@ -3216,17 +3314,9 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
 
 /// The unit key of a currency code ("USD" → "dollar").
 fn money_key(code: Option<&str>) -> String {
-    let key = match code {
-        Some("USD") => "dollar",
-        Some("MXN") => "peso",
-        Some("EUR") => "euro",
-        Some("RUB") => "ruble",
-        Some("GBP") => "pound",
-        Some("CNY") => "yuan",
-        Some("UAH") => "hryvnia",
-        _ => "",
-    };
-    key.to_string()
+    code.and_then(|c| LEXICON.money_key(c))
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// An elided noun ("the 49 already accredited"): the unit key of the nearest

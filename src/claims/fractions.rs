@@ -47,7 +47,8 @@ const DENOMINATORS: &[(&str, f64, Option<&str>)] = &[
 /// tercio desde 2020"); "to" and "past" are left out ("a quarter to six").
 const BARE_SHARE_FOLLOWERS: &[&str] = &[
     "in", "on", "since", "from", "over", "last", "this", "after", "compared", "and", "but", "en",
-    "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras",
+    "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras", "during", "within",
+    "across", "among",
 ];
 
 fn is_of(t: Option<&Tok>) -> bool {

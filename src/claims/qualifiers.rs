@@ -345,7 +345,23 @@ pub(crate) fn vague_at(toks: &[Tok], i: usize) -> Option<(Interval, usize)> {
     VAGUE.iter().find_map(|(phrase, lo, hi)| {
         let end = match_phrase(toks, i, phrase)?;
         let of = toks.get(end)?;
-        (of.is("of") || of.is("de")).then_some((half_open(*lo, *hi), end))
+        // "left tens of thousands homeless": a state stands for the people.
+        let state = matches!(
+            of.lower.as_str(),
+            "homeless"
+                | "injured"
+                | "dead"
+                | "missing"
+                | "displaced"
+                | "wounded"
+                | "stranded"
+                | "heridos"
+                | "muertos"
+                | "desaparecidos"
+                | "damnificados"
+                | "desplazados"
+        );
+        (of.is("of") || of.is("de") || state).then_some((half_open(*lo, *hi), end))
     })
 }
 

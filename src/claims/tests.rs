@@ -1575,3 +1575,59 @@ fn third_dev_round_classes() {
     );
     assert_eq!(fig(&figs, "5.381").kind, Kind::Money);
 }
+
+#[test]
+fn final_batch_classes() {
+    // A tally in a sentence about a vote.
+    let figs = figures("The Senate passed the bill 68-31 on Friday.", "en");
+    assert_eq!(fig(&figs, "68").unit_key, "vote");
+    let figs = figures("Beat Luton 4-3 on Friday.", "en");
+    assert_eq!(fig(&figs, "4").unit_key, "");
+    // A participle ends the phrase, a noun in -ing does not.
+    let figs = figures(
+        "Hospitals treated 1.5 million patients, with 40,000 waiting for hours.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "40,000").unit_key, "patient");
+    let figs = figures("Rates held for a fifth straight meeting.", "en");
+    assert_eq!(fig(&figs, "fifth").unit_key, "meeting");
+    // Ranks, negations, shares by a quarter, ranges with a currency sign.
+    let figs = figures("It makes him the second most expensive player ever.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("It gathers 200 works, including a dozen never shown.", "en");
+    assert_eq!(fig(&figs, "dozen").unit_key, "work");
+    let figs = figures("The drug cut the risk by a quarter during the trial.", "en");
+    check(
+        fig(&figs, "quarter"),
+        Some(25.0),
+        Some(25.0),
+        Kind::Percent,
+        "percent",
+    );
+    let figs = figures("Investors lost between $5,000 and $40,000 each.", "en");
+    check(
+        fig(&figs, "5,000"),
+        Some(5000.0),
+        Some(40000.0),
+        Kind::Money,
+        "dollar",
+    );
+    // The noun after a name; vague states; models; soles.
+    let figs = figures(
+        "Thieves struck in the third Bond Street raid this month.",
+        "en",
+    );
+    assert_eq!(fig(&figs, "third").unit_key, "raid");
+    let figs = figures("It left tens of thousands homeless.", "en");
+    assert_eq!(fig(&figs, "tens").unit_key, "homeless");
+    let figs = figures("The strike halted production of the 737 MAX.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("Recibió sobornos por 2 millones de soles.", "es");
+    check(
+        fig(&figs, "soles"),
+        Some(2e6),
+        Some(2e6),
+        Kind::Money,
+        "sol",
+    );
+}

@@ -171,7 +171,15 @@ impl Lexicon {
         })
     }
 
-    /// Do two unit keys name compatible counts (same key or a shared family)?
+    /// The key of the currency unit with ISO code `code` ("USD" → "dollar").
+    pub fn money_key(&self, code: &str) -> Option<&str> {
+        self.units
+            .iter()
+            .find(|u| u.kind == UnitKind::Money && u.currency.as_deref() == Some(code))
+            .map(|u| u.key.as_str())
+    }
+
+    /// Do two unit keys name the same count (same key or a shared family)?
     pub fn related(&self, a: &str, b: &str) -> bool {
         if a == b {
             return true;

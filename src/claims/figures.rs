@@ -202,6 +202,29 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // "la calle 5 de Mayo", "Avenida 16 de Septiembre": a street named by a date.
+        let street = i > 0
+            && matches!(
+                ctx.toks[i - 1].lower.as_str(),
+                "calle"
+                    | "avenida"
+                    | "av"
+                    | "avda"
+                    | "plaza"
+                    | "colonia"
+                    | "street"
+                    | "avenue"
+                    | "paseo"
+                    | "boulevard"
+                    | "bulevar"
+                    | "puente"
+                    | "estación"
+                    | "estacion"
+            );
+        if street && ctx.toks[i].kind == TokKind::Num {
+            i = dates::date_at(ctx.toks, i, ctx.year).map_or(i + 1, |d| d.end);
+            continue;
+        }
         if let Some(mut d) = dates::date_at(ctx.toks, i, ctx.year)
             .or_else(|| dates::bare_month(ctx.toks, i, ctx.year))
         {
@@ -556,6 +579,22 @@ const ORDINALS_ES: &[&str] = &[
 fn ordinal_word(w: &str) -> Option<f64> {
     if let Some(p) = ORDINALS_EN.iter().position(|o| *o == w) {
         return Some(p as f64 + 1.0);
+    }
+    let ending = |stem: &str| {
+        w.strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "o" | "a" | "os" | "as"))
+    };
+    // "undécimo título", "duodécima edición", "vigésimo aniversario".
+    if let Some(v) = [
+        ("undécim", 11.0),
+        ("duodécim", 12.0),
+        ("vigésim", 20.0),
+        ("trigésim", 30.0),
+    ]
+    .iter()
+    .find_map(|(stem, v)| ending(stem).then_some(*v))
+    {
+        return Some(v);
     }
     ORDINALS_ES
         .iter()
@@ -1401,6 +1440,7 @@ const RESULT_VERBS: &[&str] = &[
     "hammered",
     "drew",
     "lost",
+    "won",
     "venció",
     "vence",
     "ganó",
@@ -1622,12 +1662,17 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
         "£" => Some("GBP"),
         "₽" => Some("RUB"),
         "¥" => Some("CNY"),
+        "/" if i >= 2 && toks[i - 2].lower == "s" && toks[i - 2].end == p.start => Some("PEN"),
         w => {
             code(w).filter(|_| p.kind == TokKind::Word && !matches!(w, "us" | "u.s." | "mx" | "r"))
         }
     }?;
     let mut start = i - 1;
     let mut iso = sym.to_string();
+    // "S/ 6.150": Peru's sol.
+    if iso == "PEN" {
+        start -= 1;
+    }
     // "US$", "MX$", "R$".
     if p.lower == "$"
         && let Some(q) = start.checked_sub(1).map(|k| &toks[k])
@@ -3034,6 +3079,17 @@ fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
         && sep.start == toks[at - 1].end
         && toks.get(at + 1).is_some_and(|n| n.start == sep.end);
     let dash = dash || percent_dash;
+    // "ganó 1-2 en Valladolid", "6-7, 6-4, 6-4": a score after a result verb, or in a
+    // list of set scores, is two counts even when it rises.
+    let sentence_from = ctx.sentence_first_tok(s, core.start);
+    let result = (core.start.saturating_sub(6).max(sentence_from)..core.start)
+        .any(|k| RESULT_VERBS.contains(&toks[k].lower.as_str()));
+    let set_list = |k: usize| in_dash_pair(toks, k);
+    let listed = toks.get(core.end + 2).is_some_and(|c| c.is_punct(",")) && set_list(core.end + 3)
+        || core.start >= 2
+            && toks[core.start - 1].is_punct(",")
+            && set_list(core.start.saturating_sub(4));
+    let dash = dash && !(result || listed) || percent_dash;
     // "between 30 and 40", "entre 30 y 40", "from 30 to 40", "de 30 a 40"; not "los
     // terremotos de 1985 y 2017", two years.
     let and_between = matches!(before, Some("between" | "entre"));
@@ -3305,6 +3361,10 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
             .filter(|m| m.entry.kind == UnitKind::Count)
     };
     let sentence = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
+    // "the death toll since the coup topped 500".
+    if (sentence..v).any(|k| toks[k].is("toll")) {
+        return "death".to_string();
+    }
     (v.saturating_sub(3).max(from)..v)
         .find_map(|k| counted(k).filter(|m| m.end == v))
         .or_else(|| (sentence..v).find_map(counted))

@@ -1631,3 +1631,40 @@ fn final_batch_classes() {
         "sol",
     );
 }
+
+#[test]
+fn after_the_last_batches() {
+    // Scores after a result verb or in a list of sets are two counts, never a range.
+    let figs = figures(
+        "El Atlético ganó 1-2 en Valladolid y su undécimo título.",
+        "es",
+    );
+    assert!(figs.iter().all(|f| f.value.is_exact()), "{figs:#?}");
+    check(
+        fig(&figs, "undécimo"),
+        Some(11.0),
+        Some(11.0),
+        Kind::Ordinal,
+        "title",
+    );
+    let figs = figures(
+        "Djokovic beat Berrettini 6-7, 6-4, 6-4, 6-3 on Sunday.",
+        "en",
+    );
+    assert_eq!(figs.len(), 8, "{figs:#?}");
+    let figs = figures("Some 30-40 families left.", "en");
+    assert!(!figs[0].value.is_exact(), "{figs:#?}");
+    // Streets named by dates; Peru's sol sign; a toll counts deaths.
+    let figs = figures("Acudir al módulo de la calle 5 de Mayo.", "es");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("Un promedio de S/ 6.150 por metro cuadrado.", "es");
+    check(
+        fig(&figs, "6.150"),
+        Some(6150.0),
+        Some(6150.0),
+        Kind::Money,
+        "sol",
+    );
+    let figs = figures("The death toll since the coup topped 500.", "en");
+    assert_eq!(fig(&figs, "500").unit_key, "death");
+}

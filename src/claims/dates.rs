@@ -147,6 +147,10 @@ pub(crate) fn bare_month(toks: &[Tok], i: usize, default_year: Option<i32>) -> O
             | "de"
             | "para"
             | "entre"
+            // "el pasado mayo", "last May", "next March".
+            | "pasado"
+            | "last"
+            | "next"
     );
     // "since its March low": a possessive before a capitalised month.
     let possessive = matches!(prev.lower.as_str(), "its" | "their") && toks[i].cap;

@@ -699,6 +699,11 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                     "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
                 )
                 || (toks[k].is("de") && more_less)
+                // "dejaron 44 muertos en un mes, según": a span closing its clause.
+                || (toks[k].is("en")
+                    && toks.get(i + 2).is_none_or(|n| {
+                        n.kind == TokKind::Punct || n.is("según")
+                    }))
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));

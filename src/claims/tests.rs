@@ -1668,3 +1668,13 @@ fn after_the_last_batches() {
     let figs = figures("The death toll since the coup topped 500.", "en");
     assert_eq!(fig(&figs, "500").unit_key, "death");
 }
+
+#[test]
+fn spans_closing_a_clause_and_past_months() {
+    let figs = figures("Dejaron 44 muertos en un mes, según la Defensoría.", "es");
+    check(fig(&figs, "un mes"), Some(30.0), Some(30.0), Kind::Duration, "month");
+    let figs = figures("Subieron un 40 % en una semana y ya hay 2.300 pacientes.", "es");
+    assert!(figs.iter().all(|f| f.kind != Kind::Duration), "{figs:#?}");
+    let figs = figures("Entraron 8.000 migrantes el pasado mayo.", "es");
+    assert!(figs.iter().any(|f| f.kind == Kind::Date), "{figs:#?}");
+}

@@ -879,12 +879,11 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
         .chars()
         .all(|c| c.is_ascii_digit())
         .then(|| t.lower.clone());
-    // "3,400 millones" (Mexico) before a scale: a decimal would not be written with a
-    // trailing zero ("3,4 millones"), so the separator groups thousands.
+    // "3,400 millones", "unos 1,500 kilómetros" (Mexico): a decimal is not written
+    // with a trailing zero ("3,4 millones"), so the separator groups thousands.
     if let Some(th) = thousands_reading(&t.lower)
         && th != v.abs()
         && t.lower.ends_with('0')
-        && scale_at(toks, i + 1, false).is_some()
     {
         v = th.copysign(v);
     }
@@ -1277,6 +1276,16 @@ fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     }
     if let Some(end) = time_or_phone(ctx, i) {
         return Some(end);
+    }
+    // "quoting reference 20000345678": nine plain digits or more with no scale or
+    // unit after them number a case or an account, not a count.
+    if t.kind == TokKind::Num
+        && t.lower.len() >= 9
+        && t.lower.chars().all(|c| c.is_ascii_digit())
+        && LEXICON.unit_at(toks, i + 1).is_none()
+        && scale_at(toks, i + 1, false).is_none()
+    {
+        return Some(i + 1);
     }
     // "the 737 MAX": a model named by a number and a capitalised word that is no
     // unit, modifier ("37 KGB officers") or currency code.

@@ -1672,9 +1672,41 @@ fn after_the_last_batches() {
 #[test]
 fn spans_closing_a_clause_and_past_months() {
     let figs = figures("Dejaron 44 muertos en un mes, según la Defensoría.", "es");
-    check(fig(&figs, "un mes"), Some(30.0), Some(30.0), Kind::Duration, "month");
-    let figs = figures("Subieron un 40 % en una semana y ya hay 2.300 pacientes.", "es");
+    check(
+        fig(&figs, "un mes"),
+        Some(30.0),
+        Some(30.0),
+        Kind::Duration,
+        "month",
+    );
+    let figs = figures(
+        "Subieron un 40 % en una semana y ya hay 2.300 pacientes.",
+        "es",
+    );
     assert!(figs.iter().all(|f| f.kind != Kind::Duration), "{figs:#?}");
     let figs = figures("Entraron 8.000 migrantes el pasado mayo.", "es");
     assert!(figs.iter().any(|f| f.kind == Kind::Date), "{figs:#?}");
+}
+
+#[test]
+fn references_and_trailing_zeros() {
+    let figs = figures("Call police quoting reference 20000345678 today.", "en");
+    assert!(figs.is_empty(), "{figs:#?}");
+    let figs = figures("El tren recorrerá unos 1,500 kilómetros.", "es");
+    check(
+        fig(&figs, "1,500"),
+        Some(1350.0),
+        Some(1650.0000000000002),
+        Kind::Count,
+        "kilometer",
+    );
+    // A decimal written without a trailing zero stays a decimal.
+    let figs = figures("El río creció 1,25 metros.", "es");
+    check(
+        fig(&figs, "1,25"),
+        Some(1.25),
+        Some(1.25),
+        Kind::Count,
+        "meter",
+    );
 }

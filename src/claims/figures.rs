@@ -1699,6 +1699,48 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
     Some((iso, start))
 }
 
+/// "his fourth Tour de France title", "third Bond Street raid this month", "20th
+/// English league title": an English ordinal before a name orders the noun after the
+/// name (the last of a compound); "de" inside "Tour de France" belongs to the name.
+/// (Spanish names the thing first: "su tercera Copa del Rey".)
+fn noun_after_name<'a>(ctx: &Ctx, up: &mut UnitPhrase<'a>) {
+    let toks = ctx.toks;
+    if !toks
+        .get(up.start)
+        .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+    {
+        return;
+    }
+    let same = |k: usize| ctx.tok_sentence.get(k) == Some(&ctx.tok_sentence[up.start]);
+    let content = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && !is_function_word(&t.lower)
+                && !looks_like_verb(&t.lower, ctx.lang)
+        })
+    };
+    let Some(mut k) = (up.start + 1..up.start + 6)
+        .take_while(|&k| same(k) && toks[k].kind == TokKind::Word)
+        .find(|&k| content(k))
+    else {
+        return;
+    };
+    while k + 1 < up.start + 8 && same(k + 1) && content(k + 1) && !toks[k].lower.ends_with('s') {
+        k += 1;
+    }
+    if let Some(m) = LEXICON.unit_at(toks, k) {
+        up.head = Some(m.entry);
+        up.unknown_head = None;
+        up.end = m.end;
+    } else {
+        up.head = None;
+        up.unknown_head = Some(crude_singular(&toks[k].lower, ctx.lang));
+        up.head_surface = toks[k].lower.clone();
+        up.end = k + 1;
+    }
+}
+
 /// The one currency the sentence of token `start` names, from an amount before it or
 /// a currency word anywhere in it.
 fn sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
@@ -2160,44 +2202,8 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
             ..UnitPhrase::default()
         };
     }
-    // "his fourth Tour de France title": an ordinal before a name orders the noun after
-    // the name.
-    // "third Bond Street raid this month", "20th English league title": the noun
-    // after the name (the last of a compound); "de" inside "Tour de France" is part
-    // of the name.
-    let same = |k: usize| ctx.tok_sentence.get(k) == Some(&ctx.tok_sentence[up.start]);
-    let content = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.kind == TokKind::Word
-                && !t.cap
-                && !is_function_word(&t.lower)
-                && !looks_like_verb(&t.lower, ctx.lang)
-        })
-    };
-    // (Spanish names the thing first: "su tercera Copa del Rey".)
-    if core.ordinal
-        && ctx.lang == "en"
-        && toks
-            .get(up.start)
-            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
-        && let Some(mut k) = (up.start + 1..up.start + 6)
-            .take_while(|&k| same(k) && toks[k].kind == TokKind::Word)
-            .find(|&k| content(k))
-    {
-        while k + 1 < up.start + 8 && same(k + 1) && content(k + 1) && !toks[k].lower.ends_with('s')
-        {
-            k += 1;
-        }
-        if let Some(m) = LEXICON.unit_at(toks, k) {
-            up.head = Some(m.entry);
-            up.unknown_head = None;
-            up.end = m.end;
-        } else {
-            up.head = None;
-            up.unknown_head = Some(crude_singular(&toks[k].lower, ctx.lang));
-            up.head_surface = toks[k].lower.clone();
-            up.end = k + 1;
-        }
+    if core.ordinal && ctx.lang == "en" {
+        noun_after_name(ctx, &mut up);
     }
     // "a 3-1 series lead": the second number of a score (a dash pair that does not
     // rise, so no range) counts nothing of the noun after it.
@@ -2419,6 +2425,16 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
     {
         return None;
     }
+    // "over £4m bribery scheme": "over" is about the amount, not above it.
+    if kind == Kind::Money
+        && qualifier == Some(Qualifier::MoreThan)
+        && toks[start].is("over")
+        && up.unknown_head.is_some()
+        && !up.head_surface.ends_with('s')
+    {
+        qualifier = None;
+        start += 1;
+    }
     if let Some(q) = qualifier.filter(|_| kind != Kind::Ordinal) {
         value = qualifiers::apply(q, value);
     }
@@ -2462,14 +2478,6 @@ fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(Figure, usi
         });
     if maturity {
         return None;
-    }
-    // "over £4m bribery scheme": "over" is about the amount, not above it.
-    if kind == Kind::Money
-        && toks[start].is("over")
-        && up.unknown_head.is_some()
-        && !up.head_surface.ends_with('s')
-    {
-        value = core.value;
     }
     let fig = finish(ctx, start, fig_end, value, kind, currency, up, prev);
     Some((fig, fig_end))

@@ -237,29 +237,36 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
 const FROM_WORDS: &[&str] = &["from", "de", "desde"];
 const TO_WORDS: &[&str] = &["to", "a", "hasta"];
 
+/// Two related exact counts of one sentence with `a` written before `b`: the folded
+/// sentence and where each stands in it.
+fn counts_in_order(a: &Figure, b: &Figure) -> Option<(String, usize, usize)> {
+    if a.sentence != b.sentence
+        || a.kind != Kind::Count
+        || b.kind != Kind::Count
+        || !a.value.is_exact()
+        || !b.value.is_exact()
+        || !related(a, b)
+    {
+        return None;
+    }
+    let s = fold(&a.sentence);
+    let pa = s.find(&fold(&a.text))?;
+    let pb = s.find(&fold(&b.text))?;
+    (pa < pb).then_some((s, pa, pb))
+}
+
 /// Pairs of related exact counts stated as a change from one to the other, in a
 /// sentence with a word of change.
 fn change_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
     let mut out = Vec::new();
     for pair in figures.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.sentence != b.sentence
-            || a.kind != Kind::Count
-            || b.kind != Kind::Count
-            || !a.value.is_exact()
-            || !b.value.is_exact()
-            || !related(a, b)
-            || !(has_change_word(&a.sentence) || contains_stem(&fold(&a.sentence), "pas"))
-        {
+        if !(has_change_word(&a.sentence) || contains_stem(&fold(&a.sentence), "pas")) {
             continue;
         }
-        let s = fold(&a.sentence);
-        let (Some(pa), Some(pb)) = (s.find(&fold(&a.text)), s.find(&fold(&b.text))) else {
+        let Some((s, pa, pb)) = counts_in_order(a, b) else {
             continue;
         };
-        if pa >= pb {
-            continue;
-        }
         let before = s[..pa].split_whitespace().next_back().unwrap_or("");
         let between: Vec<&str> = s[pa + fold(&a.text).len()..pb].split_whitespace().collect();
         if FROM_WORDS.contains(&before) && matches!(between.as_slice(), [w] if TO_WORDS.contains(w))
@@ -358,22 +365,9 @@ fn sum_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
     let mut out = Vec::new();
     for (i, a) in figures.iter().enumerate() {
         for b in &figures[i + 1..] {
-            if a.sentence != b.sentence
-                || a.kind != Kind::Count
-                || b.kind != Kind::Count
-                || !a.value.is_exact()
-                || !b.value.is_exact()
-                || !related(a, b)
-            {
-                continue;
-            }
-            let s = fold(&a.sentence);
-            let (Some(pa), Some(pb)) = (s.find(&fold(&a.text)), s.find(&fold(&b.text))) else {
+            let Some((s, pa, pb)) = counts_in_order(a, b) else {
                 continue;
             };
-            if pa >= pb {
-                continue;
-            }
             let between = &s[pa..pb];
             // "add 120 new beds to its 300 beds", "suma 37 a los 49".
             let added_to = ADD_VERBS.iter().any(|v| contains_stem(&s[..pa], v))

@@ -208,7 +208,12 @@ pub fn execute(cli: Cli) -> Result<u8> {
             let summary = fetch_story(&rt, &story, &store, &opts)?;
             // The report (stdout) names each outlet's failure; stderr gets the one line.
             eprintln!("{}", summary_line(&summary));
-            report_story(&story, &store, &out)
+            let code = report_story(&story, &store, &out)?;
+            Ok(if summary.store_failures() > 0 {
+                exit::FAILURE
+            } else {
+                code
+            })
         }
         Command::Fetch { story, store, http } => {
             let story = config::load(&story)?;
@@ -237,7 +242,10 @@ pub fn execute(cli: Cli) -> Result<u8> {
                 }
             }
             eprintln!("{}", summary_line(&summary));
-            Ok(if summary.ok_count() == 0 {
+            Ok(if summary.store_failures() > 0 {
+                // A full disk or a permission problem needs a person: not a good run.
+                exit::FAILURE
+            } else if summary.ok_count() == 0 {
                 exit::NO_OUTLET
             } else {
                 exit::OK
@@ -279,7 +287,19 @@ pub fn execute(cli: Cli) -> Result<u8> {
             }
             for l in &v.leftovers {
                 println!(
-                    "note: leftover temp file from an interrupted run: {}",
+                    "note: leftover temp file from an interrupted run (removed by the next fetch): {}",
+                    l.display()
+                );
+            }
+            for l in &v.incomplete {
+                println!(
+                    "note: page of an interrupted write, no version record (set aside by the next fetch): {}",
+                    l.display()
+                );
+            }
+            for l in &v.set_aside {
+                println!(
+                    "note: set aside from an interrupted write (not a version; kept for inspection): {}",
                     l.display()
                 );
             }

@@ -49,6 +49,28 @@ pub enum Reference {
     File(PathBuf),
 }
 
+impl Story {
+    /// Where the reference is, spelled the same however the story file was reached: a
+    /// URL, or a local file's path relative to the story file's directory (`/`
+    /// separators), absolute when it lies elsewhere. Its snapshot key derives from it.
+    pub fn reference_location(&self) -> String {
+        match &self.reference {
+            Reference::Url(u) => u.to_string(),
+            Reference::File(p) => {
+                let dir = self.path.parent().unwrap_or(Path::new(""));
+                match p.strip_prefix(dir) {
+                    Ok(rel) if !dir.as_os_str().is_empty() => rel
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                    _ => p.display().to_string(),
+                }
+            }
+        }
+    }
+}
+
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -152,7 +174,13 @@ pub fn load(path: &Path) -> Result<Story, ConfigError> {
         field: "(file)".into(),
         message: format!("cannot read the story file: {e}"),
     })?;
-    parse(&text, path)
+    // One story, one identity: `feeds/x.toml` from one directory and its absolute path
+    // from another must find the same snapshots and the same reference.
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    parse(&text, &canonical).map_err(|mut e| {
+        e.file = path.to_path_buf();
+        e
+    })
 }
 
 /// Validates story-file text; `path` names the file in errors, gives the story id
@@ -311,7 +339,9 @@ impl Cx<'_> {
                 &format!("`{s}`: no such file (looked for {})", path.display()),
             ));
         }
-        Ok(Reference::File(path))
+        Ok(Reference::File(
+            std::fs::canonicalize(&path).unwrap_or(path),
+        ))
     }
 
     fn url(&self, u: &Spanned<String>, field: &str) -> Result<Url, ConfigError> {
@@ -328,7 +358,7 @@ impl Cx<'_> {
         if url.host_str().is_none_or(str::is_empty) {
             return Err(self.err(u.span(), field, &format!("`{s}` has no host")));
         }
-        Ok(url)
+        Ok(crate::fetch::normalize(url))
     }
 
     fn date(&self, d: &Spanned<RawDate>, field: &str) -> Result<NaiveDate, ConfigError> {
@@ -389,6 +419,12 @@ impl Cx<'_> {
             .enumerate()
             .map(|(j, u)| self.url(u, &format!("outlet[{i}].articles[{j}]")))
             .collect::<Result<Vec<_>, _>>()?;
+        // The same article listed twice (perhaps with another #fragment) is fetched once.
+        let mut articles_seen = std::collections::HashSet::new();
+        let articles: Vec<Url> = articles
+            .into_iter()
+            .filter(|u| articles_seen.insert(u.clone()))
+            .collect();
         let lang = match &raw.lang {
             Some(l) => {
                 let v = l.get_ref().trim().to_ascii_lowercase();

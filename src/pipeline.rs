@@ -44,6 +44,10 @@ pub struct OutletOutcome {
     pub error: Option<String>,
     /// Articles snapshotted (new or unchanged).
     pub articles: Vec<ArticleRecord>,
+    /// The store could not be written for this outlet (a full disk, permissions): the
+    /// run's exit code says so even though the other outlets went on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub store_failed: bool,
 }
 
 /// What a fetch run did.
@@ -64,6 +68,11 @@ impl FetchSummary {
             .iter()
             .filter(|o| o.status == Status::Ok)
             .count()
+    }
+
+    /// Outlets whose snapshots could not be written.
+    pub fn store_failures(&self) -> usize {
+        self.outlets.iter().filter(|o| o.store_failed).count()
     }
 
     /// New versions written in this run (reference excluded).
@@ -116,16 +125,16 @@ pub async fn fetch_story_observed(
         );
         tasks.spawn(async move {
             let _permit = limit.acquire_owned().await;
-            let outcome = fetch_outlet(&story, &outlet, &reference, &fetcher, &store)
-                .await
-                .or_else(|e| corrupt_outlet(&outlet.id, e));
+            let outcome = match fetch_outlet(&story, &outlet, &reference, &fetcher, &store).await {
+                Ok(o) => o,
+                Err(e) => failed_outlet(&store, &story.id, &outlet.id, e),
+            };
             (i, outcome)
         });
     }
     let mut outcomes: Vec<Option<OutletOutcome>> = vec![None; story.outlets.len()];
     while let Some(joined) = tasks.join_next().await {
         let (i, outcome) = joined.expect("outlet task panicked");
-        let outcome = outcome?;
         on_outlet(&outcome);
         outcomes[i] = Some(outcome);
     }
@@ -142,11 +151,12 @@ async fn snapshot_reference(
     store: &Store,
     fetcher: &Fetcher,
 ) -> Result<(Article, bool)> {
-    let location = story.reference.to_string();
+    let location = story.reference_location();
     let loaded = match &story.reference {
         Reference::Url(url) => fetcher
             .fetch(url)
             .await
+            .and_then(|f| f.require_html().map(|_| f))
             .map(|f| {
                 let article = extract::extract(&f.text, Some(f.final_url.as_str()));
                 (article, facts(&f), f.body)
@@ -164,8 +174,8 @@ async fn snapshot_reference(
                     extract::extract(&text, None)
                 };
                 let f = FetchFacts {
-                    url: path.display().to_string(),
-                    final_url: path.display().to_string(),
+                    url: location.clone(),
+                    final_url: location.clone(),
                     fetched_at: Utc::now(),
                     status: 0,
                     etag: None,
@@ -176,7 +186,7 @@ async fn snapshot_reference(
             })
             .map_err(|e| e.to_string()),
     };
-    let key = article_key(&location);
+    let key = reference_key(story, store, &location)?;
     match loaded {
         Ok((article, f, raw)) if !article.paragraphs.is_empty() => {
             let saved = store.save(&story.id, REFERENCE_DIR, &key, &article, &f, &raw)?;
@@ -210,6 +220,22 @@ async fn snapshot_reference(
     }
 }
 
+/// The reference's store key. Stores written before locations were spelled one way
+/// keyed a local reference by the path as typed; the key they recorded stays in use
+/// when it names the same file, so upgrading adds no "new reference version".
+fn reference_key(story: &Story, store: &Store, location: &str) -> Result<String> {
+    let key = article_key(location);
+    if let Reference::File(path) = &story.reference
+        && let Ok(Some(rec)) = store.read_status(&story.id, REFERENCE_DIR)
+        && let Some(old) = rec.articles.first()
+        && old.key != key
+        && std::fs::canonicalize(&old.url).is_ok_and(|p| &p == path)
+    {
+        return Ok(old.key.clone());
+    }
+    Ok(key)
+}
+
 async fn fetch_outlet(
     story: &Story,
     outlet: &Outlet,
@@ -233,6 +259,7 @@ async fn fetch_outlet(
         status: Status::Ok,
         error: None,
         articles: Vec::new(),
+        store_failed: false,
     };
     let mut errors: Vec<String> = found.feed_errors.clone();
     for c in &found.candidates {
@@ -283,20 +310,31 @@ async fn fetch_outlet(
     Ok(outcome)
 }
 
-/// A corrupt snapshot file spoils only its own outlet: it becomes that outlet's error
-/// (and `verify` names it); other errors still stop the run.
-fn corrupt_outlet(id: &str, e: Error) -> Result<OutletOutcome> {
-    match e {
-        Error::CorruptSnapshot { .. } => {
-            tracing::warn!(outlet = id, error = %e, "corrupt snapshot");
-            Ok(OutletOutcome {
-                id: id.to_string(),
-                status: Status::Error,
-                error: Some(format!("{e} (run `storydiff verify`)")),
-                articles: Vec::new(),
-            })
-        }
-        e => Err(e),
+/// A store failure spoils only its own outlet: a corrupt snapshot file (which `verify`
+/// names) or a write that failed (a full disk) becomes that outlet's error, recorded in
+/// its `status.json` so no earlier "ok" outlives it, and the other outlets go on.
+fn failed_outlet(store: &Store, story: &str, id: &str, e: Error) -> OutletOutcome {
+    let (error, store_failed) = match &e {
+        Error::CorruptSnapshot { .. } => (format!("{e} (run `storydiff verify`)"), false),
+        Error::Io { .. } => (format!("cannot store the snapshot: {e}"), true),
+        _ => (e.to_string(), true),
+    };
+    tracing::warn!(outlet = id, error = %error, "outlet failed");
+    let rec = OutletRecord {
+        checked: Utc::now(),
+        status: Status::Error.as_str().into(),
+        error: Some(error.clone()),
+        articles: Vec::new(),
+    };
+    if let Err(w) = store.write_status(story, id, &rec) {
+        tracing::warn!(outlet = id, error = %w, "cannot record the outlet's status");
+    }
+    OutletOutcome {
+        id: id.to_string(),
+        status: Status::Error,
+        error: Some(error),
+        articles: Vec::new(),
+        store_failed,
     }
 }
 
@@ -339,7 +377,12 @@ async fn check_article(
         note,
         changes: Vec::new(),
     };
-    let fetched = match fetcher.fetch_if_changed(&c.url, &validators).await {
+    // Only an HTML page can become a version; a PDF or an image is this URL's error.
+    let answer = match fetcher.fetch_if_changed(&c.url, &validators).await {
+        Ok(Some(f)) => f.require_html().map(|_| Some(f)),
+        other => other,
+    };
+    let fetched = match answer {
         Ok(Some(f)) => f,
         // 304 Not Modified: the latest version stands.
         Ok(None) => {

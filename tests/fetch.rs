@@ -130,6 +130,7 @@ async fn redirect_loop_and_redirect_limit() {
             "/loop-a" => Reply::new(302, "").header("Location", "/loop-b"),
             "/loop-b" => Reply::new(302, "").header("Location", "/loop-a"),
             "/ftp" => Reply::new(301, "").header("Location", "ftp://127.0.0.1/x"),
+            "/file" => Reply::new(301, "").header("Location", "file:///etc/passwd"),
             _ if p.starts_with("/hop/") => {
                 let n: u32 = p[5..].parse().unwrap();
                 if n == 0 {
@@ -155,7 +156,15 @@ async fn redirect_loop_and_redirect_limit() {
     let err = f.fetch(&server.url("/hop/6")).await.unwrap_err();
     assert!(err.to_string().contains("more than 5 redirects"), "{err}");
     let err = f.fetch(&server.url("/ftp")).await.unwrap_err();
-    assert!(err.to_string().contains("unsupported scheme"), "{err}");
+    assert!(err.to_string().contains("`ftp` scheme is refused"), "{err}");
+    // A redirect to a local file is refused as such, never reported as "HTTP 301".
+    let err = f.fetch(&server.url("/file")).await.unwrap_err();
+    assert!(matches!(err, FetchError::Redirect { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("`file` scheme is refused"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("file:///etc/passwd"), "{err}");
 }
 
 #[tokio::test]

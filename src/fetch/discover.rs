@@ -155,7 +155,7 @@ fn feed_items(feed: &feed_rs::model::Feed, feed_url: &Url, base: &Url) -> Vec<It
                 .href
                 .trim()
                 .to_string();
-            let url = base.join(&href).ok()?;
+            let url = super::normalize(base.join(&href).ok()?);
             if !matches!(url.scheme(), "http" | "https") {
                 return None;
             }

@@ -8,6 +8,7 @@ mod decode;
 pub mod discover;
 pub mod robots;
 pub mod sitemap;
+pub mod sniff;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -35,6 +36,13 @@ pub const DEFAULT_MIN_DELAY: Duration = Duration::from_secs(1);
 pub const DEFAULT_CONCURRENCY: usize = 32;
 /// A robots.txt `Crawl-delay` above this is capped (a run must end).
 pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
+
+/// A URL as fetched and compared: the `#fragment` only names a place in the page (it
+/// is never sent), so two links that differ only there are one article.
+pub fn normalize(mut url: Url) -> Url {
+    url.set_fragment(None);
+    url
+}
 
 /// The User-Agent sent unless the story overrides it.
 pub fn default_user_agent() -> String {
@@ -168,6 +176,22 @@ pub enum FetchError {
         /// Why robots.txt could not be read.
         reason: String,
     },
+    /// The body is not an HTML page (a PDF, an image, JSON...): never an article.
+    #[error("{url}: not an HTML page ({kind})")]
+    NotHtml {
+        /// The URL requested.
+        url: String,
+        /// Its media type, from its bytes or its `Content-Type`.
+        kind: String,
+    },
+    /// A success status with no body at all.
+    #[error("{url}: empty response (HTTP {status} with no body)")]
+    Empty {
+        /// The URL requested.
+        url: String,
+        /// The status code.
+        status: u16,
+    },
     /// Connection, TLS, or protocol failure.
     #[error("cannot fetch {url}: {reason}")]
     Network {
@@ -188,6 +212,22 @@ impl FetchError {
                 ..
             }
         )
+    }
+}
+
+impl Fetched {
+    /// `Ok` when the body is an HTML page, else the error naming what it is instead.
+    pub fn require_html(&self) -> Result<(), FetchError> {
+        sniff::html_or_why(&self.body, self.content_type.as_deref()).map_err(|why| match why {
+            sniff::NotHtml::Empty => FetchError::Empty {
+                url: self.url.to_string(),
+                status: self.status,
+            },
+            sniff::NotHtml::Other(kind) => FetchError::NotHtml {
+                url: self.url.to_string(),
+                kind,
+            },
+        })
     }
 }
 
@@ -231,7 +271,8 @@ impl Fetcher {
                 attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
             } else if !matches!(attempt.url().scheme(), "http" | "https") {
                 let msg = format!(
-                    "redirect to unsupported scheme `{}`",
+                    "redirect to `{}`: the `{}` scheme is refused (only http and https are fetched)",
+                    attempt.url(),
                     attempt.url().scheme()
                 );
                 attempt.error(msg)
@@ -382,6 +423,24 @@ impl Fetcher {
                 .and_then(|h| h.to_str().ok())
                 .and_then(retry_after);
             return Ok(Attempt::Retry(FetchError::Status { url: u, status }, wait));
+        }
+        if resp.status().is_redirection() {
+            // reqwest hands back, unfollowed, a redirect to a scheme it cannot fetch.
+            let target = resp
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|h| h.to_str().ok())
+                .and_then(|l| resp.url().join(l).ok());
+            if let Some(t) = target.filter(|t| !matches!(t.scheme(), "http" | "https")) {
+                return Err(FetchError::Redirect {
+                    url: u,
+                    reason: format!(
+                        "redirect to `{}`: the `{}` scheme is refused (only http and https are fetched)",
+                        t.as_str().chars().take(200).collect::<String>(),
+                        t.scheme()
+                    ),
+                });
+            }
         }
         if !resp.status().is_success() {
             return Err(FetchError::Status { url: u, status });

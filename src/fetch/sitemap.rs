@@ -102,7 +102,7 @@ fn push_text(entry: &mut Entry, path: &[String], text: &str) {
 }
 
 fn item(e: &Entry, base: &Url, feed: &str) -> Option<Item> {
-    let url = base.join(e.loc.trim()).ok()?;
+    let url = super::normalize(base.join(e.loc.trim()).ok()?);
     if !matches!(url.scheme(), "http" | "https") {
         return None;
     }

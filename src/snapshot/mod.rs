@@ -17,12 +17,17 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use flate2::Compression;
 use flate2::write::GzEncoder;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::extract::Article;
+use files::{file_names, read_json, to_json, write_new, write_replace};
+
+mod files;
+mod verify;
+
+pub use verify::Verification;
 
 /// Schema tag of a version file.
 pub const VERSION_SCHEMA: &str = "storydiff.snapshot/1";
@@ -159,17 +164,6 @@ pub struct ArticleRecord {
     pub changes: Vec<String>,
 }
 
-/// What [`Store::verify`] found.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Verification {
-    /// Versions checked.
-    pub versions: usize,
-    /// Corrupt or missing files, one line each naming the file.
-    pub problems: Vec<String>,
-    /// Temp files a killed run left behind (harmless: never read).
-    pub leftovers: Vec<PathBuf>,
-}
-
 /// The snapshot store rooted at a directory.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -213,6 +207,14 @@ impl Store {
     }
 
     /// Stores `article` as a new version unless its text hashes like the latest one.
+    ///
+    /// The write protocol, so a run killed at any point (or stopped by a full disk)
+    /// leaves a state the next run continues from: the raw page `vNNNN.html.gz` is
+    /// written first, the record `vNNNN.json` last; the record is the commit point, and
+    /// version numbers come from records only. A page whose record never arrived is an
+    /// interrupted write: the next save moves it to `set-aside/` (where `verify` lists
+    /// it) instead of tripping over it, and removes temp files no rename claimed. Call
+    /// it under the story's [`lock`](Store::lock).
     pub fn save(
         &self,
         story: &str,
@@ -237,32 +239,33 @@ impl Store {
             article: article.clone(),
         };
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        // Raw page first: a version file never points at a page that is not there.
+        recover(&dir, n)?;
+        // Raw page first: a record never points at a page that is not there.
         let mut gz = GzEncoder::new(Vec::new(), Compression::default());
         gz.write_all(raw)
             .and_then(|_| gz.flush())
             .map_err(|e| Error::io(&dir, e))?;
         let gz = gz.finish().map_err(|e| Error::io(&dir, e))?;
-        write_new(&dir.join(format!("v{n:04}.html.gz")), &gz)?;
-        write_new(&dir.join(format!("v{n:04}.json")), &to_json(&version))?;
+        write_new(&dir.join(page_name(n)), &gz, "page")?;
+        write_new(&dir.join(record_name(n)), &to_json(&version), "record")?;
         Ok(Saved::New(version))
     }
 
-    /// The latest version of an article, if any.
+    /// The latest version of an article, if any, checked against its content hash.
     pub fn latest(&self, story: &str, outlet: &str, key: &str) -> Result<Option<Version>> {
         let dir = self.root.join(story).join(outlet).join(key);
-        match self.version_numbers(&dir)?.last() {
-            Some(n) => read_json(&dir.join(format!("v{n:04}.json"))).map(Some),
+        match version_numbers(&dir)?.last() {
+            Some(n) => read_version(&dir, *n).map(Some),
             None => Ok(None),
         }
     }
 
-    /// Every version of an article, oldest first.
+    /// Every version of an article, oldest first, each checked against its content hash.
     pub fn versions(&self, story: &str, outlet: &str, key: &str) -> Result<Vec<Version>> {
         let dir = self.root.join(story).join(outlet).join(key);
-        self.version_numbers(&dir)?
+        version_numbers(&dir)?
             .into_iter()
-            .map(|n| read_json(&dir.join(format!("v{n:04}.json"))))
+            .map(|n| read_version(&dir, n))
             .collect()
     }
 
@@ -286,14 +289,14 @@ impl Store {
         let mut events = self.events(story, outlet, key)?;
         events.push(event);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        write_replace(&dir.join("events.json"), &to_json(&events))
+        write_replace(&dir.join("events.json"), &to_json(&events), "events")
     }
 
     /// Records the outlet's result in this run.
     pub fn write_status(&self, story: &str, outlet: &str, rec: &OutletRecord) -> Result<()> {
         let dir = self.root.join(story).join(outlet);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        write_replace(&dir.join("status.json"), &to_json(rec))
+        write_replace(&dir.join("status.json"), &to_json(rec), "status")
     }
 
     /// The outlet's result in the latest run, if it ran.
@@ -320,91 +323,6 @@ impl Store {
             .collect();
         keys.sort();
         Ok(keys)
-    }
-
-    /// Re-reads every version under the root: parses it, re-hashes its article, checks
-    /// its raw page decompresses and that version numbers have no gaps.
-    pub fn verify(&self) -> Result<Verification> {
-        let mut report = Verification::default();
-        let mut dirs = vec![self.root.clone()];
-        while let Some(dir) = dirs.pop() {
-            let entries = match fs::read_dir(&dir) {
-                Ok(e) => e,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && dir == self.root => {
-                    return Err(Error::io(&dir, e));
-                }
-                Err(e) => return Err(Error::io(&dir, e)),
-            };
-            let mut names = Vec::new();
-            for e in entries.flatten() {
-                let path = e.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if let Some(name) = e.file_name().to_str() {
-                    names.push(name.to_string());
-                }
-            }
-            for n in names.iter().filter(|n| n.starts_with(".tmp-")) {
-                report.leftovers.push(dir.join(n));
-            }
-            let numbers = self.version_numbers(&dir)?;
-            for (i, n) in numbers.iter().enumerate() {
-                report.versions += 1;
-                let json = dir.join(format!("v{n:04}.json"));
-                match read_json::<Version>(&json) {
-                    Err(e) => report.problems.push(e.to_string()),
-                    Ok(v) => {
-                        let hash = content_hash(&v.article);
-                        if v.hash != hash || v.version != *n {
-                            report.problems.push(format!(
-                                "{}: content hash mismatch (stored {}, computed {hash})",
-                                json.display(),
-                                v.hash
-                            ));
-                        }
-                    }
-                }
-                let gz = dir.join(format!("v{n:04}.html.gz"));
-                match fs::read(&gz) {
-                    Err(e) => report.problems.push(format!("{}: {e}", gz.display())),
-                    Ok(bytes) => {
-                        let mut out = Vec::new();
-                        let mut dec = flate2::read::GzDecoder::new(bytes.as_slice());
-                        if let Err(e) = std::io::Read::read_to_end(&mut dec, &mut out) {
-                            report
-                                .problems
-                                .push(format!("{}: corrupt gzip: {e}", gz.display()));
-                        }
-                    }
-                }
-                if i as u32 + 1 != *n {
-                    report.problems.push(format!(
-                        "{}: version v{:04} is missing",
-                        dir.display(),
-                        i + 1
-                    ));
-                }
-            }
-        }
-        report.problems.sort();
-        Ok(report)
-    }
-
-    fn version_numbers(&self, dir: &Path) -> Result<Vec<u32>> {
-        let entries = match fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(dir, e)),
-        };
-        let mut ns: Vec<u32> = entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| {
-                let name = e.file_name().into_string().ok()?;
-                name.strip_prefix('v')?.strip_suffix(".json")?.parse().ok()
-            })
-            .collect();
-        ns.sort_unstable();
-        Ok(ns)
     }
 }
 
@@ -461,57 +379,80 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
-    let mut s = serde_json::to_vec_pretty(v).expect("snapshot types serialise");
-    s.push(b'\n');
-    s
+fn page_name(n: u32) -> String {
+    format!("v{n:04}.html.gz")
 }
 
-fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::CorruptSnapshot {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })
+/// The version number of a raw page file name (`v0004.html.gz` is 4).
+fn page_number(name: &str) -> Option<u32> {
+    name.strip_prefix('v')?
+        .strip_suffix(".html.gz")?
+        .parse()
+        .ok()
 }
 
-/// Writes a file that must not exist yet: versions are never overwritten.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = write_temp(path, bytes)?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| Error::io(path, e.error))?;
-    sync_dir(path)
+fn record_name(n: u32) -> String {
+    format!("v{n:04}.json")
 }
 
-/// Atomically replaces a file.
-fn write_replace(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = write_temp(path, bytes)?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    sync_dir(path)
+/// Version numbers of the records in an article directory, ascending.
+fn version_numbers(dir: &Path) -> Result<Vec<u32>> {
+    let mut ns: Vec<u32> = file_names(dir)?
+        .iter()
+        .filter_map(|name| name.strip_prefix('v')?.strip_suffix(".json")?.parse().ok())
+        .collect();
+    ns.sort_unstable();
+    Ok(ns)
 }
 
-fn write_temp(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(tmp.path(), e))?;
-    Ok(tmp)
+/// Reads version `n` and checks it is what was written: its number and the hash of its
+/// article. A mismatch (a hand edit, a damaged disk) is a corrupt snapshot, never
+/// evidence.
+fn read_version(dir: &Path, n: u32) -> Result<Version> {
+    let path = dir.join(record_name(n));
+    let v: Version = read_json(&path)?;
+    let computed = content_hash(&v.article);
+    let reason = if v.hash != computed {
+        format!(
+            "content hash mismatch (stored {}, computed {computed}): edited or damaged since it was written",
+            v.hash
+        )
+    } else if v.version != n {
+        format!("the file says version {} but is named v{n:04}", v.version)
+    } else {
+        return Ok(v);
+    };
+    Err(Error::CorruptSnapshot { path, reason })
 }
 
-/// Makes a rename durable: on Unix the directory entry needs its own fsync.
-fn sync_dir(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| Error::io(dir, e))?;
+/// Subdirectory of an article where interrupted writes are moved.
+pub const SET_ASIDE_DIR: &str = "set-aside";
+
+/// Before version `next` is written: removes temp files no rename claimed and moves
+/// pages whose record was never written (numbered `next` or later) to `set-aside/`.
+fn recover(dir: &Path, next: u32) -> Result<()> {
+    for name in file_names(dir)? {
+        let path = dir.join(&name);
+        if name.starts_with(files::TEMP_PREFIX) {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io(&path, e));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if page_number(&name).is_some_and(|m| m >= next) {
+            let aside = dir.join(SET_ASIDE_DIR);
+            fs::create_dir_all(&aside).map_err(|e| Error::io(&aside, e))?;
+            let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+            let to = aside.join(format!("{stamp}-{name}"));
+            tracing::warn!(page = %path.display(), to = %to.display(), "setting aside a page whose version record was never written (an interrupted run)");
+            fs::rename(&path, &to).map_err(|e| Error::io(&path, e))?;
+            files::sync_dir(&to)?;
+            files::sync_dir(&path)?;
+        }
     }
-    #[cfg(not(unix))]
-    let _ = path;
     Ok(())
 }
 

@@ -387,10 +387,22 @@ async fn check_article(
         // 304 Not Modified: the latest version stands.
         Ok(None) => {
             tracing::info!(url = %c.url, "304 not modified");
-            return Ok(match &latest {
-                Some(v) => Ok(rec(v, false, None)),
-                None => Err(format!("{}: 304 Not Modified but nothing stored", c.url)),
-            });
+            let Some(v) = &latest else {
+                return Ok(Err(format!(
+                    "{}: 304 Not Modified but nothing stored",
+                    c.url
+                )));
+            };
+            // A page back after a removal, unchanged, is still a page that came back.
+            if was_removed {
+                let back = event(
+                    EventKind::Restored,
+                    Some(v.version),
+                    "the page is back".into(),
+                );
+                store.add_event(sid, oid, &key, back)?;
+            }
+            return Ok(Ok(rec(v, false, None)));
         }
         Err(e) => {
             let Some(v) = latest else {

@@ -1,76 +1,16 @@
 //! The snapshot store through the pipeline and the binary, against loopback servers:
 //! new versions only on change, 304, removal, collapsed extraction, history diffs,
-//! a fetch killed mid-write, and two concurrent fetches of one story.
+//! and two concurrent fetches of one story (kills and full disks: `faults_store.rs`).
 
 mod common;
 
 use std::path::Path;
-use std::process::Command;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::Ordering;
 
+use common::site::{bin, story_file, switchable};
 use common::{Reply, Server, fast_options};
 use storydiff::pipeline;
 use storydiff::snapshot::{EventKind, Store};
-
-/// An article page; `n` is the number of new diplomats it states.
-fn article(n: u32) -> String {
-    format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Embassy grows | Test Post</title></head>\
-         <body><nav><a href=\"/\">Home</a><a href=\"/world\">World</a></nav><article><h1>Russia's embassy in Mexico grows</h1>\
-         <p>Mexico's foreign ministry has approved {n} new diplomats for the Russian embassy in Mexico City, \
-         on top of the 49 already accredited there, two officials said on Monday.</p>\
-         <p>The increase would give Russia the largest diplomatic mission in the Mexican capital, ahead of the \
-         United States, whose embassy lists 46 diplomats, according to the officials.</p>\
-         <p>Security analysts said the size of the mission was hard to explain by trade alone, which remains \
-         modest between the two countries, and pointed to the long history of espionage cases.</p>\
-         </article><footer>Contact us</footer></body></html>"
-    )
-}
-
-const REFERENCE: &str = "Mexico approves 37 new Russian diplomats\n\n\
-Mexico has approved 37 new diplomats for the Russian embassy in Mexico City, on top of the 49 already accredited there.\n\n\
-Russia's mission becomes the largest in the capital, ahead of the United States embassy and its 46 diplomats.\n";
-
-/// A story file with `n` outlets served by `base`, each with one listed article.
-fn story_file(dir: &Path, base: &str, n: usize) -> std::path::PathBuf {
-    std::fs::write(dir.join("reference.txt"), REFERENCE).unwrap();
-    let mut s =
-        String::from("title = \"Russian diplomats in Mexico\"\nreference = \"reference.txt\"\n");
-    for i in 0..n {
-        s.push_str(&format!(
-            "\n[[outlet]]\nid = \"outlet-{i}\"\narticles = [\"{base}/a/{i}.html\"]\n"
-        ));
-    }
-    let path = dir.join("story.toml");
-    std::fs::write(&path, s).unwrap();
-    path
-}
-
-/// A server whose article pages state `state` new diplomats (0 = 404, 1 = collapsed page).
-async fn switchable() -> (Server, Arc<AtomicU32>) {
-    let state = Arc::new(AtomicU32::new(36));
-    let s = state.clone();
-    let server = Server::start(move |req| {
-        let n = s.load(Ordering::SeqCst);
-        match (req.path.as_str(), n) {
-            ("/robots.txt", _) => Reply::new(404, ""),
-            (_, 0) => Reply::new(404, "gone"),
-            (_, 1) => {
-                Reply::html("<html><body><p>Please accept cookies to continue.</p></body></html>")
-            }
-            (_, n) => {
-                let etag = format!("\"v{n}\"");
-                if req.header("if-none-match") == Some(etag.as_str()) {
-                    return Reply::new(304, "");
-                }
-                Reply::html(article(n)).header("ETag", &etag)
-            }
-        }
-    })
-    .await;
-    (server, state)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn versions_304_removal_collapse_and_history() {
@@ -144,88 +84,22 @@ async fn versions_304_removal_collapse_and_history() {
     assert_eq!(h[0].versions.len(), 2, "nothing stored is lost");
     let c = pipeline::compare_story(&story, &store).unwrap();
     assert_eq!(c.outlets[0].article.as_ref().unwrap().version, 2);
-    assert!(store.verify().unwrap().problems.is_empty());
-}
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_storydiff"))
-}
-
-#[test]
-fn a_fetch_killed_mid_write_leaves_every_version_intact() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let (server, state) = rt.block_on(switchable());
-    let tmp = tempfile::tempdir().unwrap();
-    let story = story_file(tmp.path(), &server.base, 40);
-    let snaps = tmp.path().join("snapshots");
-    let fetch = || {
-        let mut c = bin();
-        c.args(["fetch", "--delay", "0", "--retries", "0", "--snapshots"])
-            .arg(&snaps)
-            .arg(&story);
-        c
-    };
-    let out = fetch().output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let snapshot_of = |dir: &Path| -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.file_name().unwrap().to_string_lossy().starts_with('v') {
-                    files.push((p.display().to_string(), std::fs::read(&p).unwrap()));
-                }
-            }
-        }
-        files.sort();
-        files
-    };
-    let first = snapshot_of(&snaps);
+    // It comes back unchanged (a 304 to the stored ETag): restored, no new version.
+    state.store(37, Ordering::SeqCst);
+    let s6 = pipeline::fetch_story(&story, &store, &opts).await.unwrap();
+    assert_eq!(s6.new_versions(), 0);
+    let h = pipeline::history(&story, &store, Some("outlet-0")).unwrap();
+    let kinds: Vec<_> = h[0].events.iter().map(|e| e.kind).collect();
     assert_eq!(
-        first.len(),
-        2 * 41,
-        "40 outlets and the reference, json + html.gz each"
+        kinds,
+        [
+            EventKind::ExtractionFailed,
+            EventKind::Removed,
+            EventKind::Restored
+        ]
     );
-
-    // Every page changes, so the next fetch writes 40 new versions; kill it at various points.
-    for (round, n) in [37u32, 38, 39, 40, 41, 42].iter().enumerate() {
-        state.store(*n, Ordering::SeqCst);
-        let mut child = fetch().spawn().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(15 + 25 * round as u64));
-        let _ = child.kill(); // SIGKILL on Unix
-        let _ = child.wait();
-        let v = Store::new(&snaps).verify().unwrap();
-        assert!(v.problems.is_empty(), "round {round}: {:?}", v.problems);
-        let now = snapshot_of(&snaps);
-        for (path, bytes) in &first {
-            let kept = now.iter().find(|(p, _)| p == path).map(|(_, b)| b);
-            assert_eq!(
-                kept,
-                Some(bytes),
-                "round {round}: {path} changed or vanished"
-            );
-        }
-    }
-    // And `verify` through the binary agrees.
-    let out = bin()
-        .arg("verify")
-        .arg("--snapshots")
-        .arg(&snaps)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    drop(server);
+    assert!(store.verify().unwrap().problems.is_empty());
 }
 
 #[test]

@@ -289,6 +289,7 @@ impl Store {
         let mut events = self.events(story, outlet, key)?;
         events.push(event);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        remove_temps(&dir)?;
         write_replace(&dir.join("events.json"), &to_json(&events), "events")
     }
 
@@ -296,6 +297,11 @@ impl Store {
     pub fn write_status(&self, story: &str, outlet: &str, rec: &OutletRecord) -> Result<()> {
         let dir = self.root.join(story).join(outlet);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        // Each run ends an outlet here: tidy what killed runs left in it.
+        remove_temps(&dir)?;
+        for key in self.articles(story, outlet)? {
+            remove_temps(&dir.join(key))?;
+        }
         write_replace(&dir.join("status.json"), &to_json(rec), "status")
     }
 
@@ -425,23 +431,33 @@ fn read_version(dir: &Path, n: u32) -> Result<Version> {
     Err(Error::CorruptSnapshot { path, reason })
 }
 
+/// Removes the temp files a killed run left in `dir`: no rename claimed them, so they
+/// hold nothing stored. Only under the story lock, where no other writer is at work.
+fn remove_temps(dir: &Path) -> Result<()> {
+    for name in file_names(dir)? {
+        if !name.starts_with(files::TEMP_PREFIX) {
+            continue;
+        }
+        let path = dir.join(&name);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::io(&path, e));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Subdirectory of an article where interrupted writes are moved.
 pub const SET_ASIDE_DIR: &str = "set-aside";
 
 /// Before version `next` is written: removes temp files no rename claimed and moves
 /// pages whose record was never written (numbered `next` or later) to `set-aside/`.
 fn recover(dir: &Path, next: u32) -> Result<()> {
+    remove_temps(dir)?;
     for name in file_names(dir)? {
         let path = dir.join(&name);
-        if name.starts_with(files::TEMP_PREFIX) {
-            match fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(Error::io(&path, e));
-                }
-                _ => {}
-            }
-            continue;
-        }
         if page_number(&name).is_some_and(|m| m >= next) {
             let aside = dir.join(SET_ASIDE_DIR);
             fs::create_dir_all(&aside).map_err(|e| Error::io(&aside, e))?;

@@ -2,6 +2,8 @@
 //! handler that returns a [`Reply`]; every request is recorded.
 #![allow(dead_code)]
 
+pub mod site;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 

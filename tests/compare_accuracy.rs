@@ -8,15 +8,13 @@
 //! is not flagged (or one is flagged where none is). Prints the figures:
 //! `cargo test --test compare_accuracy -- --nocapture`.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
-use storydiff::claims;
-use storydiff::compare::{self, ArticleInfo, Comparison, Status, Subject};
-use storydiff::extract::Article;
+use storydiff::compare::{self, Comparison, Subject};
 
 /// The floor verdict accuracy may not drop below.
 const ACCURACY_MIN: f64 = 0.95;
@@ -60,38 +58,13 @@ fn subject(dir: &Path, id: &str, lang: &str, published: Option<&str>) -> Subject
         dir.join(format!("{id}.txt"))
     };
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    let mut article = Article::from_text(&text);
-    article.lang = Some(lang.to_string());
-    article.published = published.map(str::to_string);
-    let claims = claims::analyze(&article);
-    let captured: DateTime<Utc> = "2024-06-01T12:00:00Z".parse().unwrap();
-    Subject {
-        id: id.to_string(),
-        name: id.to_string(),
-        status: Status::Ok,
-        error: None,
-        article: Some(ArticleInfo {
-            url: format!("file://{}", file.display()),
-            title: article.title.clone(),
-            byline: None,
-            published: article.published.clone(),
-            lang: article.lang.clone(),
-            captured,
-            hash: format!(
-                "sha256:{}",
-                Sha256::digest(text.as_bytes())
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-            ),
-            version: 1,
-            words: article.word_count(),
-            score: None,
-            matched: Vec::new(),
-        }),
-        claims,
-        text: article.text(),
-    }
+    common::subjects::from_text(
+        id,
+        &text,
+        lang,
+        published,
+        &format!("file://{}", file.display()),
+    )
 }
 
 fn stories() -> Vec<PathBuf> {

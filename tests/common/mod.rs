@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod site;
+pub mod subjects;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -1,0 +1,389 @@
+//! Verdicts on real coverage nobody here wrote: AllSides roundups
+//! (`../shared/bench/allsides-roundups/`), the center outlet's excerpt as reference and
+//! the left and right outlets' as coverage, labelled cell by cell from the rules in
+//! `tests/fixtures/verdicts/README.md` (files `round-N.toml`, one per first-sight round).
+//!
+//! Prints, per round and pooled: verdict accuracy over labelled cells, precision of
+//! each verdict (a verdict on a row that matches no labelled figure counts against
+//! precision), recall of true divergences, and reference figures listed twice. Skips
+//! with a notice when the bench is absent. Floors: [`FLOORS`] (pooled).
+//! `cargo test --test verdicts_accuracy -- --nocapture`
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use storydiff::compare::{self, Comparison, FigureRow, Verdict};
+
+/// Pooled floors the set may not drop below: regressions fail, progress moves them.
+const FLOORS: Floors = Floors {
+    accuracy: 0.0,
+    diverge_precision: 0.0,
+};
+
+struct Floors {
+    accuracy: f64,
+    diverge_precision: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Round {
+    story: Vec<Story>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Story {
+    id: u64,
+    #[serde(default)]
+    figure: Vec<Label>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Label {
+    text: String,
+    mention: usize,
+    #[serde(default)]
+    also: Vec<usize>,
+    #[serde(default)]
+    restated: Vec<Restated>,
+    quantity: String,
+    left: String,
+    right: String,
+    #[serde(default)]
+    left_text: String,
+    #[serde(default)]
+    right_text: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    derived: bool,
+    value: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Restated {
+    text: String,
+    mention: usize,
+}
+
+/// Outlet texts of one roundup story, as the labelling packet shows them.
+struct Texts {
+    by_side: BTreeMap<String, String>,
+}
+
+fn bench() -> Option<BTreeMap<u64, Texts>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/bench/allsides-roundups/roundups.jsonl");
+    let data = std::fs::read_to_string(&path).ok()?;
+    let mut out = BTreeMap::new();
+    for line in data.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut by_side = BTreeMap::new();
+        for side in ["left", "center", "right"] {
+            let o = &v["news"][side];
+            let Some(title) = o["newsTitle"].as_str() else {
+                continue;
+            };
+            let mut blocks = vec![title.split_whitespace().collect::<Vec<_>>().join(" ")];
+            for p in o["newBody"].as_array().into_iter().flatten() {
+                let p = p
+                    .as_str()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect::<Vec<_>>();
+                if !p.is_empty() {
+                    blocks.push(p.join(" "));
+                }
+            }
+            by_side.insert(side.to_string(), blocks.join("\n\n"));
+        }
+        out.insert(v["id"].as_u64().unwrap(), Texts { by_side });
+    }
+    Some(out)
+}
+
+/// Byte offset of the `n`-th (1-based) occurrence of `needle`.
+fn nth(hay: &str, needle: &str, n: usize) -> Option<usize> {
+    hay.match_indices(needle)
+        .nth(n.checked_sub(1)?)
+        .map(|(i, _)| i)
+}
+
+fn verdict(s: &str) -> Verdict {
+    match s {
+        "agree" => Verdict::Agree,
+        "compatible" => Verdict::Compatible,
+        "diverge" => Verdict::Diverge,
+        "missing" => Verdict::Missing,
+        other => panic!("unknown verdict `{other}`"),
+    }
+}
+
+#[derive(Default)]
+struct Score {
+    cells: usize,
+    right: usize,
+    /// Per verdict: predicted (labelled cells plus rows no label matches), correct.
+    predicted: BTreeMap<&'static str, (usize, usize)>,
+    true_diverge: usize,
+    found_diverge: usize,
+    listed_twice: usize,
+    unmatched_labels: usize,
+    misses: Vec<String>,
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.cells += o.cells;
+        self.right += o.right;
+        for (k, (p, c)) in &o.predicted {
+            let e = self.predicted.entry(k).or_default();
+            e.0 += p;
+            e.1 += c;
+        }
+        self.true_diverge += o.true_diverge;
+        self.found_diverge += o.found_diverge;
+        self.listed_twice += o.listed_twice;
+        self.unmatched_labels += o.unmatched_labels;
+    }
+
+    fn precision(&self, v: &str) -> String {
+        match self.predicted.get(v) {
+            Some((p, c)) if *p > 0 => format!("{:.3} ({c}/{p})", *c as f64 / *p as f64),
+            _ => "- (0/0)".into(),
+        }
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "accuracy {:.3} ({}/{}) · precision agree {} compatible {} diverge {} · divergences found {}/{} · listed twice {} · labels no row matched {}",
+            self.right as f64 / self.cells.max(1) as f64,
+            self.right,
+            self.cells,
+            self.precision("agree"),
+            self.precision("compatible"),
+            self.precision("diverge"),
+            self.found_diverge,
+            self.true_diverge,
+            self.listed_twice,
+            self.unmatched_labels,
+        )
+    }
+}
+
+fn compare_story(texts: &Texts, id: u64) -> (Comparison, String) {
+    let reference_text = &texts.by_side["center"];
+    let subject = |side: &str| {
+        common::subjects::from_text(
+            side,
+            &texts.by_side[side],
+            "en",
+            None,
+            &format!("allsides:{id}/{side}"),
+        )
+    };
+    let outlets = ["left", "right"]
+        .iter()
+        .filter(|s| texts.by_side.contains_key(**s))
+        .map(|s| subject(s))
+        .collect();
+    let generated = "2024-06-01T12:00:00Z".parse().unwrap();
+    let c = compare::compare(&id.to_string(), "", subject("center"), outlets, generated);
+    (c, reference_text.clone())
+}
+
+/// Offsets, in the packet's text (title, blank line, body), of a row's reference figure.
+fn row_range(row: &FigureRow, title_len: usize) -> (usize, usize) {
+    let [a, b] = row.reference.span;
+    (a + title_len + 2, b + title_len + 2)
+}
+
+fn score_story(story: &Story, texts: &Texts, file: &str) -> Score {
+    let (c, text) = compare_story(texts, story.id);
+    let title_len = text.split("\n\n").next().unwrap_or("").len();
+    let mut s = Score::default();
+    let mut row_used = vec![false; c.rows.len()];
+    for label in &story.figure {
+        let mut mentions: Vec<(usize, usize)> = Vec::new();
+        for m in std::iter::once(label.mention).chain(label.also.iter().copied()) {
+            let at = nth(&text, &label.text, m).unwrap_or_else(|| {
+                panic!(
+                    "{file}: story {}: `{}` mention {m} is not in the reference",
+                    story.id, label.text
+                )
+            });
+            mentions.push((at, at + label.text.len()));
+        }
+        for r in &label.restated {
+            let at = nth(&text, &r.text, r.mention).unwrap_or_else(|| {
+                panic!(
+                    "{file}: story {}: restated `{}` mention {} is not in the reference",
+                    story.id, r.text, r.mention
+                )
+            });
+            mentions.push((at, at + r.text.len()));
+        }
+        let matching: Vec<usize> = c
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                if label.derived {
+                    row.derived
+                        && label.value.is_some_and(|v| {
+                            row.reference.value.lo == Some(v) || row.reference.value.hi == Some(v)
+                        })
+                } else {
+                    let (a, b) = row_range(row, title_len);
+                    !row.derived && mentions.iter().any(|&(x, y)| a < y && x < b)
+                }
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if matching.len() > 1 {
+            s.listed_twice += matching.len() - 1;
+        }
+        if matching.is_empty() {
+            s.unmatched_labels += 1;
+        }
+        for &i in &matching {
+            row_used[i] = true;
+        }
+        let row = matching.first().map(|&i| &c.rows[i]);
+        for (side, want) in [("left", &label.left), ("right", &label.right)] {
+            if !texts.by_side.contains_key(side) {
+                continue;
+            }
+            let want = verdict(want);
+            let got = row
+                .and_then(|r| r.cells.get(side))
+                .map_or(Verdict::Missing, |cell| cell.verdict);
+            s.cells += 1;
+            if want == Verdict::Diverge {
+                s.true_diverge += 1;
+            }
+            if got != Verdict::Missing {
+                let e = s.predicted.entry(got.as_str()).or_default();
+                e.0 += 1;
+                if got == want {
+                    e.1 += 1;
+                }
+            }
+            if got == want {
+                s.right += 1;
+                if got == Verdict::Diverge {
+                    s.found_diverge += 1;
+                }
+            } else {
+                let outlet_fig = row
+                    .and_then(|r| r.cells.get(side))
+                    .and_then(|cell| cell.figure.as_ref())
+                    .map_or(String::new(), |f| f.text.clone());
+                s.misses.push(format!(
+                    "{file} story {} `{}` ({}) {side}: want {} [{}], got {} [{outlet_fig}]{}",
+                    story.id,
+                    label.text,
+                    label.quantity,
+                    want.as_str(),
+                    if side == "left" {
+                        &label.left_text
+                    } else {
+                        &label.right_text
+                    },
+                    got.as_str(),
+                    if label.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" note: {}", label.note)
+                    }
+                ));
+            }
+        }
+    }
+    // Rows no label matches are figures the labellers did not count: any verdict other
+    // than "missing" on them is a claim the set says is not there.
+    for (i, row) in c.rows.iter().enumerate() {
+        if row_used[i] {
+            continue;
+        }
+        for (side, cell) in &row.cells {
+            if cell.verdict == Verdict::Missing {
+                continue;
+            }
+            s.predicted.entry(cell.verdict.as_str()).or_default().0 += 1;
+            s.misses.push(format!(
+                "{file} story {} unlabelled row `{}`{} {side}: got {} [{}]",
+                story.id,
+                row.reference.text,
+                if row.derived { " (derived)" } else { "" },
+                cell.verdict.as_str(),
+                cell.figure.as_ref().map_or("", |f| f.text.as_str())
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+fn verdicts_on_real_coverage_by_first_sight_round() {
+    let Some(bench) = bench() else {
+        println!("skipped: ../shared/bench/allsides-roundups is absent");
+        return;
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/verdicts");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "toml")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("round-"))
+        })
+        .collect();
+    files.sort_by_key(|p| {
+        p.file_stem()
+            .and_then(|s| s.to_str()?.strip_prefix("round-")?.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    let mut pooled = Score::default();
+    let show_misses = std::env::var_os("VERDICT_MISSES").is_some();
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let round: Round = toml::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut s = Score::default();
+        for story in &round.story {
+            let texts = bench
+                .get(&story.id)
+                .unwrap_or_else(|| panic!("{name}: no story {} in the bench", story.id));
+            let one = score_story(story, texts, &name);
+            s.add(&one);
+            s.misses.extend(one.misses);
+        }
+        println!("{name} ({} stories): {}", round.story.len(), s.line());
+        if show_misses {
+            for m in &s.misses {
+                println!("    {m}");
+            }
+        }
+        pooled.add(&s);
+    }
+    if files.is_empty() {
+        println!("no labelled rounds yet");
+        return;
+    }
+    println!("pooled: {}", pooled.line());
+    let accuracy = pooled.right as f64 / pooled.cells.max(1) as f64;
+    assert!(accuracy >= FLOORS.accuracy, "accuracy {accuracy:.3}");
+    let (p, c) = pooled.predicted.get("diverge").copied().unwrap_or_default();
+    if p > 0 {
+        let dp = c as f64 / p as f64;
+        assert!(dp >= FLOORS.diverge_precision, "diverge precision {dp:.3}");
+    }
+}

@@ -12,9 +12,9 @@
 
 use std::collections::HashSet;
 
-use super::derive::Derived;
+use super::restated::Mentioned;
 use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
-use crate::claims::{Figure, Kind};
+use crate::claims::{Figure, Interval, Kind};
 use crate::fetch::discover::fold;
 
 /// Words that scale a number ("million") say nothing about what is counted.
@@ -39,27 +39,45 @@ const SCALE_WORDS: &[&str] = &[
 /// figure about the same quantity wins.
 const DERIVED_PENALTY: f64 = 0.2;
 
-/// Verdict cells for each reference figure (in order), and the outlet's unmatched
+/// Verdict cells for each reference quantity (in order), and the outlet's unmatched
 /// stated figures.
-pub(super) fn align(r: &[Derived], o: &[Derived], evidence: &Evidence) -> (Vec<Cell>, Vec<Figure>) {
+pub(super) fn align(
+    r: &[Mentioned],
+    o: &[Mentioned],
+    evidence: &Evidence,
+) -> (Vec<Cell>, Vec<Figure>) {
     // weight[i][j] > 0 for candidate pairs only.
     let mut weight = vec![vec![0.0; o.len()]; r.len()];
-    let mut matches: Vec<Vec<Option<Match>>> = vec![vec![None; o.len()]; r.len()];
+    let mut matches: Vec<Vec<Option<(Match, usize, usize)>>> = vec![vec![None; o.len()]; r.len()];
     for (i, a) in r.iter().enumerate() {
         for (j, b) in o.iter().enumerate() {
-            let Some(m) = pair_score(&a.figure, &b.figure) else {
+            let Some((m, ia, ib)) = best_pair(a, b) else {
                 continue;
             };
-            let derived = a.derivation.is_some() || b.derivation.is_some();
+            let derived = a.first.derivation.is_some() || b.first.derivation.is_some();
             let penalty = if derived { DERIVED_PENALTY } else { 0.0 };
             let total = m.evidence + m.value_bonus - penalty;
-            let v = verdict(&a.figure, &b.figure);
-            // Arithmetic that comes out differently is shown in the inconsistency list
-            // and in the stated parts' own rows; a derived value alone never diverges.
-            let diverge_ok = !derived && m.evidence >= DIVERGE_MIN && m.about_the_number;
-            if total >= MATCH_MIN && (v != Verdict::Diverge || diverge_ok) {
+            let (fa, fb) = (&a.first.figure, &b.first.figure);
+            // Strong evidence: enough without the values, and some of it about the
+            // numbers themselves. Arithmetic that comes out differently is shown in the
+            // inconsistency list and in the stated parts' own rows; a derived value
+            // alone never diverges.
+            let strong = !derived && m.evidence >= DIVERGE_MIN && m.about_the_number;
+            // A bound or a vague amount overlaps almost anything: its overlap is evidence
+            // of nothing, so it is compatible only on evidence enough without the values.
+            let candidate = match verdict(fa, fb) {
+                Verdict::Agree => true,
+                Verdict::Compatible => {
+                    !(loose(&fa.value) || loose(&fb.value))
+                        || (m.about_the_number && m.evidence >= MATCH_MIN)
+                }
+                // "Hundreds" is not contradicted by 2,000 of something else.
+                Verdict::Diverge => strong && !vague(&fa.value) && !vague(&fb.value),
+                Verdict::Missing => false,
+            };
+            if total >= MATCH_MIN && candidate {
                 weight[i][j] = total;
-                matches[i][j] = Some(m);
+                matches[i][j] = Some((m, ia, ib));
             }
         }
     }
@@ -68,19 +86,22 @@ pub(super) fn align(r: &[Derived], o: &[Derived], evidence: &Evidence) -> (Vec<C
     let mut cells = Vec::with_capacity(r.len());
     for (i, a) in r.iter().enumerate() {
         let cell = match assignment[i].and_then(|j| matches[i][j].take().map(|m| (j, m))) {
-            Some((j, m)) => {
+            Some((j, (m, ia, ib))) => {
                 used[j] = true;
                 let b = &o[j];
-                let v = verdict(&a.figure, &b.figure);
+                // The mentions that made the pair are the ones to show.
+                let fa = a.mentions().nth(ia).unwrap_or(&a.first.figure);
+                let fb = b.mentions().nth(ib).unwrap_or(&b.first.figure);
+                let v = verdict(fa, fb);
                 let score = (weight[i][j] * 100.0).round() / 100.0;
                 Cell {
                     verdict: v,
-                    figure: Some(b.figure.clone()),
+                    figure: Some(fb.clone()),
                     score: Some(score),
-                    explanation: explain(&a.figure, &b.figure, v, score, &m.why),
+                    explanation: explain(fa, fb, v, score, &m.why),
                     why: m.why,
-                    derived: b.derivation.is_some(),
-                    derivation: b.derivation.clone(),
+                    derived: b.first.derivation.is_some(),
+                    derivation: b.first.derivation.clone(),
                     evidence: evidence.clone(),
                     source: 0,
                 }
@@ -93,7 +114,7 @@ pub(super) fn align(r: &[Derived], o: &[Derived], evidence: &Evidence) -> (Vec<C
                 explanation: format!(
                     "missing: the reference states “{}” (“{}”); no figure in this article \
                      is about the same quantity",
-                    a.figure.text, a.figure.sentence
+                    a.first.figure.text, a.first.figure.sentence
                 ),
                 derived: false,
                 derivation: None,
@@ -106,8 +127,8 @@ pub(super) fn align(r: &[Derived], o: &[Derived], evidence: &Evidence) -> (Vec<C
     let extras = o
         .iter()
         .zip(used)
-        .filter(|(d, u)| !u && d.derivation.is_none())
-        .map(|(d, _)| d.figure.clone())
+        .filter(|(d, u)| !u && d.first.derivation.is_none())
+        .map(|(d, _)| d.first.figure.clone())
         .collect();
     (cells, extras)
 }
@@ -132,14 +153,66 @@ fn explain(a: &Figure, b: &Figure, v: Verdict, score: f64, why: &str) -> String 
 }
 
 /// The verdict for two figures taken to be about the same quantity.
+///
+/// Intervals decide, with two readings of how reporters write: a round figure and
+/// "more than" that figure ("more than $250,000" / "$250,000") are compatible, since
+/// the plain figure is often the floor written plainly; and two spans of years are
+/// periods, not uncertain values ("from 1965 to 1977" / "from 1966 to 1978" state
+/// different start and end years, so they diverge, overlap or not).
 pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
-    if a.value == b.value {
+    let (x, y) = (&a.value, &b.value);
+    let span = |i: &Interval| matches!((i.lo, i.hi), (Some(l), Some(h)) if l < h);
+    if x == y {
         Verdict::Agree
-    } else if a.value.overlaps(&b.value) {
+    } else if a.kind == Kind::Year && span(x) && span(y) {
+        Verdict::Diverge
+    } else if x.overlaps(y) || touches(x, y) || touches(y, x) {
         Verdict::Compatible
     } else {
         Verdict::Diverge
     }
+}
+
+/// `a` ends with an excluded bound exactly where `b` starts or ends (or the reverse):
+/// apart only by the strictness of "more than" / "fewer than".
+fn touches(a: &Interval, b: &Interval) -> bool {
+    let lo_meets = a.lo_strict && a.lo.is_some() && (a.lo == b.hi || a.lo == b.lo);
+    let hi_meets = a.hi_strict && a.hi.is_some() && (a.hi == b.lo || a.hi == b.hi);
+    lo_meets || hi_meets
+}
+
+/// An open bound ("more than 400", "up to five years", "less than a year") or a vague
+/// amount: many values fit it.
+fn loose(v: &Interval) -> bool {
+    match (v.lo, v.hi) {
+        (Some(lo), Some(_)) => lo <= 0.0 || vague(v),
+        _ => true,
+    }
+}
+
+/// A vague amount: a closed interval spanning a factor of two or more ("dozens",
+/// "hundreds", "cientos", "millions").
+fn vague(v: &Interval) -> bool {
+    matches!((v.lo, v.hi), (Some(lo), Some(hi)) if lo > 0.0 && hi >= 2.0 * lo)
+}
+
+/// The best-scoring pair of mentions of two quantities, with their indexes.
+fn best_pair(a: &Mentioned, b: &Mentioned) -> Option<(Match, usize, usize)> {
+    let mut best: Option<(Match, usize, usize)> = None;
+    for (ia, fa) in a.mentions().enumerate() {
+        for (ib, fb) in b.mentions().enumerate() {
+            let Some(m) = pair_score(fa, fb) else {
+                continue;
+            };
+            let better = best
+                .as_ref()
+                .is_none_or(|(bm, _, _)| m.evidence + m.value_bonus > bm.evidence + bm.value_bonus);
+            if better {
+                best = Some((m, ia, ib));
+            }
+        }
+    }
+    best
 }
 
 /// Maximum-weight one-to-one assignment; `result[i]` is the column given to row `i`.
@@ -305,9 +378,11 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
             why.push("only one is the starting point of a change".to_string());
         }
     }
+    // Equal values are themselves a sign of the same quantity; an overlap is one only
+    // when both values are precise (a bound or a vague amount overlaps almost anything).
     let value_bonus = if a.value == b.value {
         0.8
-    } else if a.value.overlaps(&b.value) {
+    } else if a.value.overlaps(&b.value) && !loose(&a.value) && !loose(&b.value) {
         0.4
     } else {
         0.0

@@ -25,6 +25,7 @@ mod derive;
 mod framing;
 mod history;
 mod quotes;
+mod restated;
 mod sources;
 
 use std::collections::BTreeMap;
@@ -299,13 +300,13 @@ pub fn compare(
     outlets: Vec<Subject>,
     generated: DateTime<Utc>,
 ) -> Comparison {
-    let ref_figs = derive::with_derived(&reference.claims.figures);
+    let ref_figs = restated::merge(derive::with_derived(&reference.claims.figures));
     let mut rows: Vec<FigureRow> = ref_figs
         .iter()
-        .map(|f| FigureRow {
-            reference: f.figure.clone(),
-            derived: f.derivation.is_some(),
-            derivation: f.derivation.clone(),
+        .map(|q| FigureRow {
+            reference: q.first.figure.clone(),
+            derived: q.first.derivation.is_some(),
+            derivation: q.first.derivation.clone(),
             cells: BTreeMap::new(),
             corroboration: Corroboration::default(),
         })
@@ -333,7 +334,7 @@ pub fn compare(
             hash: article.hash.clone(),
             version: article.version,
         };
-        let out_figs = derive::with_derived(&outlet.claims.figures);
+        let out_figs = restated::merge(derive::with_derived(&outlet.claims.figures));
         let (cells, unmatched) = align::align(&ref_figs, &out_figs, &evidence);
         let source = group_of(&outlet.id);
         for (row, mut cell) in rows.iter_mut().zip(cells) {
@@ -426,12 +427,16 @@ fn corroborate(
 /// Stated figures of one article against another's, for history's change labels
 /// (`changes`): no derived figures, no evidence.
 fn align(reference: &Claims, outlet: &Claims) -> (Vec<Cell>, Vec<Figure>) {
-    let stated = |c: &Claims| -> Vec<derive::Derived> {
+    // Each mention on its own: an edit to one of two restatements is still an edit.
+    let stated = |c: &Claims| -> Vec<restated::Mentioned> {
         c.figures
             .iter()
-            .map(|f| derive::Derived {
-                figure: f.clone(),
-                derivation: None,
+            .map(|f| restated::Mentioned {
+                first: derive::Derived {
+                    figure: f.clone(),
+                    derivation: None,
+                },
+                also: Vec::new(),
             })
             .collect()
     };

@@ -128,8 +128,8 @@ fn a_derived_figure_never_makes_a_divergence() {
         t,
     )];
     let (r, o) = (
-        derive::with_derived(&reference),
-        derive::with_derived(&outlet),
+        restated::merge(derive::with_derived(&reference)),
+        restated::merge(derive::with_derived(&outlet)),
     );
     assert_eq!(r.len(), 3, "86 derived from 37 + 49");
     let ev = Evidence {

@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 
+use super::referent;
 use super::restated::Mentioned;
 use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
 use crate::claims::{Figure, Interval, Kind};
@@ -45,13 +46,14 @@ pub(super) fn align(
     r: &[Mentioned],
     o: &[Mentioned],
     evidence: &Evidence,
+    same_language: bool,
 ) -> (Vec<Cell>, Vec<Figure>) {
     // weight[i][j] > 0 for candidate pairs only.
     let mut weight = vec![vec![0.0; o.len()]; r.len()];
     let mut matches: Vec<Vec<Option<(Match, usize, usize)>>> = vec![vec![None; o.len()]; r.len()];
     for (i, a) in r.iter().enumerate() {
         for (j, b) in o.iter().enumerate() {
-            let Some((m, ia, ib)) = best_pair(a, b) else {
+            let Some((m, ia, ib)) = best_pair(a, b, same_language) else {
                 continue;
             };
             let derived = a.first.derivation.is_some() || b.first.derivation.is_some();
@@ -197,11 +199,11 @@ fn vague(v: &Interval) -> bool {
 }
 
 /// The best-scoring pair of mentions of two quantities, with their indexes.
-fn best_pair(a: &Mentioned, b: &Mentioned) -> Option<(Match, usize, usize)> {
+fn best_pair(a: &Mentioned, b: &Mentioned, same_language: bool) -> Option<(Match, usize, usize)> {
     let mut best: Option<(Match, usize, usize)> = None;
     for (ia, fa) in a.mentions().enumerate() {
         for (ib, fb) in b.mentions().enumerate() {
-            let Some(m) = pair_score(fa, fb) else {
+            let Some(m) = pair_score(fa, fb, same_language) else {
                 continue;
             };
             let better = best
@@ -298,7 +300,8 @@ pub(super) struct Match {
 }
 
 /// How likely two figures are about the same quantity; `None` when they cannot be.
-pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
+/// Across languages, words that differ are no evidence against a pair.
+pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<Match> {
     if a.kind != b.kind {
         return None;
     }
@@ -347,6 +350,25 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
     } else if ma.len() + mb.len() > 0 {
         evidence -= 0.1;
     }
+    // What an amount measures ("budget" / "spending"): different things are different
+    // quantities, the same thing is evidence about the numbers themselves.
+    let (wa, wb) = (referent::measured(a), referent::measured(b));
+    let mut same_measure = false;
+    if !wa.is_empty() && !wb.is_empty() {
+        if wa.iter().any(|x| wb.iter().any(|y| same_stem(x, y))) {
+            same_measure = true;
+            evidence += 0.3;
+            why.push("measures the same thing".to_string());
+        } else if same_language {
+            evidence -= 0.8;
+            why.push("measures different things".to_string());
+        }
+    }
+    // A change ("by 20,000") and a level ("405,000 claims") are different quantities.
+    if referent::is_change(a) != referent::is_change(b) {
+        evidence -= 0.6;
+        why.push("only one is a change".to_string());
+    }
     // A total and one of its parts are different quantities, whatever else they share.
     if ma.contains("total") != mb.contains("total") {
         why.push("only one is a total".to_string());
@@ -389,9 +411,12 @@ pub(super) fn pair_score(a: &Figure, b: &Figure) -> Option<Match> {
     };
     let shared_modifier = !ma.is_disjoint(&mb);
     let known_unit = a.kind == Kind::Count && !ka.is_empty() && !kb.is_empty();
+    // A count of an unnamed thing is never evidence about the number.
+    let unnamed = a.kind == Kind::Count && !known_unit;
     Some(Match {
         evidence,
-        about_the_number: known_unit || shared_modifier || local > 0.0,
+        about_the_number: !unnamed
+            && (known_unit || shared_modifier || same_measure || local > 0.0),
         value_bonus,
         why: why.join("; "),
     })

@@ -25,6 +25,7 @@ mod derive;
 mod framing;
 mod history;
 mod quotes;
+mod referent;
 mod restated;
 mod sources;
 
@@ -335,7 +336,11 @@ pub fn compare(
             version: article.version,
         };
         let out_figs = restated::merge(derive::with_derived(&outlet.claims.figures));
-        let (cells, unmatched) = align::align(&ref_figs, &out_figs, &evidence);
+        let same_language = match (&reference.article, &outlet.article) {
+            (Some(r), Some(o)) => r.lang.is_none() || o.lang.is_none() || r.lang == o.lang,
+            _ => true,
+        };
+        let (cells, unmatched) = align::align(&ref_figs, &out_figs, &evidence, same_language);
         let source = group_of(&outlet.id);
         for (row, mut cell) in rows.iter_mut().zip(cells) {
             cell.source = source;
@@ -446,7 +451,7 @@ fn align(reference: &Claims, outlet: &Claims) -> (Vec<Cell>, Vec<Figure>) {
         hash: String::new(),
         version: 0,
     };
-    align::align(&stated(reference), &stated(outlet), &none)
+    align::align(&stated(reference), &stated(outlet), &none, true)
 }
 
 /// An RFC 3339 time in UTC when it parses, so times compare as strings; else as given.

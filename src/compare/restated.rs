@@ -141,7 +141,7 @@ mod tests {
             fig("37 new diplomats", e(37.0), Kind::Count, "diplomat", o_text),
             total,
         ];
-        let (cells, extras) = align(&r, &stated(&outlet), &evidence());
+        let (cells, extras) = align(&r, &stated(&outlet), &evidence(), true);
         assert_eq!(cells[0].verdict, Verdict::Agree);
         assert_ne!(cells[1].verdict, Verdict::Diverge, "{:?}", cells[1]);
         assert_eq!(extras.len(), 1, "only the total is extra: {extras:?}");
@@ -171,7 +171,7 @@ mod tests {
             "official",
             s2,
         )]);
-        let (cells, _) = align(&r, &o, &evidence());
+        let (cells, _) = align(&r, &o, &evidence(), true);
         assert_eq!(cells[0].verdict, Verdict::Missing, "{:?}", cells[0]);
         // An open bound overlapping a value in an unrelated sentence is no match either.
         let up_to = Interval {
@@ -194,7 +194,7 @@ mod tests {
             "month",
             "Prosecutors asked for 46 to 57 months.",
         )]);
-        let (cells, _) = align(&r, &o, &evidence());
+        let (cells, _) = align(&r, &o, &evidence(), true);
         assert_eq!(cells[0].verdict, Verdict::Missing, "{:?}", cells[0]);
     }
 

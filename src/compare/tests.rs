@@ -138,7 +138,7 @@ fn a_derived_figure_never_makes_a_divergence() {
         hash: "h".into(),
         version: 1,
     };
-    let (cells, _) = align::align(&r, &o, &ev);
+    let (cells, _) = align::align(&r, &o, &ev, true);
     assert!(
         cells.iter().all(|c| c.verdict != Verdict::Diverge),
         "{cells:?}"

@@ -204,8 +204,41 @@ fn row_range(row: &FigureRow, title_len: usize) -> (usize, usize) {
     (a + title_len + 2, b + title_len + 2)
 }
 
+/// `VERDICT_STORY=<id>` prints one story's figures and cells, to see why a cell went wrong.
+fn dump(c: &Comparison) {
+    for s in std::iter::once(&c.reference).chain(&c.outlets) {
+        println!("  {} figures:", s.id);
+        for f in &s.claims.figures {
+            println!(
+                "    {:?} {} {:?} unit `{}` key `{}` mods {:?}",
+                f.text,
+                f.kind.as_str(),
+                f.value,
+                f.unit,
+                f.unit_key,
+                f.modifiers
+            );
+        }
+    }
+    for row in &c.rows {
+        println!("  row {:?} derived {}", row.reference.text, row.derived);
+        for (side, cell) in &row.cells {
+            println!(
+                "    {side}: {} {:?} score {:?} ({})",
+                cell.verdict.as_str(),
+                cell.figure.as_ref().map(|f| f.text.as_str()),
+                cell.score,
+                cell.why
+            );
+        }
+    }
+}
+
 fn score_story(story: &Story, texts: &Texts, file: &str) -> Score {
     let (c, text) = compare_story(texts, story.id);
+    if std::env::var("VERDICT_STORY").is_ok_and(|v| v == story.id.to_string()) {
+        dump(&c);
+    }
     let title_len = text.split("\n\n").next().unwrap_or("").len();
     let mut s = Score::default();
     let mut row_used = vec![false; c.rows.len()];

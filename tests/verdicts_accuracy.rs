@@ -19,13 +19,14 @@ use storydiff::compare::{self, Comparison, FigureRow, Verdict};
 
 /// Pooled floors the set may not drop below: regressions fail, progress moves them.
 const FLOORS: Floors = Floors {
-    accuracy: 0.0,
-    diverge_precision: 0.0,
+    accuracy: 0.85,
+    false_diverge: 2,
 };
 
 struct Floors {
     accuracy: f64,
-    diverge_precision: f64,
+    /// Most "diverge" verdicts the labels do not share.
+    false_diverge: usize,
 }
 
 #[derive(Deserialize)]
@@ -415,8 +416,9 @@ fn verdicts_on_real_coverage_by_first_sight_round() {
     let accuracy = pooled.right as f64 / pooled.cells.max(1) as f64;
     assert!(accuracy >= FLOORS.accuracy, "accuracy {accuracy:.3}");
     let (p, c) = pooled.predicted.get("diverge").copied().unwrap_or_default();
-    if p > 0 {
-        let dp = c as f64 / p as f64;
-        assert!(dp >= FLOORS.diverge_precision, "diverge precision {dp:.3}");
-    }
+    assert!(
+        p - c <= FLOORS.false_diverge,
+        "{} false diverge verdicts (VERDICT_MISSES=1 lists them)",
+        p - c
+    );
 }

@@ -64,7 +64,7 @@ pub(super) fn align(
             // numbers themselves. Arithmetic that comes out differently is shown in the
             // inconsistency list and in the stated parts' own rows; a derived value
             // alone never diverges.
-            let strong = !derived && m.evidence >= DIVERGE_MIN && m.about_the_number;
+            let strong = !derived && m.evidence >= DIVERGE_MIN && m.specific;
             // A bound or a vague amount overlaps almost anything: its overlap is evidence
             // of nothing, so it is compatible only on evidence enough without the values.
             let candidate = match verdict(fa, fb) {
@@ -170,9 +170,51 @@ pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
         Verdict::Diverge
     } else if x.overlaps(y) || touches(x, y) || touches(y, x) {
         Verdict::Compatible
+    } else if rounded(a).overlaps(&rounded(b)) {
+        // "$1 trillion" for $1.2 trillion, "three decades" for 32 years: a round
+        // statement of the same value, not a contradiction.
+        Verdict::Compatible
     } else {
         Verdict::Diverge
     }
+}
+
+/// The values a figure's wording covers when it is plainly rounded: one digit before
+/// a scale word ("$1 trillion", "5 millones" cover half a unit either side) or a
+/// duration in decades or centuries (half of one either side). Else its value.
+fn rounded(f: &Figure) -> Interval {
+    let v = f.value;
+    let half = if f.kind == Kind::Duration {
+        match f.unit_key.as_str() {
+            "decade" => Some(5.0 * 365.0),
+            "century" => Some(50.0 * 365.0),
+            _ => None,
+        }
+    } else {
+        single_digit_scale(&f.text).map(|scale| scale / 2.0)
+    };
+    match (half, v.lo, v.hi) {
+        (Some(h), Some(lo), Some(hi)) => Interval::closed(lo - h, hi + h),
+        _ => v,
+    }
+}
+
+/// The scale of "1 trillion", "$5 billion", "3 millones": one digit then a scale word.
+fn single_digit_scale(text: &str) -> Option<f64> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['$', '€', '£']).to_lowercase())
+        .collect();
+    words.windows(2).find_map(|w| {
+        let digit = w[0].len() == 1 && w[0].chars().all(|c| c.is_ascii_digit() && c != '0');
+        let scale = match w[1].as_str() {
+            "million" | "millones" | "millón" | "millon" => 1e6,
+            "billion" | "bn" => 1e9,
+            "trillion" | "billones" | "billón" | "billon" => 1e12,
+            _ => return None,
+        };
+        digit.then_some(scale)
+    })
 }
 
 /// `a` ends with an excluded bound exactly where `b` starts or ends (or the reverse):
@@ -287,13 +329,17 @@ fn assign(weight: &[Vec<f64>]) -> Vec<Option<usize>> {
     out
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub(super) struct Match {
     /// Unit, modifier and context evidence, values aside.
     pub evidence: f64,
     /// Some evidence is about the numbers themselves (a known unit, a shared modifier,
     /// shared words next to them), not only about the sentences around them.
     pub about_the_number: bool,
+    /// Evidence about this number beyond its unit (a shared modifier, the same thing
+    /// measured, shared words right next to both): what a divergence needs, since two
+    /// counts of one unit in articles on one story are often different quantities.
+    pub specific: bool,
     /// Extra confidence from the values themselves.
     pub value_bonus: f64,
     pub why: String,
@@ -415,6 +461,7 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
     let unnamed = a.kind == Kind::Count && !known_unit;
     Some(Match {
         evidence,
+        specific: !unnamed && (shared_modifier || same_measure || local >= 0.3),
         about_the_number: !unnamed
             && (known_unit || shared_modifier || same_measure || local > 0.0),
         value_bonus,
@@ -453,12 +500,18 @@ fn context_overlap(a: &str, b: &str) -> f64 {
 const WINDOW: usize = 3;
 
 fn near_words(f: &Figure) -> HashSet<String> {
-    let words: Vec<String> = f
-        .sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(fold)
-        .collect();
+    // Cut at clause marks: what lies past a comma ("..., a review found") is about the
+    // sentence, not the number.
+    let mut words: Vec<String> = Vec::new();
+    for piece in f.sentence.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let w: String = piece.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if !w.is_empty() {
+            words.push(fold(&w));
+        }
+        if piece.ends_with([',', ';', ':', '(', ')']) {
+            words.push(String::from(","));
+        }
+    }
     let target: Vec<String> = f
         .text
         .split(|c: char| !c.is_alphanumeric())
@@ -481,8 +534,18 @@ fn near_words(f: &Figure) -> HashSet<String> {
             && !w.chars().all(|c| c.is_ascii_digit())
             && !SCALE_WORDS.contains(&w.as_str())
     };
-    let before = words[..start].iter().rev().filter(content).take(WINDOW);
-    let after = words[end..].iter().filter(content).take(WINDOW);
+    let clause = |w: &&String| w.as_str() != ",";
+    let before = words[..start]
+        .iter()
+        .rev()
+        .take_while(clause)
+        .filter(content)
+        .take(WINDOW);
+    let after = words[end..]
+        .iter()
+        .take_while(clause)
+        .filter(content)
+        .take(WINDOW);
     before.chain(after).cloned().collect()
 }
 
@@ -546,6 +609,100 @@ pub(super) fn same_stem(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fig(text: &str, value: Interval, kind: Kind, unit: &str, mods: &[&str], s: &str) -> Figure {
+        Figure {
+            text: text.into(),
+            value,
+            kind,
+            unit: unit.into(),
+            unit_key: unit.into(),
+            modifiers: mods.iter().map(|m| m.to_string()).collect(),
+            currency: (kind == Kind::Money).then(|| "USD".into()),
+            span: [0, 0],
+            sentence: s.into(),
+            attribution: None,
+        }
+    }
+
+    #[test]
+    fn round_statements_are_compatible_with_the_values_they_round() {
+        let e = Interval::exact;
+        let s = "The bill costs $1 trillion.";
+        let one = fig("$1 trillion", e(1e12), Kind::Money, "dollar", &[], s);
+        let more = fig("$1.2 trillion", e(1.2e12), Kind::Money, "dollar", &[], s);
+        let other = fig("$1.5 trillion", e(1.5e12), Kind::Money, "dollar", &[], s);
+        assert_eq!(verdict(&one, &more), Verdict::Compatible);
+        assert_eq!(
+            verdict(&more, &other),
+            Verdict::Diverge,
+            "1.2 is not rounded"
+        );
+        let decades = fig(
+            "three decades",
+            e(30.0 * 365.0),
+            Kind::Duration,
+            "decade",
+            &[],
+            s,
+        );
+        let years = fig("32 years", e(32.0 * 365.0), Kind::Duration, "year", &[], s);
+        assert_eq!(verdict(&decades, &years), Verdict::Compatible);
+        let a = fig("37 diplomats", e(37.0), Kind::Count, "diplomat", &[], s);
+        let b = fig("36 diplomats", e(36.0), Kind::Count, "diplomat", &[], s);
+        assert_eq!(verdict(&a, &b), Verdict::Diverge);
+    }
+
+    #[test]
+    fn a_divergence_needs_evidence_about_the_number_beyond_its_unit() {
+        let e = Interval::exact;
+        let ev = Evidence {
+            url: "u".into(),
+            captured: chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+            hash: "h".into(),
+            version: 1,
+        };
+        let one = |f: Figure| {
+            vec![Mentioned {
+                first: super::super::derive::Derived {
+                    figure: f,
+                    derivation: None,
+                },
+                also: Vec::new(),
+            }]
+        };
+        // Same story, same unit, similar sentences, but nothing in the numbers' own
+        // clauses in common: a part and a national count.
+        let r = one(fig(
+            "2.6 million vaccine doses",
+            e(2.6e6),
+            Kind::Count,
+            "dose",
+            &[],
+            "Walgreens wasted 2.6 million vaccine doses, a federal review found.",
+        ));
+        let o = one(fig(
+            "15.1 million vaccine doses",
+            e(15.1e6),
+            Kind::Count,
+            "dose",
+            &[],
+            "Pharmacies discarded 15.1 million vaccine doses, the federal review found.",
+        ));
+        let (cells, _) = align(&r, &o, &ev, true);
+        assert_eq!(cells[0].verdict, Verdict::Missing, "{:?}", cells[0]);
+        // The same words in the numbers' clauses make them one quantity.
+        let o = one(fig(
+            "2.9 million vaccine doses",
+            e(2.9e6),
+            Kind::Count,
+            "dose",
+            &[],
+            "Walgreens wasted 2.9 million vaccine doses, a federal review found.",
+        ));
+        let (cells, _) = align(&r, &o, &ev, true);
+        assert_eq!(cells[0].verdict, Verdict::Diverge, "{:?}", cells[0]);
+    }
 
     #[test]
     fn assignment_maximises_the_total_not_the_first_pick() {

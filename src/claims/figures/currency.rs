@@ -1,0 +1,170 @@
+//! Currency: which money a figure counts.
+//!
+//! Entry point: [`currency_before`], the sign or code before a number ("$", "€",
+//! "US$", "S/", "USD"). A sentence may name the currency elsewhere
+//! ([`sentence_currency`]), and a scaled number after a verb of spending or a noun
+//! for an amount ([`MONEY_VERBS`], [`MONEY_NOUNS`]) is money with its currency left
+//! unsaid. [`money_key`] names the unit of an ISO code.
+//!
+//! ```text
+//! "US$ 5 millones" → USD, starting at "US"
+//! "$450.000 millones" in Spanish copy that never names the dollar → MXN
+//! ```
+
+use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::types::{Figure, Kind};
+use crate::claims::units::{LEXICON, UnitKind};
+
+use super::Ctx;
+
+/// Currency symbols and codes before a number: ISO code.
+pub(super) fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    let p = toks.get(i.checked_sub(1)?)?;
+    let code = |w: &str| match w {
+        "usd" | "us" | "u.s." => Some("USD"),
+        "mxn" | "mx" => Some("MXN"),
+        "eur" => Some("EUR"),
+        "gbp" => Some("GBP"),
+        "rub" => Some("RUB"),
+        "r" => Some("BRL"),
+        _ => None,
+    };
+    let sym = match p.lower.as_str() {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "₽" => Some("RUB"),
+        "¥" => Some("CNY"),
+        "/" if i >= 2 && toks[i - 2].lower == "s" && toks[i - 2].end == p.start => Some("PEN"),
+        w => {
+            code(w).filter(|_| p.kind == TokKind::Word && !matches!(w, "us" | "u.s." | "mx" | "r"))
+        }
+    }?;
+    let mut start = i - 1;
+    let mut iso = sym.to_string();
+    // "S/ 6.150": Peru's sol.
+    if iso == "PEN" {
+        start -= 1;
+    }
+    // "US$", "MX$", "R$".
+    if p.lower == "$"
+        && let Some(q) = start.checked_sub(1).map(|k| &toks[k])
+        && q.end == p.start
+        && let Some(c) = code(&q.lower)
+    {
+        iso = c.to_string();
+        start -= 1;
+    }
+    Some((iso, start))
+}
+
+/// The one currency the sentence of token `start` names, from an amount before it or
+/// a currency word anywhere in it.
+pub(super) fn sentence_currency(
+    ctx: &Ctx,
+    start: usize,
+    prev: &[(Figure, usize)],
+) -> Option<String> {
+    let s = ctx.tok_sentence[start];
+    let mut codes: Vec<String> = prev
+        .iter()
+        .filter(|(f, e)| f.kind == Kind::Money && ctx.tok_sentence[e.saturating_sub(1)] == s)
+        .filter_map(|(f, _)| f.currency.clone())
+        .collect();
+    let toks = ctx.sentence_toks(s);
+    for k in 0..toks.len() {
+        if let Some(c) = LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Money)
+            .and_then(|m| m.entry.currency.clone())
+        {
+            codes.push(c);
+        }
+    }
+    codes.dedup();
+    (codes.len() == 1).then(|| codes.remove(0))
+}
+
+/// Does the sentence of token `i` name the dollar ("dólares", "USD")?
+pub(super) fn names_dollars(ctx: &Ctx, i: usize) -> bool {
+    ctx.sentence_toks(ctx.tok_sentence[i]).iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "dólar" | "dólares" | "dolar" | "dolares" | "usd" | "estadounidenses"
+        )
+    })
+}
+
+/// Verbs of spending or earning: a scaled number after one is an amount of money.
+pub(super) const MONEY_VERBS: &[&str] = &[
+    "spent",
+    "spend",
+    "spends",
+    "paid",
+    "pay",
+    "pays",
+    "cost",
+    "costs",
+    "invested",
+    "raised",
+    "earned",
+    "gastó",
+    "gasta",
+    "gastará",
+    "pagó",
+    "paga",
+    "pagará",
+    "costó",
+    "cuesta",
+    "costará",
+    "invirtió",
+    "invertirá",
+    "recaudó",
+    "facturó",
+    "ingresó",
+];
+
+/// Nouns for an amount of money: "un plan de 3.000 millones", "a package of 2 billion".
+pub(super) const MONEY_NOUNS: &[&str] = &[
+    "plan",
+    "budget",
+    "package",
+    "fund",
+    "bailout",
+    "fine",
+    "presupuesto",
+    "paquete",
+    "fondo",
+    "rescate",
+    "multa",
+    "inversión",
+    "partida",
+    "crédito",
+    "préstamo",
+    "loan",
+    "fraud",
+    "fraude",
+    "estafa",
+    "desfalco",
+    "malversación",
+    "recortará",
+    "recortó",
+    "recorta",
+    "recortar",
+    "ahorrará",
+    "ahorró",
+    "recorte",
+    "recortes",
+    "cuts",
+    "deuda",
+    "debt",
+    "déficit",
+    "deficit",
+];
+
+/// The unit key of a currency code ("USD" → "dollar").
+pub(super) fn money_key(code: Option<&str>) -> String {
+    code.and_then(|c| LEXICON.money_key(c))
+        .unwrap_or_default()
+        .to_string()
+}

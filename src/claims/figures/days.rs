@@ -1,0 +1,114 @@
+//! Days: spans and lists of days in one month, read before single dates.
+//!
+//! Entry points, tried by [`extract`](super::extract) at each token: [`day_span`]
+//! ("entre el 28 y el 30 de noviembre", "between 3 and 6 February") and
+//! [`paired_day`] with [`day_list_last`] ("los días 17, 18, 24 y 25 de noviembre"
+//! gives each day its month). [`year_before`] moves "on 3 March last year" back a year.
+//!
+//! ```text
+//! "entre el 28 y el 30 de noviembre" → a date interval [yyyy1128, yyyy1130]
+//! ```
+
+use crate::claims::dates;
+use crate::claims::qualifiers;
+use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::types::{Figure, Interval, Kind};
+use crate::claims::units::LEXICON;
+
+use super::{Ctx, plain_figure};
+
+/// A bare day of the month at `i` (1–31, no noun after it): its value.
+pub(super) fn paired_day(toks: &[Tok], i: usize) -> Option<f64> {
+    let day = day_number(toks, i)?;
+    // "17, 18, 24 y 25 de noviembre": a comma goes on to the next day of a list.
+    let listed = toks.get(i + 1).is_some_and(|c| c.is_punct(","))
+        && day_number(toks, i + 2).is_some()
+        && day_list_last(toks, i) > i + 2;
+    // Before a date, the day must be joined to it: "22 y 23 de agosto".
+    let joined = toks
+        .get(i + 1)
+        .is_some_and(|c| matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o" | "e"));
+    let after_joiner = i > 0
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "and" | "or" | "&" | "y" | "o" | "e"
+        );
+    (joined || after_joiner || listed).then_some(day)
+}
+
+/// "on 3 March last year", "el 3 de marzo del año pasado": a date written without
+/// its year falls in the year before the article's.
+pub(super) fn year_before(toks: &[Tok], d: &dates::DateMatch) -> bool {
+    let explicit =
+        (d.start..d.end).any(|k| toks[k].kind == TokKind::Num && toks[k].lower.len() == 4);
+    let phrase = |p: &str| qualifiers::match_phrase(toks, d.end, p).is_some();
+    !explicit && (phrase("last year") || phrase("del año pasado") || phrase("el año pasado"))
+}
+
+/// Moves a `yyyymmdd` interval by whole years.
+pub(super) fn shift_year(v: Interval, years: f64) -> Interval {
+    let by = |b: Option<f64>| b.map(|x| x + years * 10_000.0);
+    Interval {
+        lo: by(v.lo),
+        hi: by(v.hi),
+        ..v
+    }
+}
+
+/// "entre el 28 y el 30 de noviembre", "between 3 and 6 February": a span of days in
+/// one month, as one date interval. Starts at the first day; (figure, end index).
+pub(super) fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
+    let toks = ctx.toks;
+    let article = |k: usize| toks.get(k).is_some_and(|a| a.is("el") || a.is("the"));
+    let mut intro = i.checked_sub(1)?;
+    if article(intro) {
+        intro = intro.checked_sub(1)?;
+    }
+    if !(toks[intro].is("between") || toks[intro].is("entre")) {
+        return None;
+    }
+    let first = day_number(toks, i)?;
+    let joiner = toks.get(i + 1)?;
+    if !(joiner.is("and") || joiner.is("y")) {
+        return None;
+    }
+    let k = i + 2 + usize::from(article(i + 2));
+    day_number(toks, k)?;
+    let d = dates::date_at(toks, k, ctx.year)?;
+    let last = d.value.lo.filter(|_| d.value.is_exact())?;
+    let lo = last - last % 100.0 + first;
+    (lo < last).then(|| {
+        let fig = plain_figure(ctx, intro, d.end, Interval::closed(lo, last), Kind::Date);
+        (fig, d.end)
+    })
+}
+
+/// A day of the month written alone, not counting a noun after it.
+fn day_number(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+    let day = t
+        .lower
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    LEXICON
+        .unit_at(toks, i + 1)
+        .is_none()
+        .then_some(f64::from(day))
+}
+
+/// The last day of a list of days starting at `i` ("17, 18, 24 y 25"): its index.
+pub(super) fn day_list_last(toks: &[Tok], i: usize) -> usize {
+    let mut k = i;
+    while toks.get(k + 1).is_some_and(|c| c.is_punct(",")) && day_number(toks, k + 2).is_some() {
+        k += 2;
+    }
+    if toks
+        .get(k + 1)
+        .is_some_and(|c| matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o" | "e"))
+        && day_number(toks, k + 2).is_some()
+    {
+        k += 2;
+    }
+    k
+}

@@ -1,0 +1,282 @@
+//! Elided nouns: what a number with no noun of its own counts.
+//!
+//! Entry points, tried in this order by `build`'s last step: [`subject_unit`] (the
+//! subject of a verb of change), [`population_before`] / [`population_kind`], then
+//! [`inherited_unit`] (the noun of a figure before), [`tally`] (votes) and
+//! [`people_unsaid`] (a verb only people do). [`institution_nationality`] lends a
+//! staff count the nationality of an embassy named before it.
+//!
+//! ```text
+//! "The embassy's staff grew from 49 to 86" → 86 staff
+//! "3.7 million march across France"         → 3,700,000 people
+//! ```
+
+use crate::claims::qualifiers;
+use crate::claims::tokens::{Tok, TokKind, tokenize};
+use crate::claims::types::{Figure, Kind};
+use crate::claims::units::{LEXICON, UnitKind};
+
+use super::range::in_dash_pair;
+use super::unit_phrase::post_modifiers;
+use super::{Ctx, LOOK_BACK};
+
+/// Is the number at `start` the size of a population named shortly before it?
+pub(super) fn population_before(ctx: &Ctx, start: usize) -> bool {
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(10));
+    // "a city of 600,000": a place sized by a bare number is sized in people.
+    let place_of = start >= 2
+        && (ctx.toks[start - 1].is("of") || ctx.toks[start - 1].is("de"))
+        && matches!(
+            ctx.toks[start - 2].lower.as_str(),
+            "city"
+                | "town"
+                | "village"
+                | "country"
+                | "nation"
+                | "island"
+                | "ciudad"
+                | "pueblo"
+                | "país"
+                | "pais"
+                | "isla"
+                | "localidad"
+        );
+    place_of
+        || (from..start).any(|k| {
+            matches!(
+                ctx.toks[k].lower.as_str(),
+                "population" | "población" | "poblacion"
+            )
+        })
+}
+
+/// The counted noun a population names: "the tiger population", "la población de
+/// pingüinos".
+pub(super) fn population_kind(ctx: &Ctx, start: usize) -> Option<String> {
+    let toks = ctx.toks;
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(10));
+    let p = (from..start).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "population" | "población" | "poblacion"
+        )
+    })?;
+    let counted = |k: usize| {
+        LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Count)
+    };
+    let before = p.checked_sub(1).and_then(counted).filter(|m| m.end == p);
+    let after = (toks.get(p + 1).is_some_and(|d| d.is("de") || d.is("of")))
+        .then(|| counted(p + 2))
+        .flatten();
+    before.or(after).map(|m| m.entry.key.clone())
+}
+
+/// Verbs only people do, right after a bare count that is their subject ("3.7
+/// million march across France", "200,000 fled").
+const PEOPLE_VERBS: &[&str] = &[
+    "march",
+    "marched",
+    "protest",
+    "protested",
+    "rally",
+    "rallied",
+    "demonstrated",
+    "voted",
+    "attended",
+    "fled",
+    "died",
+    "perished",
+    "queued",
+    "signed",
+    "gathered",
+    "marcharon",
+    "protestaron",
+    "votaron",
+    "asistieron",
+    "huyeron",
+    "murieron",
+    "firmaron",
+    "se",
+    "acudieron",
+    "participaron",
+    "fallecieron",
+];
+
+/// A count of people whose noun is left unsaid: the subject of a verb only people
+/// do, or the object of "left ... without" ("left 8.5 million without power",
+/// "dejó a 2 millones sin luz").
+pub(super) fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
+    let Some(next) = toks.get(end).filter(|t| t.kind == TokKind::Word) else {
+        return false;
+    };
+    // "se manifestaron", "se concentraron": a reflexive verb after "se".
+    let reflexive = next.is("se")
+        && toks
+            .get(end + 1)
+            .is_some_and(|v| v.lower.ends_with("aron") || v.lower.ends_with("ieron"));
+    if PEOPLE_VERBS.contains(&next.lower.as_str()) && (!next.is("se") || reflexive) {
+        return true;
+    }
+    let mut k = start;
+    if k > 0 && toks[k - 1].is("a") {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "left" | "leaving" | "leaves" | "dejó" | "dejaron" | "dejando" | "deja" | "dejan"
+        )
+        && matches!(
+            next.lower.as_str(),
+            "without" | "homeless" | "stranded" | "sin"
+        )
+}
+
+/// "The vote was 9 to 4", "la votación quedó 5 a 2": bare numbers stated as the
+/// outcome of a vote count votes.
+pub(super) fn tally(ctx: &Ctx, start: usize) -> bool {
+    let toks = ctx.toks;
+    // "passed the bill 68-31", "in a 5-2 vote": a dash pair in a sentence about a
+    // vote.
+    let pair = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
+    if pair
+        && ctx.sentence_toks(ctx.tok_sentence[start]).iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "vote"
+                    | "votes"
+                    | "voted"
+                    | "bill"
+                    | "motion"
+                    | "ballot"
+                    | "votación"
+                    | "votacion"
+                    | "votos"
+                    | "votó"
+                    | "votaron"
+                    | "moción"
+                    | "mocion"
+            )
+        })
+    {
+        return true;
+    }
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(4));
+    (from..start).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "vote" | "voted" | "tally" | "votación" | "votacion" | "recuento" | "votó" | "votaron"
+        )
+    })
+}
+
+/// "The embassy's staff grew from 49 to 86": the counted noun is the subject of
+/// the verb of change before the number.
+pub(super) fn subject_unit(ctx: &Ctx, start: usize) -> String {
+    let toks = ctx.toks;
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[start], start)
+        .max(start.saturating_sub(LOOK_BACK));
+    // A bound verb may be the figure's own first token ("topped 42,000").
+    let Some(v) = (from..start + 1)
+        .rev()
+        .find(|&k| qualifiers::is_change_verb(&toks[k]) || qualifiers::is_bound_verb(&toks[k]))
+    else {
+        return String::new();
+    };
+    // The noun right before the verb, else the first counted noun of the clause
+    // ("The death toll from the storm that battered the coast this week rose").
+    let counted = |k: usize| {
+        LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Count)
+    };
+    let sentence = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
+    // "the death toll since the coup topped 500".
+    if (sentence..v).any(|k| toks[k].is("toll")) {
+        return "death".to_string();
+    }
+    (v.saturating_sub(3).max(from)..v)
+        .find_map(|k| counted(k).filter(|m| m.end == v))
+        .or_else(|| (sentence..v).find_map(counted))
+        .map(|m| m.entry.key.clone())
+        .unwrap_or_default()
+}
+
+/// An elided noun ("the 49 already accredited"): the unit key of the nearest
+/// earlier count figure in this sentence or the previous one.
+pub(super) fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
+    let s = ctx.tok_sentence[start];
+    let near = || {
+        prev.iter()
+            .rev()
+            .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
+    };
+    near()
+        .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty())
+        .map(|(f, _)| f.unit_key.clone())
+        // "perdió el 72 % de sus pasajeros: 17,1 millones": the group a share was of.
+        .or_else(|| {
+            near()
+                .filter(|(f, _)| f.kind == Kind::Percent && !f.unit.is_empty())
+                .find_map(|(f, _)| {
+                    let toks = tokenize(&f.unit);
+                    (0..toks.len()).find_map(|k| {
+                        LEXICON
+                            .unit_at(&toks, k)
+                            .filter(|m| m.entry.kind == UnitKind::Count)
+                            .map(|m| m.entry.key.clone())
+                    })
+                })
+        })
+        .unwrap_or_default()
+}
+
+/// "the US embassy, which has 46 diplomats": the nationality an institution named
+/// earlier in the clause lends to a staff count.
+pub(super) fn institution_nationality(
+    ctx: &Ctx,
+    start: usize,
+    prev: &[(Figure, usize)],
+) -> Option<String> {
+    let toks = ctx.toks;
+    let s = ctx.tok_sentence[start];
+    let mut from = ctx.sentence_first_tok(s, start);
+    if let Some((_, end)) = prev.last()
+        && *end <= start
+        && ctx.tok_sentence[end.saturating_sub(1)] == s
+    {
+        from = from.max(*end);
+    }
+    for k in from..start {
+        let Some(inst_end) = LEXICON.institution_at(toks, k) else {
+            continue;
+        };
+        // Before: "US embassy", "Russia's embassy".
+        for back in 1..=2 {
+            if let Some(m) = k
+                .checked_sub(back)
+                .and_then(|b| LEXICON.modifier_at(toks, b))
+                && m.end == k
+                && m.entry.group == "nationality"
+            {
+                return Some(m.entry.key.clone());
+            }
+        }
+        // After: "embajada estadounidense", "embassy of the United States".
+        let mut mods = Vec::new();
+        post_modifiers(toks, inst_end, &mut mods);
+        if let Some((key, _)) = mods.into_iter().find(|(_, g)| g == "nationality") {
+            return Some(key);
+        }
+    }
+    None
+}

@@ -1,0 +1,122 @@
+//! Page furniture: lines that are not reporting.
+//!
+//! Entry point: [`is_furniture`], per sentence: an opener such as "Updated" or "Read
+//! more" followed by a time, a colon or a preposition, or a field of a byline strip
+//! made only of counter words ("1,204 shares", "Comentarios (37)"). [`reporting_after`]
+//! finds where reporting glued to such a line starts.
+//!
+//! ```text
+//! "Updated 10:42 GMT · 3 min read — Opposition leader Samira Haddad was released
+//!  after 11 days" → only "11 days" is read
+//! ```
+
+use crate::claims::qualifiers;
+use crate::claims::tokens::{Tok, TokKind};
+
+/// In a furniture line, where reporting joined to it starts ("Updated 10:42 GMT · 3
+/// min read — Opposition leader Samira Haddad was released after 11 days"): after
+/// the last separator followed by a capitalised clause of six words or more that
+/// is no furniture itself. The line's length when there is none.
+pub(super) fn reporting_after(toks: &[Tok]) -> usize {
+    (0..toks.len())
+        .rev()
+        .filter(|&k| toks[k].is_punct("—–|·•"))
+        .find(|&k| {
+            let rest = &toks[k + 1..];
+            rest.iter().filter(|t| t.kind == TokKind::Word).count() >= 6
+                && rest.first().is_some_and(|w| w.cap)
+                && !is_furniture(rest)
+        })
+        .map_or(toks.len(), |k| k + 1)
+}
+
+/// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
+/// more: ...", "5 min read", "1,204 shares", "Comentarios (37)".
+pub(super) fn is_furniture(toks: &[Tok]) -> bool {
+    const OPENERS: &[&str] = &[
+        "updated",
+        "posted",
+        "published",
+        "last updated",
+        "read more",
+        "related",
+        "see also",
+        "actualizado",
+        "publicado",
+        "lee también",
+        "leer más",
+        "te puede interesar",
+        "ver también",
+    ];
+    const WORDS: &[&str] = &[
+        "shares",
+        "share",
+        "comments",
+        "comment",
+        "views",
+        "likes",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+        "reading",
+        "comentarios",
+        "comentario",
+        "compartir",
+        "compartidos",
+        "lectura",
+        "de",
+        "visitas",
+        "vistas",
+        "lecturas",
+        // Galleries: "Fotos: 12 imágenes", "Video (2:45)".
+        "fotos",
+        "photos",
+        "imágenes",
+        "imagenes",
+        "images",
+        "pictures",
+        "vídeo",
+        "video",
+        "galería",
+        "gallery",
+    ];
+    let Some(first) = toks.iter().position(|t| t.kind != TokKind::Punct) else {
+        return false;
+    };
+    // "Updated 14:32 GMT", "Posted at 09:15", "Actualizado el 23/09": the opener is
+    // followed by a time, a colon or a preposition ("Updated figures show" is news).
+    // A byline strip ("By Jane Doe | Published 07:45 BST") sets its fields off with
+    // bars or dots, so an opener may also start any field.
+    let field_starts = std::iter::once(first).chain(
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
+            .map(|(k, _)| k + 1),
+    );
+    for start in field_starts {
+        let opened = OPENERS
+            .iter()
+            .find_map(|p| qualifiers::match_phrase(toks, start, p));
+        if let Some(end) = opened
+            && toks.get(end).is_none_or(|t| {
+                t.kind == TokKind::Num
+                    || t.is_punct(":")
+                    || matches!(t.lower.as_str(), "at" | "on" | "el" | "a" | "hace" | "hoy")
+            })
+        {
+            return true;
+        }
+    }
+    // "Follow us on Twitter | 2 comments": any field of a strip may be the counter.
+    toks.split(|t| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
+        .any(|field| {
+            let words: Vec<&Tok> = field.iter().filter(|t| t.kind == TokKind::Word).collect();
+            let numbered = field.iter().any(|t| t.kind == TokKind::Num);
+            !words.is_empty()
+                && words.len() <= 4
+                && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+                && (numbered || field.len() == toks.len())
+        })
+}

@@ -1,0 +1,70 @@
+//! Qualifiers before a figure: the words that make its value an interval.
+//!
+//! Entry point: [`prefix_qualifier`]. The wording lives in `claims::qualifiers`; this
+//! stage decides whether the words before a figure bound *this* figure: an article
+//! may stand between ("casi el 60 %"), "hasta" after a verb of change is the value
+//! reached, and "over" after a count spreads it over time ("1,400 messages over three
+//! months").
+//!
+//! ```text
+//! "casi el 60 %"             → Nearly, from "casi": [54, 60]
+//! "rose 12 %, hasta 8.900"   → none: "hasta" is the level reached
+//! ```
+
+use crate::claims::qualifiers::{self, Qualifier};
+use crate::claims::types::{Figure, Kind};
+use crate::claims::units::{LEXICON, UnitKind};
+
+use super::{Ctx, LOOK_BACK};
+
+/// The qualifier before token `start`, if it bounds this figure: (qualifier, first
+/// token).
+pub(super) fn prefix_qualifier(
+    ctx: &Ctx,
+    start: usize,
+    prev: &[(Figure, usize)],
+) -> Option<(Qualifier, usize)> {
+    let toks = ctx.toks;
+    let (q, s) = qualifiers::prefix_before(toks, start).or_else(|| {
+        // "casi el 60 %", "superó los 90 dólares": an article between. Never
+        // "hasta el 11 %", which is the value reached.
+        // "casi un 60 %", "hasta un 30 %": the indefinite article is no value
+        // reached, so "hasta" keeps its bound after it.
+        let art = start.checked_sub(1)?;
+        let indefinite = matches!(toks[art].lower.as_str(), "un" | "una");
+        if !indefinite && !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
+            return None;
+        }
+        qualifiers::prefix_before(toks, art).filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
+    })?;
+    let word = toks[s].lower.as_str();
+    // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
+    let from = ctx
+        .sentence_first_tok(ctx.tok_sentence[s], s)
+        .max(s.saturating_sub(LOOK_BACK));
+    if word == "hasta" && (from..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
+        return None;
+    }
+    // "nine hours over two days": "over" right after a figure spreads it; so it does
+    // after a count earlier in the clause ("sent 1,400 messages to the victim over
+    // three months"), when a unit of time follows.
+    // So it does after a percentage or an amount ("a 40% pay rise over four years").
+    // Not "85% of people over 65", where no unit of time follows: an age bound.
+    let time_follows = LEXICON
+        .unit_at(toks, start + 1)
+        .or_else(|| LEXICON.unit_at(toks, start + 2))
+        .is_some_and(|u| u.entry.kind == UnitKind::Duration);
+    let spread = time_follows
+        && prev.last().is_some_and(|(f, e)| {
+            *e == s
+                || (f.kind == Kind::Count && !f.unit_key.is_empty()
+                    || matches!(f.kind, Kind::Percent | Kind::Money))
+                    && *e <= s
+                    && s - *e <= 6
+                    && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[s]
+        });
+    if word == "over" && spread {
+        return None;
+    }
+    Some((q, s))
+}

@@ -16,9 +16,11 @@ use crate::claims::types::{Figure, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
+use super::build::Draft;
+use super::elided::people_unsaid;
 
 /// Currency symbols and codes before a number: ISO code.
-pub(super) fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
+fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
     let p = toks.get(i.checked_sub(1)?)?;
     let code = |w: &str| match w {
         "usd" | "us" | "u.s." => Some("USD"),
@@ -60,11 +62,7 @@ pub(super) fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)>
 
 /// The one currency the sentence of token `start` names, from an amount before it or
 /// a currency word anywhere in it.
-pub(super) fn sentence_currency(
-    ctx: &Ctx,
-    start: usize,
-    prev: &[(Figure, usize)],
-) -> Option<String> {
+fn sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
     let s = ctx.tok_sentence[start];
     let mut codes: Vec<String> = prev
         .iter()
@@ -86,7 +84,7 @@ pub(super) fn sentence_currency(
 }
 
 /// Does the sentence of token `i` name the dollar ("dólares", "USD")?
-pub(super) fn names_dollars(ctx: &Ctx, i: usize) -> bool {
+fn names_dollars(ctx: &Ctx, i: usize) -> bool {
     ctx.sentence_toks(ctx.tok_sentence[i]).iter().any(|t| {
         matches!(
             t.lower.as_str(),
@@ -96,7 +94,7 @@ pub(super) fn names_dollars(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// Verbs of spending or earning: a scaled number after one is an amount of money.
-pub(super) const MONEY_VERBS: &[&str] = &[
+const MONEY_VERBS: &[&str] = &[
     "spent",
     "spend",
     "spends",
@@ -125,7 +123,7 @@ pub(super) const MONEY_VERBS: &[&str] = &[
 ];
 
 /// Nouns for an amount of money: "un plan de 3.000 millones", "a package of 2 billion".
-pub(super) const MONEY_NOUNS: &[&str] = &[
+const MONEY_NOUNS: &[&str] = &[
     "plan",
     "budget",
     "package",
@@ -167,4 +165,64 @@ pub(super) fn money_key(code: Option<&str>) -> String {
     code.and_then(|c| LEXICON.money_key(c))
         .unwrap_or_default()
         .to_string()
+}
+
+/// Step: a currency sign or code before the number ("$5", "US$ 5", "EUR 125") makes
+/// the figure money and starts its text. "$450.000 millones" in Latin American copy
+/// is pesos, like the word "pesos"; dollars there are written "US$" or named.
+pub(super) fn sign_before(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let currency_prefix = currency_before(toks, d.start)
+        .filter(|_| !d.core.fraction)
+        .map(|(code, s)| {
+            if code == "USD" && ctx.lang == "es" && toks[s].lower == "$" && !names_dollars(ctx, s) {
+                let peso = LEXICON.unit("peso").and_then(|u| u.currency.clone());
+                (peso.unwrap_or(code), s)
+            } else {
+                (code, s)
+            }
+        });
+    if let Some((code, s)) = currency_prefix {
+        d.start = s;
+        d.currency = Some(code);
+    }
+}
+
+/// Step: a scaled amount with no noun is money when the sentence says so: after an
+/// amount "of"/"for" something ("pagó 1 millón por Vardy ... una plantilla de 57
+/// millones"), in a sentence that names one currency ("necesita 2.000 millones de
+/// dólares ... más de 5.000 millones"), or after a verb of spending or a noun for an
+/// amount ("paid 3 million", "un plan de 3.000 millones"). Not "left 8.5 million
+/// without power", whose noun is people.
+pub(super) fn left_unsaid(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
+    let toks = ctx.toks;
+    let start = d.start;
+    let money_before = prev.last().is_some_and(|(f, e)| {
+        f.kind == Kind::Money && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+    }) && start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "de" | "of" | "por" | "for" | "at"));
+    if d.kind == Kind::Count && !d.up.has_head() && d.core.scaled && money_before {
+        d.kind = Kind::Money;
+        d.currency = prev.last().and_then(|(f, _)| f.currency.clone());
+    }
+    if d.kind == Kind::Count
+        && !d.up.has_head()
+        && d.core.scaled
+        && !people_unsaid(toks, start, d.end)
+        && let Some(code) = sentence_currency(ctx, start, prev)
+    {
+        d.kind = Kind::Money;
+        d.currency = Some(code);
+    }
+    if d.kind == Kind::Count
+        && !d.up.has_head()
+        && d.core.scaled
+        && (start.saturating_sub(3)..start).any(|k| {
+            MONEY_VERBS.contains(&toks[k].lower.as_str())
+                || MONEY_NOUNS.contains(&toks[k].lower.as_str())
+        })
+    {
+        d.kind = Kind::Money;
+    }
 }

@@ -21,7 +21,7 @@ use super::unit_phrase::post_modifiers;
 use super::{Ctx, LOOK_BACK};
 
 /// Is the number at `start` the size of a population named shortly before it?
-pub(super) fn population_before(ctx: &Ctx, start: usize) -> bool {
+fn population_before(ctx: &Ctx, start: usize) -> bool {
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
         .max(start.saturating_sub(10));
@@ -54,7 +54,7 @@ pub(super) fn population_before(ctx: &Ctx, start: usize) -> bool {
 
 /// The counted noun a population names: "the tiger population", "la población de
 /// pingüinos".
-pub(super) fn population_kind(ctx: &Ctx, start: usize) -> Option<String> {
+fn population_kind(ctx: &Ctx, start: usize) -> Option<String> {
     let toks = ctx.toks;
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
@@ -140,7 +140,7 @@ pub(super) fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
 
 /// "The vote was 9 to 4", "la votación quedó 5 a 2": bare numbers stated as the
 /// outcome of a vote count votes.
-pub(super) fn tally(ctx: &Ctx, start: usize) -> bool {
+fn tally(ctx: &Ctx, start: usize) -> bool {
     let toks = ctx.toks;
     // "passed the bill 68-31", "in a 5-2 vote": a dash pair in a sentence about a
     // vote.
@@ -180,7 +180,7 @@ pub(super) fn tally(ctx: &Ctx, start: usize) -> bool {
 
 /// "The embassy's staff grew from 49 to 86": the counted noun is the subject of
 /// the verb of change before the number.
-pub(super) fn subject_unit(ctx: &Ctx, start: usize) -> String {
+fn subject_unit(ctx: &Ctx, start: usize) -> String {
     let toks = ctx.toks;
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
@@ -213,7 +213,7 @@ pub(super) fn subject_unit(ctx: &Ctx, start: usize) -> String {
 
 /// An elided noun ("the 49 already accredited"): the unit key of the nearest
 /// earlier count figure in this sentence or the previous one.
-pub(super) fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
+fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
     let s = ctx.tok_sentence[start];
     let near = || {
         prev.iter()
@@ -279,4 +279,49 @@ pub(super) fn institution_nationality(
         }
     }
     None
+}
+
+/// The key of the noun a count with none of its own leaves unsaid, from the first
+/// that lends one: a count just before ("subió en 49.558 personas ..., hasta 3,77
+/// millones"), the subject of a verb of change, a population, a figure before, a
+/// vote, a verb only people do. Empty when none does; a score borrows nothing.
+pub(super) fn elided_key(ctx: &Ctx, start: usize, end: usize, prev: &[(Figure, usize)]) -> String {
+    let toks = ctx.toks;
+    let mut unit_key = String::new();
+    // The numbers of a score ("a 3-1 series lead") borrow no noun from before.
+    let score = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
+    // "subió en 49.558 personas en septiembre, hasta 3,77 millones": a count
+    // with its noun stated just before lends it before the verb's subject does.
+    // Dates between do not interrupt ("personas en septiembre, hasta").
+    let stated = prev
+        .iter()
+        .rev()
+        .find(|(f, _)| !matches!(f.kind, Kind::Date | Kind::Year))
+        .filter(|(f, e)| {
+            f.kind == Kind::Count
+                && !f.unit.is_empty()
+                && !f.unit_key.is_empty()
+                && start.saturating_sub(*e) <= 8
+                && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+        });
+    if let Some((f, _)) = stated.filter(|_| !score) {
+        unit_key = f.unit_key.clone();
+    } else if !score {
+        unit_key = subject_unit(ctx, start);
+    }
+    // "for a population of 400,000", "la población ... hasta los 3 millones".
+    // "the wild tiger population has risen to 355": a population of a kind.
+    if !score && population_before(ctx, start) {
+        unit_key = population_kind(ctx, start).unwrap_or_else(|| "person".to_string());
+    }
+    if unit_key.is_empty() && !score {
+        unit_key = inherited_unit(ctx, start, prev);
+    }
+    if unit_key.is_empty() && tally(ctx, start) {
+        unit_key = "vote".to_string();
+    }
+    if unit_key.is_empty() && !score && people_unsaid(toks, start, end) {
+        unit_key = "person".to_string();
+    }
+    unit_key
 }

@@ -13,11 +13,13 @@
 use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
 
+use super::Ctx;
+
 /// In a furniture line, where reporting joined to it starts ("Updated 10:42 GMT · 3
 /// min read — Opposition leader Samira Haddad was released after 11 days"): after
 /// the last separator followed by a capitalised clause of six words or more that
 /// is no furniture itself. The line's length when there is none.
-pub(super) fn reporting_after(toks: &[Tok]) -> usize {
+fn reporting_after(toks: &[Tok]) -> usize {
     (0..toks.len())
         .rev()
         .filter(|&k| toks[k].is_punct("—–|·•"))
@@ -32,7 +34,7 @@ pub(super) fn reporting_after(toks: &[Tok]) -> usize {
 
 /// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
 /// more: ...", "5 min read", "1,204 shares", "Comentarios (37)".
-pub(super) fn is_furniture(toks: &[Tok]) -> bool {
+fn is_furniture(toks: &[Tok]) -> bool {
     const OPENERS: &[&str] = &[
         "updated",
         "posted",
@@ -119,4 +121,20 @@ pub(super) fn is_furniture(toks: &[Tok]) -> bool {
                 && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
                 && (numbered || field.len() == toks.len())
         })
+}
+
+/// Per sentence, the token index where reporting starts after page furniture (0 for
+/// a sentence of reporting).
+pub(super) fn reporting_starts(ctx: &Ctx) -> Vec<usize> {
+    (0..ctx.sentences.len())
+        .map(|s| {
+            let toks = ctx.sentence_toks(s);
+            let offset = ctx.tok_sentence.partition_point(|&x| x < s);
+            if is_furniture(toks) {
+                offset + reporting_after(toks)
+            } else {
+                0
+            }
+        })
+        .collect()
 }

@@ -10,30 +10,31 @@
 //! "at least 2000 soldiers"      → a count, not the year 2000
 //! ```
 
-use crate::claims::qualifiers::Qualifier;
+use crate::claims::qualifiers::{self, Qualifier};
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
+use super::build::Draft;
 use super::number::Core;
 use super::unit_phrase::{UnitPhrase, is_plural};
 
 /// Words after "points" that compare two levels ("four points lower", "cuatro
 /// puntos menos").
-pub(super) const COMPARATIVES: &[&str] = &[
+const COMPARATIVES: &[&str] = &[
     "less", "more", "lower", "higher", "up", "down", "menos", "más", "mas", "arriba", "abajo",
     "por",
 ];
 
 /// Words that make points an index's own ("el Ibex subió 200 puntos, un 2 %").
-pub(super) const INDEX_WORDS: &[&str] = &[
+const INDEX_WORDS: &[&str] = &[
     "index", "índice", "indice", "ibex", "dow", "ftse", "nasdaq", "nikkei", "dax", "cac", "s&p",
     "bolsa", "merval", "ipc", "stocks", "shares",
 ];
 
 /// Does the sentence of token `start` state a percentage, before or after it?
-pub(super) fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
+fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
     let s = ctx.tok_sentence[start];
     let earlier = prev
         .iter()
@@ -122,7 +123,7 @@ pub(super) fn after_aged(toks: &[Tok], start: usize) -> bool {
         && after_aged(toks, k - 1)
 }
 
-pub(super) fn scale_interval(v: Interval, f: f64) -> Interval {
+fn scale_interval(v: Interval, f: f64) -> Interval {
     Interval {
         lo: v.lo.map(|x| x * f),
         hi: v.hi.map(|x| x * f),
@@ -132,13 +133,7 @@ pub(super) fn scale_interval(v: Interval, f: f64) -> Interval {
 
 /// A bare 4-digit 1900–2100 is a year unless a qualifier or a plural counted noun
 /// makes it a count ("at least 2000 soldiers").
-pub(super) fn is_year(
-    core: &Core,
-    up: &UnitPhrase,
-    q: Option<Qualifier>,
-    kind: Kind,
-    range: bool,
-) -> bool {
+fn is_year(core: &Core, up: &UnitPhrase, q: Option<Qualifier>, kind: Kind, range: bool) -> bool {
     let Some(d) = &core.plain_digits else {
         return false;
     };
@@ -148,4 +143,139 @@ pub(super) fn is_year(
     // "hasta 2030", "up to 2030" without a noun: until a year.
     let unqualified = q.is_none() || (q == Some(Qualifier::UpTo) && !up.has_head());
     plausible && unqualified && kind == Kind::Count && !counted && (!range || core.value.is_exact())
+}
+
+/// Step: a percent sign after the number ("12%", "12 %") makes a percentage; a share
+/// ("a third of") is one already and counts nothing itself.
+pub(super) fn percent_sign(ctx: &Ctx, d: &mut Draft) {
+    if d.core.fraction {
+        d.kind = Kind::Percent;
+    } else if ctx.toks.get(d.end).is_some_and(|t| t.is_punct("%")) {
+        d.kind = Kind::Percent;
+        d.end += 1;
+    }
+}
+
+/// Step: what the unit noun makes of the figure: "per cent" a percentage, "pesos"
+/// money in its currency; a currency sign makes any count money.
+pub(super) fn from_unit(d: &mut Draft) {
+    d.unit_kind = d.up.head.map(|u| u.kind).unwrap_or_default();
+    match d.unit_kind {
+        UnitKind::Percent if d.kind == Kind::Count => d.kind = Kind::Percent,
+        UnitKind::Money => {
+            d.kind = Kind::Money;
+            d.currency =
+                d.up.head
+                    .and_then(|u| u.currency.clone())
+                    .or(d.currency.take());
+        }
+        _ => {}
+    }
+    if d.currency.is_some() && d.kind == Kind::Count {
+        d.kind = Kind::Money;
+    }
+}
+
+/// Step: points that are percentage points. "a quarter-point" (a share of a point)
+/// only moves a rate; "cayó casi seis puntos, hasta el 69,9 %" and "cuatro puntos
+/// menos" move a percentage the sentence states, unless the sentence is about a
+/// stock index, whose points are its own ("rose 1.234 points, or 3.5%" restates the
+/// move as a percentage: index points).
+pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
+    let toks = ctx.toks;
+    let start = d.start;
+    let points = |d: &Draft| d.kind == Kind::Count && d.up.head.is_some_and(|u| u.key == "point");
+    let point_share = toks[d.core.start].kind == TokKind::Word
+        && matches!(toks[d.core.start].lower.as_str(), "quarter" | "half");
+    if points(d) && point_share {
+        d.kind = Kind::Percent;
+        d.up.head = LEXICON.unit("percentage point");
+    }
+    let up_end = d.up.end;
+    let restated = toks.get(up_end).is_some_and(|c| c.is_punct(",("))
+        && toks
+            .get(up_end + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "or" | "o" | "un" | "a"))
+        || toks.get(up_end).is_some_and(|c| c.is_punct("("));
+    // "down four points from last month": "down"/"up" move a percentage too.
+    let moved_points = !restated
+        && (start.saturating_sub(2)..start).any(|k| {
+            qualifiers::is_change_verb(&toks[k]) || matches!(toks[k].lower.as_str(), "down" | "up")
+        })
+        && !ctx
+            .sentence_toks(ctx.tok_sentence[start])
+            .iter()
+            .any(|t| INDEX_WORDS.contains(&t.lower.as_str()));
+    if points(d) && moved_points && same_sentence_percent(ctx, start, prev) {
+        d.kind = Kind::Percent;
+        d.up.head = LEXICON.unit("percentage point");
+    }
+    if points(d)
+        && (up_end..up_end + 1).chain(up_end.checked_sub(1)).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| COMPARATIVES.contains(&t.lower.as_str()))
+        })
+        && same_sentence_percent(ctx, start, prev)
+    {
+        d.kind = Kind::Percent;
+        d.up.head = LEXICON.unit("percentage point");
+    }
+}
+
+/// Step: an ordinal core is an ordinal whatever its noun; a count of a unit of time
+/// is a duration, in days ("3 years" is 1,095).
+pub(super) fn ordinal_or_duration(d: &mut Draft) {
+    if d.core.ordinal {
+        d.kind = Kind::Ordinal;
+    } else if d.kind == Kind::Count && d.unit_kind == UnitKind::Duration {
+        d.kind = Kind::Duration;
+        let days = d.up.head.map_or(1.0, |u| u.days);
+        d.value = scale_interval(d.value, days);
+    }
+}
+
+/// Step: is the figure a year? A decade ("1990s"), a span of two four-digit ends
+/// with no noun ("entre 1163 y 1345", older years too), a plausible year after "in"
+/// or "since" unless a plural noun follows ("a fire in 2012 killed 112 workers", but
+/// "in 2012 cases"), or a bare 1900–2100 ([`is_year`]).
+pub(super) fn is_year_figure(ctx: &Ctx, d: &Draft) -> bool {
+    let toks = ctx.toks;
+    let core = &d.core;
+    let year_span = d.range_start.is_some()
+        && d.kind == Kind::Count
+        && !d.up.has_head()
+        && core.plain_digits.as_ref().is_some_and(|p| p.len() == 4)
+        && [d.value.lo, d.value.hi]
+            .iter()
+            .all(|b| b.is_some_and(|v| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v)));
+    let after_in = core.start > 0
+        && matches!(
+            toks[core.start - 1].lower.as_str(),
+            "in" | "since" | "en" | "desde"
+        )
+        && d.qualifier.is_none()
+        && !d.up.head_surface.ends_with('s')
+        && core.plain_digits.as_ref().is_some_and(|p| {
+            p.len() == 4
+                && p.parse::<f64>()
+                    .is_ok_and(|v| (1900.0..=2100.0).contains(&v))
+        });
+    core.year
+        || year_span
+        || after_in
+        || is_year(core, &d.up, d.qualifier, d.kind, d.range_start.is_some())
+}
+
+/// Step: "se situó en el 3,5 %, dos décimas menos": after a percentage, Spanish
+/// counts a change in tenths of a point (elsewhere "décimas" may be of a second).
+pub(super) fn tenths_of_a_point(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
+    if d.kind == Kind::Count
+        && d.up.unknown_head.as_deref() == Some("décima")
+        && same_sentence_percent(ctx, d.start, prev)
+    {
+        d.kind = Kind::Percent;
+        d.value = scale_interval(d.value, 0.1);
+        d.up.unknown_head = None;
+        d.up.head = LEXICON.unit("percentage point");
+    }
 }

@@ -41,15 +41,12 @@ mod unit_phrase;
 
 use std::cell::OnceCell;
 
-use crate::claims::dates;
 use crate::claims::numbers::Convention;
 use crate::claims::speech::find_source;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 
 use build::build;
-use days::{day_list_last, day_span, paired_day, shift_year, year_before};
-use furniture::{is_furniture, reporting_after};
 use number::{Scan, noun_ordinal, scan_core};
 
 /// What the figure pass needs to know about the article.
@@ -153,19 +150,7 @@ const LOOK_BACK: usize = 12;
 /// Reads every figure of the article.
 pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
     let mut figs: Vec<(Figure, usize)> = Vec::new();
-    // Per sentence, the token index where reporting starts after page furniture (0
-    // for a sentence of reporting).
-    let furniture: Vec<usize> = (0..ctx.sentences.len())
-        .map(|s| {
-            let toks = ctx.sentence_toks(s);
-            let offset = ctx.tok_sentence.partition_point(|&x| x < s);
-            if is_furniture(toks) {
-                offset + reporting_after(toks)
-            } else {
-                0
-            }
-        })
-        .collect();
+    let furniture = furniture::reporting_starts(ctx);
     let mut i = 0;
     while i < ctx.toks.len() {
         let t = &ctx.toks[i];
@@ -178,72 +163,8 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        // "entre el 28 y el 30 de noviembre", "between 3 and 6 February": one span.
-        if let Some((fig, end)) = day_span(ctx, i) {
-            figs.push((fig, end));
-            i = end;
-            continue;
-        }
-        // "los días 22 y 23 de agosto", "los días 17, 18, 24 y 25 de noviembre": a
-        // day before a full date shares its month.
-        if let Some(day) = paired_day(ctx.toks, i)
-            && let last = day_list_last(ctx.toks, i)
-            && last > i
-            && let Some(d) = dates::date_at(ctx.toks, last, ctx.year)
-            && let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
-        {
-            let value = Interval::exact(v - v % 100.0 + day);
-            figs.push((plain_figure(ctx, i, i + 1, value, Kind::Date), i + 1));
-            i += 1;
-            continue;
-        }
-        // "la calle 5 de Mayo", "Avenida 16 de Septiembre": a street named by a date.
-        let street = i > 0
-            && matches!(
-                ctx.toks[i - 1].lower.as_str(),
-                "calle"
-                    | "avenida"
-                    | "av"
-                    | "avda"
-                    | "plaza"
-                    | "colonia"
-                    | "street"
-                    | "avenue"
-                    | "paseo"
-                    | "boulevard"
-                    | "bulevar"
-                    | "puente"
-                    | "estación"
-                    | "estacion"
-            );
-        if street && ctx.toks[i].kind == TokKind::Num {
-            i = dates::date_at(ctx.toks, i, ctx.year).map_or(i + 1, |d| d.end);
-            continue;
-        }
-        if let Some(mut d) = dates::date_at(ctx.toks, i, ctx.year)
-            .or_else(|| dates::bare_month(ctx.toks, i, ctx.year))
-        {
-            // Only with a year known from the article (dates are `yyyymmdd`).
-            if year_before(ctx.toks, &d) && d.value.lo.is_some_and(|v| v >= 1e7) {
-                d.value = shift_year(d.value, -1.0);
-            }
-            let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
-            figs.push((fig, d.end));
-            i = d.end;
-            // "on August 22 and 23", "August 22, 23 and 24": later days of the same
-            // month.
-            while let Some(v) = d.value.lo.filter(|_| d.value.is_exact())
-                && ctx.toks[i - 1].kind == TokKind::Num
-                && ctx.toks.get(i).is_some_and(|c| {
-                    c.is_punct(",") || matches!(c.lower.as_str(), "and" | "or" | "&" | "y" | "o")
-                })
-                && let Some(day) = paired_day(ctx.toks, i + 1)
-            {
-                let value = Interval::exact(v - v % 100.0 + day);
-                let fig = plain_figure(ctx, i + 1, i + 2, value, Kind::Date);
-                figs.push((fig, i + 2));
-                i += 2;
-            }
+        if let Some(next) = days::dates_at(ctx, i, &mut figs) {
+            i = next;
             continue;
         }
         if let Some(fig) = noun_ordinal(ctx, i) {

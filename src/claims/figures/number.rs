@@ -21,9 +21,10 @@ use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
+use super::build::Draft;
 use super::scale::apply_scales;
 use super::traps::trap;
-use super::unit_phrase::looks_like_verb;
+use super::unit_phrase::{looks_like_verb, whole_count};
 use super::{Ctx, plain_figure};
 
 /// A number before its qualifier and unit are read.
@@ -524,4 +525,16 @@ fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
         multiple: true,
         ..number_core(i, i + 1, Interval::exact(v), None)
     })
+}
+
+/// Step: "1,200" in a comma-decimal article was read as 1.2; "1,200 desaparecidos"
+/// counts people, who come whole, so the separator groups thousands. So it does in
+/// "un bono de 3,000 pesos": money has two decimals at most.
+pub(super) fn regroup_thousands(d: &mut Draft) {
+    if let Some(th) = d.core.thousands
+        && d.range_start.is_none()
+        && (d.kind == Kind::Count && whole_count(&d.up) || d.kind == Kind::Money && !d.core.scaled)
+    {
+        d.value = Interval::exact(th);
+    }
 }

@@ -15,11 +15,12 @@ use crate::claims::qualifiers::{self, Qualifier};
 use crate::claims::types::{Figure, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
+use super::build::Draft;
 use super::{Ctx, LOOK_BACK};
 
 /// The qualifier before token `start`, if it bounds this figure: (qualifier, first
 /// token).
-pub(super) fn prefix_qualifier(
+fn prefix_qualifier(
     ctx: &Ctx,
     start: usize,
     prev: &[(Figure, usize)],
@@ -67,4 +68,43 @@ pub(super) fn prefix_qualifier(
         return None;
     }
     Some((q, s))
+}
+
+/// Step: the qualifier before the figure ("more than 150", "casi el 60 %") starts
+/// its text.
+pub(super) fn before(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
+    d.qualifier = prefix_qualifier(ctx, d.start, prev).map(|(q, s)| {
+        d.start = s;
+        q
+    });
+}
+
+/// Step: a qualifier after the number ("150 or more", "30 al menos"), unless one
+/// came before; a collective numeral ("una veintena") is "about" unless bounded.
+pub(super) fn after(ctx: &Ctx, d: &mut Draft) {
+    if let Some((q, e)) = qualifiers::suffix_at(ctx.toks, d.end) {
+        d.qualifier = d.qualifier.or(Some(q));
+        d.end = e;
+    }
+    if d.core.approx {
+        d.qualifier = d.qualifier.or(Some(Qualifier::About));
+    }
+}
+
+/// Step: the qualifier turns the value into an interval ("more than 150" is
+/// (150, +∞)); an ordinal keeps its rank. "over £4m bribery scheme": "over" is about
+/// the amount, not above it, and leaves the figure's text.
+pub(super) fn settle(ctx: &Ctx, d: &mut Draft) {
+    if d.kind == Kind::Money
+        && d.qualifier == Some(Qualifier::MoreThan)
+        && ctx.toks[d.start].is("over")
+        && d.up.unknown_head.is_some()
+        && !d.up.head_surface.ends_with('s')
+    {
+        d.qualifier = None;
+        d.start += 1;
+    }
+    if let Some(q) = d.qualifier.filter(|_| d.kind != Kind::Ordinal) {
+        d.value = qualifiers::apply(q, d.value);
+    }
 }

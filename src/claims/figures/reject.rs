@@ -17,12 +17,13 @@ use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Kind};
 
 use super::Ctx;
+use super::build::Draft;
 use super::number::Core;
 use super::unit_phrase::UnitPhrase;
 
 /// "14 votos a favor, 10 en contra y una abstención": "un"/"una"/"a"/"one" right
 /// after a conjunction that closes a list of counts is the last count, not an article.
-pub(super) fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
+fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
     let toks = ctx.toks;
     let Some(c) = start.checked_sub(1) else {
         return false;
@@ -44,7 +45,7 @@ pub(super) fn closes_count_list(ctx: &Ctx, start: usize, prev: &[(Figure, usize)
 
 /// "la muerte de una persona y 44 heridos": "un"/"una" and a known noun, then a
 /// conjunction and a number, open a list of counts.
-pub(super) fn opens_count_list(toks: &[Tok], start: usize, up: &UnitPhrase) -> bool {
+fn opens_count_list(toks: &[Tok], start: usize, up: &UnitPhrase) -> bool {
     matches!(toks[start].lower.as_str(), "un" | "una")
         && up.head.is_some()
         && !up.borrowed
@@ -61,7 +62,7 @@ pub(super) fn opens_count_list(toks: &[Tok], start: usize, up: &UnitPhrase) -> b
 /// already introduced; the count was stated, if at all, where they were. Digits
 /// ("the 27 member states") and partitives ("two of the three suspects") are new
 /// information and stay figures.
-pub(super) fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -> bool {
+fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -> bool {
     let toks = ctx.toks;
     let small_word = toks[core.start].kind == TokKind::Word
         && core.end == core.start + 1
@@ -86,7 +87,7 @@ pub(super) fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -
 
 /// "según el 112", "call 911", "llamaron al 091": a bare number that is a source or
 /// is dialled names a service; it counts nothing.
-pub(super) fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
+fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
     let toks = ctx.toks;
     if up.has_head() || toks[core.start].kind != TokKind::Num || core.start == 0 {
         return false;
@@ -148,12 +149,7 @@ fn short_code(digits: &str) -> bool {
 /// "Adele's 25 sold 3.38 million copies": a bare number after a name's possessive
 /// names a work or a shirt, unless it answers a count earlier in the sentence
 /// ("won 332 electoral votes to Romney's 206").
-pub(super) fn possessive_title(
-    ctx: &Ctx,
-    core: &Core,
-    up: &UnitPhrase,
-    prev: &[(Figure, usize)],
-) -> bool {
+fn possessive_title(ctx: &Ctx, core: &Core, up: &UnitPhrase, prev: &[(Figure, usize)]) -> bool {
     let toks = ctx.toks;
     if up.has_head() || core.scaled || toks[core.start].kind != TokKind::Num || core.start == 0 {
         return false;
@@ -169,7 +165,7 @@ pub(super) fn possessive_title(
 
 /// "two officials said", "dijeron dos funcionarios", "according to three
 /// witnesses": a count inside the attribution says who spoke, not what happened.
-pub(super) fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
+fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
     let toks = ctx.toks;
     let speech = |k: usize| toks.get(k).is_some_and(is_speech_verb);
     // "the figure of 37 diplomats tells the story": a plural count cannot be the
@@ -202,11 +198,64 @@ pub(super) fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
 }
 
 /// "no one", "the one", "one of", "one another": "one" as a pronoun.
-pub(super) fn pronoun_one(toks: &[Tok], i: usize) -> bool {
+fn pronoun_one(toks: &[Tok], i: usize) -> bool {
     let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
     let next = toks.get(i + 1).map_or("", |t| t.lower.as_str());
     matches!(
         prev,
         "no" | "any" | "the" | "this" | "that" | "every" | "each" | "which"
     ) || matches!(next, "of" | "another" | "by" | "who" | "that")
+}
+
+/// Step: a number read in full that states no figure: a bare zero word ("portería
+/// a cero"), a bare "one" that is an article or a pronoun, and an unqualified count
+/// that points back ([`anaphoric`]), names a service ([`service_number`]) or a work
+/// ([`possessive_title`]).
+pub(super) fn states_nothing(ctx: &Ctx, d: &Draft, prev: &[(Figure, usize)]) -> bool {
+    let toks = ctx.toks;
+    let (core, up) = (&d.core, &d.up);
+    let known_unit = up.head.is_some();
+    let zero_word = toks[core.start].kind == TokKind::Word && core.value.hi == Some(0.0);
+    if zero_word && !up.has_head() {
+        return true;
+    }
+    if core.bare_one
+        && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
+        && !(up.has_head() && closes_count_list(ctx, core.start, prev))
+        && !opens_count_list(toks, core.start, up)
+    {
+        return true;
+    }
+    d.kind == Kind::Count
+        && d.qualifier.is_none()
+        && (anaphoric(ctx, core, d.start, up)
+            || service_number(ctx, core, up)
+            || possessive_title(ctx, core, up, prev))
+}
+
+/// Step: a count of who spoke ("two officials said"), see [`in_attribution`].
+pub(super) fn counts_speakers(ctx: &Ctx, d: &Draft) -> bool {
+    d.kind == Kind::Count && d.up.has_head() && in_attribution(ctx, d.start, d.fig_end())
+}
+
+/// Step: "the 10-year Treasury note", "el bono a 10 años": a maturity names the bond.
+pub(super) fn maturity(ctx: &Ctx, d: &Draft) -> bool {
+    d.kind == Kind::Duration
+        && ctx.toks.get(d.fig_end()).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "treasury"
+                    | "treasuries"
+                    | "note"
+                    | "notes"
+                    | "bond"
+                    | "bonds"
+                    | "gilt"
+                    | "gilts"
+                    | "yield"
+                    | "yields"
+                    | "bund"
+                    | "bunds"
+            )
+        })
 }

@@ -17,10 +17,14 @@ use crate::claims::lang::is_function_word;
 use crate::claims::numbers::parse_words;
 use crate::claims::speech::is_speech_verb;
 use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::types::{Interval, Kind};
 use crate::claims::units::{LEXICON, Unit, UnitKind, crude_singular};
 
 use super::Ctx;
+use super::build::Draft;
+use super::kind::{after_aged, is_age, people_over};
 use super::number::{Scan, scan_core};
+use super::range::score_second;
 
 /// The unit phrase after a number.
 #[derive(Debug, Default)]
@@ -380,7 +384,7 @@ pub(super) fn is_plural(surface: &str) -> bool {
 /// English league title": an English ordinal before a name orders the noun after the
 /// name (the last of a compound); "de" inside "Tour de France" belongs to the name.
 /// (Spanish names the thing first: "su tercera Copa del Rey".)
-pub(super) fn noun_after_name<'a>(ctx: &Ctx, up: &mut UnitPhrase<'a>) {
+fn noun_after_name<'a>(ctx: &Ctx, up: &mut UnitPhrase<'a>) {
     let toks = ctx.toks;
     if !toks
         .get(up.start)
@@ -421,7 +425,7 @@ pub(super) fn noun_after_name<'a>(ctx: &Ctx, up: &mut UnitPhrase<'a>) {
 /// "5.1 to 5.6 per cent", "de 5 a 7 pesos", "200 of the 1,500 residents": a number
 /// without a unit takes the unit of the number it is paired with. The phrase (marked
 /// borrowed) and whether the other number is a percentage.
-pub(super) fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
+fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
     let toks = ctx.toks;
     let link = toks.get(end)?;
     let mut k = end + 1;
@@ -468,5 +472,100 @@ pub(super) fn whole_count(up: &UnitPhrase) -> bool {
         (Some(u), _) => u.kind == UnitKind::Count && !u.measure,
         (None, Some(_)) => up.head_surface.ends_with('s'),
         _ => false,
+    }
+}
+
+/// Step: what the figure counts. The unit phrase after the number, unless the
+/// number is a share (its unit is the percent), a Spanish "millones" with no "de"
+/// ("más de 1,6 millones ya tienen"), the second number of a score ("a 3-1 series
+/// lead") or a multiple (counted in times). A plain count with no noun takes the
+/// noun after a copula ("of whom 300 were children"), the noun of the number it is
+/// paired with ("5 to 7 pesos"), or years when it is an age ("The rocker, 67,").
+pub(super) fn read(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let end = d.end;
+    let empty = || UnitPhrase {
+        start: end,
+        end,
+        ..UnitPhrase::default()
+    };
+    d.up = if d.core.fraction {
+        empty()
+    } else {
+        unit_phrase(ctx, end)
+    };
+    // Spanish "millones"/"millón" takes its noun with "de", so a word right after
+    // it is no unit.
+    let spanish_scale = ctx.lang == "es"
+        && end > 0
+        && matches!(
+            toks[end - 1].lower.as_str(),
+            "millones" | "millón" | "millon"
+        )
+        && toks[end - 1].kind == TokKind::Word;
+    if spanish_scale
+        && d.up.has_head()
+        && d.up.start == end
+        && d.up
+            .head
+            .is_none_or(|u| u.kind == UnitKind::Count && !u.measure)
+    {
+        d.up = empty();
+    }
+    if d.core.ordinal && ctx.lang == "en" {
+        noun_after_name(ctx, &mut d.up);
+    }
+    // A dash pair that does not rise is a score, so no range.
+    if score_second(toks, d.core.start, d.core.value) {
+        d.up = empty();
+    }
+    if d.core.multiple {
+        d.up = UnitPhrase {
+            head: LEXICON.unit("time"),
+            ..empty()
+        };
+    }
+    let plain_count = d.kind == Kind::Count && d.currency.is_none() && !d.core.ordinal;
+    // "de los que 56.000 son menores": the noun after a copula.
+    if plain_count
+        && !d.up.has_head()
+        && toks
+            .get(end)
+            .is_some_and(|c| matches!(c.lower.as_str(), "son" | "eran" | "fueron" | "are" | "were"))
+        && let Some(m) = LEXICON
+            .unit_at(toks, end + 1)
+            .filter(|m| m.entry.kind == UnitKind::Count && is_plural(&toks[m.end - 1].lower))
+    {
+        d.up.head = Some(m.entry);
+        d.up.borrowed = true;
+    }
+    if plain_count && !d.up.has_head() {
+        if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
+            d.up = borrowed;
+            if percent {
+                d.kind = Kind::Percent;
+            }
+        } else if is_age(ctx, &d.core, d.qualifier.is_some())
+            || after_aged(toks, d.start)
+            || people_over(ctx, &d.core, d.start)
+        {
+            d.up.head = LEXICON.unit("year");
+        }
+    }
+}
+
+/// Step: "seis años y medio", "dos horas y media": half a unit more.
+pub(super) fn and_a_half(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    if d.up.has_head()
+        && !d.up.borrowed
+        && d.value.is_exact()
+        && toks.get(d.up.end).is_some_and(|t| t.is("y"))
+        && toks
+            .get(d.up.end + 1)
+            .is_some_and(|t| t.is("medio") || t.is("media"))
+    {
+        d.value = Interval::exact(d.value.lo.unwrap_or(0.0) + 0.5);
+        d.up.end += 2;
     }
 }

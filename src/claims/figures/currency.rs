@@ -3,7 +3,7 @@
 //! Entry point: [`currency_before`], the sign or code before a number ("$", "€",
 //! "US$", "S/", "USD"). A sentence may name the currency elsewhere
 //! ([`sentence_currency`]), and a scaled number after a verb of spending or a noun
-//! for an amount ([`MONEY_VERBS`], [`MONEY_NOUNS`]) is money with its currency left
+//! for an amount (`money_verbs`, `money_nouns` in `figures.toml`) is money with its currency left
 //! unsaid. [`money_key`] names the unit of an ISO code.
 //!
 //! ```text
@@ -18,6 +18,7 @@ use crate::claims::units::{LEXICON, UnitKind};
 use super::Ctx;
 use super::build::Draft;
 use super::elided::people_unsaid;
+use super::words::{WORDS, has};
 
 /// Currency symbols and codes before a number: ISO code.
 fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
@@ -85,80 +86,10 @@ fn sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Optio
 
 /// Does the sentence of token `i` name the dollar ("dólares", "USD")?
 fn names_dollars(ctx: &Ctx, i: usize) -> bool {
-    ctx.sentence_toks(ctx.tok_sentence[i]).iter().any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "dólar" | "dólares" | "dolar" | "dolares" | "usd" | "estadounidenses"
-        )
-    })
+    ctx.sentence_toks(ctx.tok_sentence[i])
+        .iter()
+        .any(|t| has(&WORDS.currency.dollar_words, t.lower.as_str()))
 }
-
-/// Verbs of spending or earning: a scaled number after one is an amount of money.
-const MONEY_VERBS: &[&str] = &[
-    "spent",
-    "spend",
-    "spends",
-    "paid",
-    "pay",
-    "pays",
-    "cost",
-    "costs",
-    "invested",
-    "raised",
-    "earned",
-    "gastó",
-    "gasta",
-    "gastará",
-    "pagó",
-    "paga",
-    "pagará",
-    "costó",
-    "cuesta",
-    "costará",
-    "invirtió",
-    "invertirá",
-    "recaudó",
-    "facturó",
-    "ingresó",
-];
-
-/// Nouns for an amount of money: "un plan de 3.000 millones", "a package of 2 billion".
-const MONEY_NOUNS: &[&str] = &[
-    "plan",
-    "budget",
-    "package",
-    "fund",
-    "bailout",
-    "fine",
-    "presupuesto",
-    "paquete",
-    "fondo",
-    "rescate",
-    "multa",
-    "inversión",
-    "partida",
-    "crédito",
-    "préstamo",
-    "loan",
-    "fraud",
-    "fraude",
-    "estafa",
-    "desfalco",
-    "malversación",
-    "recortará",
-    "recortó",
-    "recorta",
-    "recortar",
-    "ahorrará",
-    "ahorró",
-    "recorte",
-    "recortes",
-    "cuts",
-    "deuda",
-    "debt",
-    "déficit",
-    "deficit",
-];
 
 /// The unit key of a currency code ("USD" → "dollar").
 pub(super) fn money_key(code: Option<&str>) -> String {
@@ -219,8 +150,8 @@ pub(super) fn left_unsaid(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
         && !d.up.has_head()
         && d.core.scaled
         && (start.saturating_sub(3)..start).any(|k| {
-            MONEY_VERBS.contains(&toks[k].lower.as_str())
-                || MONEY_NOUNS.contains(&toks[k].lower.as_str())
+            has(&WORDS.currency.money_verbs, toks[k].lower.as_str())
+                || has(&WORDS.currency.money_nouns, toks[k].lower.as_str())
         })
     {
         d.kind = Kind::Money;

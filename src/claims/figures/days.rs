@@ -15,6 +15,7 @@ use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::LEXICON;
 
+use super::words::{WORDS, has};
 use super::{Ctx, plain_figure};
 
 /// A bare day of the month at `i` (1–31, no noun after it): its value.
@@ -134,24 +135,7 @@ pub(super) fn dates_at(ctx: &Ctx, i: usize, figs: &mut Vec<(Figure, usize)>) -> 
         return Some(i + 1);
     }
     // "la calle 5 de Mayo", "Avenida 16 de Septiembre": a street named by a date.
-    let street = i > 0
-        && matches!(
-            ctx.toks[i - 1].lower.as_str(),
-            "calle"
-                | "avenida"
-                | "av"
-                | "avda"
-                | "plaza"
-                | "colonia"
-                | "street"
-                | "avenue"
-                | "paseo"
-                | "boulevard"
-                | "bulevar"
-                | "puente"
-                | "estación"
-                | "estacion"
-        );
+    let street = i > 0 && has(&WORDS.days.street_nouns, ctx.toks[i - 1].lower.as_str());
     if street && ctx.toks[i].kind == TokKind::Num {
         return Some(dates::date_at(ctx.toks, i, ctx.year).map_or(i + 1, |d| d.end));
     }

@@ -18,6 +18,7 @@ use crate::claims::units::{LEXICON, UnitKind};
 
 use super::range::in_dash_pair;
 use super::unit_phrase::post_modifiers;
+use super::words::{WORDS, has};
 use super::{Ctx, LOOK_BACK};
 
 /// Is the number at `start` the size of a population named shortly before it?
@@ -28,20 +29,9 @@ fn population_before(ctx: &Ctx, start: usize) -> bool {
     // "a city of 600,000": a place sized by a bare number is sized in people.
     let place_of = start >= 2
         && (ctx.toks[start - 1].is("of") || ctx.toks[start - 1].is("de"))
-        && matches!(
+        && has(
+            &WORDS.elided.place_nouns,
             ctx.toks[start - 2].lower.as_str(),
-            "city"
-                | "town"
-                | "village"
-                | "country"
-                | "nation"
-                | "island"
-                | "ciudad"
-                | "pueblo"
-                | "país"
-                | "pais"
-                | "isla"
-                | "localidad"
         );
     place_of
         || (from..start).any(|k| {
@@ -77,37 +67,6 @@ fn population_kind(ctx: &Ctx, start: usize) -> Option<String> {
     before.or(after).map(|m| m.entry.key.clone())
 }
 
-/// Verbs only people do, right after a bare count that is their subject ("3.7
-/// million march across France", "200,000 fled").
-const PEOPLE_VERBS: &[&str] = &[
-    "march",
-    "marched",
-    "protest",
-    "protested",
-    "rally",
-    "rallied",
-    "demonstrated",
-    "voted",
-    "attended",
-    "fled",
-    "died",
-    "perished",
-    "queued",
-    "signed",
-    "gathered",
-    "marcharon",
-    "protestaron",
-    "votaron",
-    "asistieron",
-    "huyeron",
-    "murieron",
-    "firmaron",
-    "se",
-    "acudieron",
-    "participaron",
-    "fallecieron",
-];
-
 /// A count of people whose noun is left unsaid: the subject of a verb only people
 /// do, or the object of "left ... without" ("left 8.5 million without power",
 /// "dejó a 2 millones sin luz").
@@ -120,7 +79,7 @@ pub(super) fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
         && toks
             .get(end + 1)
             .is_some_and(|v| v.lower.ends_with("aron") || v.lower.ends_with("ieron"));
-    if PEOPLE_VERBS.contains(&next.lower.as_str()) && (!next.is("se") || reflexive) {
+    if has(&WORDS.elided.people_verbs, next.lower.as_str()) && (!next.is("se") || reflexive) {
         return true;
     }
     let mut k = start;
@@ -128,14 +87,8 @@ pub(super) fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
         k -= 1;
     }
     k > 0
-        && matches!(
-            toks[k - 1].lower.as_str(),
-            "left" | "leaving" | "leaves" | "dejó" | "dejaron" | "dejando" | "deja" | "dejan"
-        )
-        && matches!(
-            next.lower.as_str(),
-            "without" | "homeless" | "stranded" | "sin"
-        )
+        && has(&WORDS.elided.leaving_verbs, toks[k - 1].lower.as_str())
+        && has(&WORDS.elided.left_without, next.lower.as_str())
 }
 
 /// "The vote was 9 to 4", "la votación quedó 5 a 2": bare numbers stated as the
@@ -146,36 +99,17 @@ fn tally(ctx: &Ctx, start: usize) -> bool {
     // vote.
     let pair = in_dash_pair(toks, start) || in_dash_pair(toks, start.saturating_sub(2));
     if pair
-        && ctx.sentence_toks(ctx.tok_sentence[start]).iter().any(|t| {
-            matches!(
-                t.lower.as_str(),
-                "vote"
-                    | "votes"
-                    | "voted"
-                    | "bill"
-                    | "motion"
-                    | "ballot"
-                    | "votación"
-                    | "votacion"
-                    | "votos"
-                    | "votó"
-                    | "votaron"
-                    | "moción"
-                    | "mocion"
-            )
-        })
+        && ctx
+            .sentence_toks(ctx.tok_sentence[start])
+            .iter()
+            .any(|t| has(&WORDS.elided.vote_words, t.lower.as_str()))
     {
         return true;
     }
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[start], start)
         .max(start.saturating_sub(4));
-    (from..start).any(|k| {
-        matches!(
-            toks[k].lower.as_str(),
-            "vote" | "voted" | "tally" | "votación" | "votacion" | "recuento" | "votó" | "votaron"
-        )
-    })
+    (from..start).any(|k| has(&WORDS.elided.vote_cues, toks[k].lower.as_str()))
 }
 
 /// "The embassy's staff grew from 49 to 86": the counted noun is the subject of

@@ -14,6 +14,7 @@ use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
 
 use super::Ctx;
+use super::words::{WORDS, has};
 
 /// In a furniture line, where reporting joined to it starts ("Updated 10:42 GMT · 3
 /// min read — Opposition leader Samira Haddad was released after 11 days"): after
@@ -35,55 +36,6 @@ fn reporting_after(toks: &[Tok]) -> usize {
 /// Lines of page furniture rather than reporting: "Updated 14:32 GMT", "Read
 /// more: ...", "5 min read", "1,204 shares", "Comentarios (37)".
 fn is_furniture(toks: &[Tok]) -> bool {
-    const OPENERS: &[&str] = &[
-        "updated",
-        "posted",
-        "published",
-        "last updated",
-        "read more",
-        "related",
-        "see also",
-        "actualizado",
-        "publicado",
-        "lee también",
-        "leer más",
-        "te puede interesar",
-        "ver también",
-    ];
-    const WORDS: &[&str] = &[
-        "shares",
-        "share",
-        "comments",
-        "comment",
-        "views",
-        "likes",
-        "min",
-        "mins",
-        "minute",
-        "minutes",
-        "read",
-        "reading",
-        "comentarios",
-        "comentario",
-        "compartir",
-        "compartidos",
-        "lectura",
-        "de",
-        "visitas",
-        "vistas",
-        "lecturas",
-        // Galleries: "Fotos: 12 imágenes", "Video (2:45)".
-        "fotos",
-        "photos",
-        "imágenes",
-        "imagenes",
-        "images",
-        "pictures",
-        "vídeo",
-        "video",
-        "galería",
-        "gallery",
-    ];
     let Some(first) = toks.iter().position(|t| t.kind != TokKind::Punct) else {
         return false;
     };
@@ -98,7 +50,9 @@ fn is_furniture(toks: &[Tok]) -> bool {
             .map(|(k, _)| k + 1),
     );
     for start in field_starts {
-        let opened = OPENERS
+        let opened = WORDS
+            .furniture
+            .openers
             .iter()
             .find_map(|p| qualifiers::match_phrase(toks, start, p));
         if let Some(end) = opened
@@ -118,7 +72,9 @@ fn is_furniture(toks: &[Tok]) -> bool {
             let numbered = field.iter().any(|t| t.kind == TokKind::Num);
             !words.is_empty()
                 && words.len() <= 4
-                && words.iter().all(|w| WORDS.contains(&w.lower.as_str()))
+                && words
+                    .iter()
+                    .all(|w| has(&WORDS.furniture.counter_words, w.lower.as_str()))
                 && (numbered || field.len() == toks.len())
         })
 }

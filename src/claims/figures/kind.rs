@@ -19,19 +19,7 @@ use super::Ctx;
 use super::build::Draft;
 use super::number::Core;
 use super::unit_phrase::{UnitPhrase, is_plural};
-
-/// Words after "points" that compare two levels ("four points lower", "cuatro
-/// puntos menos").
-const COMPARATIVES: &[&str] = &[
-    "less", "more", "lower", "higher", "up", "down", "menos", "más", "mas", "arriba", "abajo",
-    "por",
-];
-
-/// Words that make points an index's own ("el Ibex subió 200 puntos, un 2 %").
-const INDEX_WORDS: &[&str] = &[
-    "index", "índice", "indice", "ibex", "dow", "ftse", "nasdaq", "nikkei", "dax", "cac", "s&p",
-    "bolsa", "merval", "ipc", "stocks", "shares",
-];
+use super::words::{WORDS, has};
 
 /// Does the sentence of token `start` state a percentage, before or after it?
 fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> bool {
@@ -205,7 +193,7 @@ pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize
         && !ctx
             .sentence_toks(ctx.tok_sentence[start])
             .iter()
-            .any(|t| INDEX_WORDS.contains(&t.lower.as_str()));
+            .any(|t| has(&WORDS.kind.index_words, t.lower.as_str()));
     if points(d) && moved_points && same_sentence_percent(ctx, start, prev) {
         d.kind = Kind::Percent;
         d.up.head = LEXICON.unit("percentage point");
@@ -213,7 +201,7 @@ pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize
     if points(d)
         && (up_end..up_end + 1).chain(up_end.checked_sub(1)).any(|k| {
             toks.get(k)
-                .is_some_and(|t| COMPARATIVES.contains(&t.lower.as_str()))
+                .is_some_and(|t| has(&WORDS.kind.comparatives, t.lower.as_str()))
         })
         && same_sentence_percent(ctx, start, prev)
     {

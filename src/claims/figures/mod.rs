@@ -38,6 +38,7 @@ mod reject;
 mod scale;
 mod traps;
 mod unit_phrase;
+mod words;
 
 use std::cell::OnceCell;
 

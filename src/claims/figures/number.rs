@@ -25,6 +25,7 @@ use super::build::Draft;
 use super::scale::apply_scales;
 use super::traps::trap;
 use super::unit_phrase::{looks_like_verb, whole_count};
+use super::words::{WORDS, has};
 use super::{Ctx, plain_figure};
 
 /// A number before its qualifier and unit are read.
@@ -60,9 +61,6 @@ pub(super) enum Scan {
     Nothing,
 }
 
-/// Nouns that number an event in sequence: "minuto 89" is the 89th minute.
-const ORDINAL_NOUNS: &[&str] = &["minute", "minuto"];
-
 /// "en el minuto 89": an ordinal whose noun comes first.
 pub(super) fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
     let toks = ctx.toks;
@@ -83,7 +81,7 @@ pub(super) fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
         first = i - 2;
         noun = &toks[first];
     }
-    if !(numbered || ORDINAL_NOUNS.contains(&noun.lower.as_str()))
+    if !(numbered || has(&WORDS.number.ordinal_nouns, noun.lower.as_str()))
         || !t.lower.chars().all(|c| c.is_ascii_digit())
     {
         return None;
@@ -97,37 +95,8 @@ pub(super) fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
     Some(fig)
 }
 
-/// English ordinal words.
-const ORDINALS_EN: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
-
-/// Spanish ordinal stems (masculine/feminine/plural endings added on lookup).
-const ORDINALS_ES: &[&str] = &[
-    "primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav", "noven", "décim",
-];
-
 fn ordinal_word(w: &str) -> Option<f64> {
-    if let Some(p) = ORDINALS_EN.iter().position(|o| *o == w) {
+    if let Some(p) = WORDS.number.ordinals_en.iter().position(|o| *o == w) {
         return Some(p as f64 + 1.0);
     }
     let ending = |stem: &str| {
@@ -146,7 +115,9 @@ fn ordinal_word(w: &str) -> Option<f64> {
     {
         return Some(v);
     }
-    ORDINALS_ES
+    WORDS
+        .number
+        .ordinal_stems_es
         .iter()
         .position(|stem| {
             w.strip_prefix(stem)
@@ -155,32 +126,6 @@ fn ordinal_word(w: &str) -> Option<f64> {
         })
         .map(|p| p as f64 + 1.0)
 }
-
-/// Phrases where an ordinal word is part of a title or idiom, not a figure.
-const ORDINAL_IDIOMS: &[&str] = &[
-    "first lady",
-    "first minister",
-    "at first",
-    "first of all",
-    "primer ministro",
-    "primera ministra",
-    "primera dama",
-    "de primera",
-    "primera mano",
-    "first hand",
-    "first-hand",
-    "segunda mano",
-    "second hand",
-    "cuarto de",
-    // Knockout rounds: "octavos de final" is the last sixteen, not an eighth.
-    "octavos de",
-    "cuartos de",
-    "dieciseisavos de",
-    "de octavos",
-    "de cuartos",
-    "en octavos",
-    "en cuartos",
-];
 
 pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     let Some(t) = ctx.toks.get(i) else {
@@ -220,12 +165,9 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     let compared_then =
         i >= 2 && toks[i - 1].is("hace") && matches!(toks[i - 2].lower.as_str(), "que" | "than");
     let dated = compared_then
-        || toks.get(i + 2).is_some_and(|w| {
-            matches!(
-                w.lower.as_str(),
-                "earlier" | "ago" | "before" | "later" | "antes" | "después" | "atrás"
-            )
-        });
+        || toks
+            .get(i + 2)
+            .is_some_and(|w| has(&WORDS.number.dated_after, w.lower.as_str()));
     if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
         && LEXICON
             .unit_at(toks, i + 1)
@@ -294,7 +236,7 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         }
     }
     if let Some(n) = ordinal_word(&t.lower) {
-        let idiom = ORDINAL_IDIOMS.iter().any(|p| {
+        let idiom = WORDS.number.ordinal_idioms.iter().any(|p| {
             let n_words = p.split(' ').count();
             (i.saturating_sub(n_words - 1)..=i)
                 .any(|s| qualifiers::match_phrase(toks, s, p).is_some_and(|e| e > i))

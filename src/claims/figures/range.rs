@@ -15,7 +15,7 @@ use crate::claims::types::Interval;
 
 use super::Ctx;
 use super::number::{Core, Scan, scan_core};
-use super::traps::RESULT_VERBS;
+use super::words::{WORDS, has};
 
 /// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
 /// "de 30 a 40". Returns (value, end, start of "between"/"entre" if any).
@@ -72,7 +72,7 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     // list of set scores, is two counts even when it rises.
     let sentence_from = ctx.sentence_first_tok(s, core.start);
     let result = (core.start.saturating_sub(6).max(sentence_from)..core.start)
-        .any(|k| RESULT_VERBS.contains(&toks[k].lower.as_str()));
+        .any(|k| has(&WORDS.traps.result_verbs, toks[k].lower.as_str()));
     let set_list = |k: usize| in_dash_pair(toks, k);
     let listed = toks.get(core.end + 2).is_some_and(|c| c.is_punct(",")) && set_list(core.end + 3)
         || core.start >= 2

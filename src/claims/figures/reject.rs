@@ -20,6 +20,7 @@ use super::Ctx;
 use super::build::Draft;
 use super::number::Core;
 use super::unit_phrase::UnitPhrase;
+use super::words::{WORDS, has};
 
 /// "14 votos a favor, 10 en contra y una abstención": "un"/"una"/"a"/"one" right
 /// after a conjunction that closes a list of counts is the last count, not an article.
@@ -102,33 +103,11 @@ fn service_number(ctx: &Ctx, core: &Core, up: &UnitPhrase) -> bool {
         .sentence_first_tok(ctx.tok_sentence[k], k)
         .max(k.saturating_sub(8));
     if matches!(w, "or" | "o")
-        && (from..k).any(|j| {
-            matches!(
-                toks[j].lower.as_str(),
-                "call" | "dial" | "llame" | "llama" | "llamar" | "marque"
-            )
-        })
+        && (from..k).any(|j| has(&WORDS.reject.dial_verbs, toks[j].lower.as_str()))
     {
         return true;
     }
-    matches!(
-        w,
-        "según"
-            | "segun"
-            | "call"
-            | "called"
-            | "dial"
-            | "dialled"
-            | "dialed"
-            | "llame"
-            | "llamar"
-            | "llamó"
-            | "llamaron"
-            | "llama"
-            | "marque"
-            | "marcar"
-            | "marcó"
-    ) || (w == "to" && k > 0 && toks[k - 1].is("according"))
+    has(&WORDS.reject.service_verbs, w) || (w == "to" && k > 0 && toks[k - 1].is("according"))
         // "report potholes on 311", "llame al 112": a short public service number.
         || matches!(w, "on" | "via" | "al") && short_code(&toks[core.start].lower)
 }
@@ -241,21 +220,8 @@ pub(super) fn counts_speakers(ctx: &Ctx, d: &Draft) -> bool {
 /// Step: "the 10-year Treasury note", "el bono a 10 años": a maturity names the bond.
 pub(super) fn maturity(ctx: &Ctx, d: &Draft) -> bool {
     d.kind == Kind::Duration
-        && ctx.toks.get(d.fig_end()).is_some_and(|n| {
-            matches!(
-                n.lower.as_str(),
-                "treasury"
-                    | "treasuries"
-                    | "note"
-                    | "notes"
-                    | "bond"
-                    | "bonds"
-                    | "gilt"
-                    | "gilts"
-                    | "yield"
-                    | "yields"
-                    | "bund"
-                    | "bunds"
-            )
-        })
+        && ctx
+            .toks
+            .get(d.fig_end())
+            .is_some_and(|n| has(&WORDS.reject.maturity_nouns, n.lower.as_str()))
 }

@@ -2,7 +2,7 @@
 //!
 //! Entry point: [`trap`], tried before a digit core is read: the token index to
 //! resume at when the number is part of a name or code ("G7", "Boeing 737", "COVID-19",
-//! "737 MAX", "10-K"), an identifier after its noun ([`ID_NOUNS`]: "article 5",
+//! "737 MAX", "10-K"), an identifier after its noun (`id_nouns` in `figures.toml`: "article 5",
 //! "flight 17"), a race named by its distance ("the 100m final"), a time of day or a
 //! phone number ([`time_or_phone`]), or a long reference number.
 //!
@@ -20,97 +20,7 @@ use crate::claims::units::{LEXICON, UnitKind};
 use super::Ctx;
 use super::scale::scale_at;
 use super::unit_phrase::is_plural;
-
-/// Words before a number that make it an identifier ("article 5", "flight 17").
-const ID_NOUNS: &[&str] = &[
-    "article",
-    "artículo",
-    "articulo",
-    "section",
-    "sección",
-    "chapter",
-    "capítulo",
-    "clause",
-    "cláusula",
-    "resolution",
-    "resolución",
-    "decree",
-    "decreto",
-    "flight",
-    "vuelo",
-    "route",
-    "ruta",
-    "line",
-    "línea",
-    "room",
-    "page",
-    "página",
-    "number",
-    "número",
-    "num",
-    "núm",
-    "model",
-    "modelo",
-    "version",
-    "versión",
-    "item",
-    "paragraph",
-    "párrafo",
-    "highway",
-    "carretera",
-    // "a la altura del kilómetro 1.020": a road marker, not a distance.
-    "kilómetro",
-    "kilometro",
-    "milepost",
-    "title",
-    "título",
-    "apollo",
-    "boeing",
-    "airbus",
-    "covid",
-    "windows",
-    "iphone",
-    "no",
-    "nos",
-    "n",
-    "exp",
-    "expediente",
-    "folio",
-    "case",
-    "caso",
-    "lote",
-    "gate",
-    "puerta",
-    "platform",
-    "andén",
-    "amendment",
-    "enmienda",
-    "fracción",
-    "inciso",
-    "ley",
-    "interstate",
-    "junction",
-    "junctions",
-    "category",
-    "categoría",
-    "categoria",
-    "channel",
-    "episode",
-    "episodio",
-    "box",
-    "apartado",
-    "correos",
-    "form",
-    "formulario",
-    // "los estudiantes de grado 11", "grade 9 pupils": a school year.
-    "grado",
-    "grade",
-    // "Olympics day 9", "stage 14 of the Tour": a day or stage named by its number.
-    "day",
-    "stage",
-    "etapa",
-    "matchday",
-];
+use super::words::{WORDS, has};
 
 /// Adjacent letters allowed after digits (scales, ordinals, decades, units).
 fn allowed_suffix(toks: &[Tok], j: usize) -> bool {
@@ -154,39 +64,6 @@ fn model_letter(t: &Tok) -> bool {
     t.cap && t.lower.chars().count() == 1 && !matches!(t.lower.as_str(), "k" | "m" | "b" | "c")
 }
 
-/// Words that make a distance the name of a race ("100m hurdles", "200 metros libres").
-const RACE_EVENTS: &[&str] = &[
-    "final",
-    "finals",
-    "hurdles",
-    "freestyle",
-    "relay",
-    "sprint",
-    "dash",
-    "heat",
-    "heats",
-    "breaststroke",
-    "butterfly",
-    "backstroke",
-    "medley",
-    "steeplechase",
-    "lisos",
-    "vallas",
-    "libres",
-    "libre",
-    "braza",
-    "mariposa",
-    "espalda",
-    "relevos",
-    "estilos",
-    "obstáculos",
-    "title",
-    "titles",
-    "record",
-    "champion",
-    "gold",
-];
-
 /// If the number at `i` is not a figure, the token index to resume at.
 pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     let toks = ctx.toks;
@@ -215,7 +92,7 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
         && matches!(n.lower.as_str(), "m" | "metres" | "meters" | "metros")
         && (toks
             .get(i + 2)
-            .is_some_and(|e| RACE_EVENTS.contains(&e.lower.as_str()))
+            .is_some_and(|e| has(&WORDS.traps.race_events, e.lower.as_str()))
             || definite
                 && toks.get(i + 2).is_none_or(|e| {
                     e.kind == TokKind::Punct || matches!(e.lower.as_str(), "in" | "en")
@@ -275,30 +152,7 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
         && LEXICON.unit_at(toks, i + 1).is_none()
         && LEXICON.modifier_at(toks, i + 1).is_none()
         && LEXICON.unit_at(toks, i + 2).is_none()
-        && !matches!(
-            n.lower.as_str(),
-            "usd"
-                | "eur"
-                | "gbp"
-                | "mxn"
-                | "rub"
-                | "cny"
-                | "jpy"
-                | "ars"
-                | "cop"
-                | "clp"
-                | "pen"
-                | "brl"
-                | "uah"
-                | "gmt"
-                | "bst"
-                | "utc"
-                | "cet"
-                | "cest"
-                | "est"
-                | "edt"
-                | "pst"
-        )
+        && !has(&WORDS.traps.codes_after_number, n.lower.as_str())
     {
         return Some(i + 2);
     }
@@ -343,10 +197,7 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     if p.is_punct(".")
         && let Some(w) = k.checked_sub(1).map(|b| &ctx.toks[b])
         && w.end == p.start
-        && matches!(
-            w.lower.as_str(),
-            "no" | "nos" | "nº" | "núm" | "num" | "art" | "exp" | "vol"
-        )
+        && has(&WORDS.traps.id_abbreviations, w.lower.as_str())
     {
         return true;
     }
@@ -361,7 +212,7 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     {
         return false;
     }
-    if ID_NOUNS.contains(&p.lower.as_str()) {
+    if has(&WORDS.traps.id_nouns, p.lower.as_str()) {
         return true;
     }
     // "iOS 17", "macOS 14": a capital after a small letter marks a product name
@@ -417,57 +268,6 @@ fn gapped(ctx: &Ctx, k: usize) -> bool {
     conj && (first..c).any(|j| toks[j].kind == TokKind::Num)
 }
 
-/// Verbs that report a match result: the team they name is followed by a score.
-pub(super) const RESULT_VERBS: &[&str] = &[
-    "beat",
-    "beats",
-    "defeated",
-    "defeat",
-    "thrashed",
-    "edged",
-    "routed",
-    "downed",
-    "crushed",
-    "overcame",
-    "hammered",
-    "drew",
-    "lost",
-    "won",
-    "venció",
-    "vence",
-    "ganó",
-    "gana",
-    "derrotó",
-    "derrota",
-    "goleó",
-    "golea",
-    "perdió",
-    "pierde",
-    "empató",
-    "empata",
-    "superó",
-    "batió",
-    "arrolló",
-    "cayó",
-    "cae",
-    "beating",
-    "defeating",
-    "losing",
-    "edging",
-    "venciendo",
-    "derrotando",
-    "ganando",
-    "perdiendo",
-    "superando",
-    "vencer",
-    "ganar",
-    "derrotar",
-    "perder",
-    "empatar",
-    "golear",
-    "superar",
-];
-
 /// "beat Luton 4-3", "perdió ante el Girona 2-1": the name at `k` is a team when a
 /// result verb comes shortly before it and a score "N-M" right after it.
 fn result_after_team(toks: &[Tok], k: usize) -> bool {
@@ -475,7 +275,8 @@ fn result_after_team(toks: &[Tok], k: usize) -> bool {
         && toks.get(k + 3).is_some_and(|n| n.kind == TokKind::Num)
         && toks[k + 1].end == toks[k + 2].start
         && toks[k + 2].end == toks[k + 3].start;
-    score && (k.saturating_sub(4)..k).any(|j| RESULT_VERBS.contains(&toks[j].lower.as_str()))
+    score
+        && (k.saturating_sub(4)..k).any(|j| has(&WORDS.traps.result_verbs, toks[j].lower.as_str()))
 }
 
 /// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.
@@ -498,10 +299,7 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     let next_word = toks.get(i + 1).map(|x| x.lower.as_str()).unwrap_or("");
-    if matches!(
-        next_word,
-        "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock" | "o’clock" | "hrs" | "hs"
-    ) {
+    if has(&WORDS.traps.time_words, next_word) {
         return Some(i + 2);
     }
     // "a las 10": an hour, unless a counted noun follows ("de las 15 solicitudes").
@@ -526,24 +324,10 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         && value <= 24.0
     {
         let s = ctx.tok_sentence[i];
-        let timetable = ctx.sentence_toks(s).iter().any(|x| {
-            matches!(
-                x.lower.as_str(),
-                "horario"
-                    | "atención"
-                    | "abierto"
-                    | "abierta"
-                    | "abre"
-                    | "open"
-                    | "opens"
-                    | "lunes"
-                    | "viernes"
-                    | "monday"
-                    | "friday"
-                    | "weekdays"
-                    | "daily"
-            )
-        });
+        let timetable = ctx
+            .sentence_toks(s)
+            .iter()
+            .any(|x| has(&WORDS.traps.timetable_words, x.lower.as_str()));
         if timetable {
             let end = i + 3;
             let hours = toks
@@ -563,14 +347,16 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         && t.lower.starts_with('0')
         && t.lower.chars().all(|c| c.is_ascii_digit());
     // "llama al 900 123 456": six digits or more after a word for calling.
-    let cue = (i.saturating_sub(3)..i).any(|k| PHONE_CUES.contains(&toks[k].lower.as_str()));
+    let cue =
+        (i.saturating_sub(3)..i).any(|k| has(&WORDS.traps.phone_cues, toks[k].lower.as_str()));
     let digits = toks[i..groups.0]
         .iter()
         .map(|x| x.lower.chars().filter(char::is_ascii_digit).count())
         .sum::<usize>();
     // A cue further back in the clause ("el teléfono de información es el 900 123
     // 456") needs a number as long as a full phone number.
-    let far_cue = (i.saturating_sub(7)..i).any(|k| PHONE_CUES.contains(&toks[k].lower.as_str()));
+    let far_cue =
+        (i.saturating_sub(7)..i).any(|k| has(&WORDS.traps.phone_cues, toks[k].lower.as_str()));
     if (cue && digits >= 6) || (far_cue && digits >= 8) {
         return Some(groups.0);
     }
@@ -588,23 +374,6 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     }
     None
 }
-
-/// Words that announce a phone number.
-const PHONE_CUES: &[&str] = &[
-    "call",
-    "phone",
-    "telephone",
-    "tel",
-    "fax",
-    "whatsapp",
-    "llama",
-    "llame",
-    "llamar",
-    "marca",
-    "marque",
-    "teléfono",
-    "telefono",
-];
 
 /// Digit tokens one space apart from `i`: (end index, number of digit groups,
 /// counting the groups inside "800 911").

@@ -25,6 +25,7 @@ use super::build::Draft;
 use super::kind::{after_aged, is_age, people_over};
 use super::number::{Scan, scan_core};
 use super::range::score_second;
+use super::words::{WORDS, has};
 
 /// The unit phrase after a number.
 #[derive(Debug, Default)]
@@ -46,10 +47,6 @@ impl UnitPhrase<'_> {
         self.head.is_some() || self.unknown_head.is_some()
     }
 }
-
-const DETS: &[&str] = &[
-    "the", "los", "las", "la", "el", "its", "their", "sus", "these", "those",
-];
 
 fn is_word_at(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
@@ -78,7 +75,7 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     {
         let k = if toks
             .get(j + 1)
-            .is_some_and(|d| DETS.contains(&d.lower.as_str()))
+            .is_some_and(|d| has(&WORDS.unit_phrase.determiners, d.lower.as_str()))
         {
             j + 2
         } else {
@@ -103,20 +100,9 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             t.is("del") || t.is("de") && toks.get(j + 1).is_some_and(|d| d.is("la") || d.is("el"));
         let singular_del = singular_article && toks.get(k).is_none_or(|n| !is_plural(&n.lower));
         // "siete de ellas", "two of them": a pronoun points back to the noun before.
-        let pronoun = toks.get(k).is_some_and(|p| {
-            matches!(
-                p.lower.as_str(),
-                "ellos"
-                    | "ellas"
-                    | "them"
-                    | "those"
-                    | "these"
-                    | "estos"
-                    | "estas"
-                    | "esos"
-                    | "esas"
-            )
-        });
+        let pronoun = toks
+            .get(k)
+            .is_some_and(|p| has(&WORDS.unit_phrase.pronouns, p.lower.as_str()));
         // "frente a los 10.580.412 de Rodolfo Hernández": a name owns the number.
         let name = toks.get(k).is_some_and(|n| n.cap) && !known;
         if !singular_del
@@ -225,7 +211,7 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         }
         let w = &toks[k].lower;
         if is_function_word(w)
-            || UNIT_STOPS.contains(&w.as_str())
+            || has(&WORDS.unit_phrase.stops, w.as_str())
             || parse_words(toks, k).is_some()
             || is_speech_verb(&toks[k])
             || dates::month(&toks[k]).is_some()
@@ -272,45 +258,24 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     up
 }
 
-/// Prepositions that end a unit phrase ("11% over three seasons").
-const UNIT_STOPS: &[&str] = &[
-    "over", "under", "across", "during", "without", "within", "ahead", "behind", "through",
-    "despite", "toward", "towards", "around", "sin", "tras", "hacia",
-    // "fixed 48,000 last year": a time phrase after the number, not its noun.
-    "last", "next",
-    // "17,1 millones frente a 61,7 millones": a comparison, not a noun.
-    "frente", "versus", "vs", "contra",
-    // "a city of 600,000 cannot find", "1,6 millones ya tienen": a verb's company.
-    "cannot", "can", "could", "will", "would", "must", "should", "may", "might", "still", "already",
-    "also", "now", "ya", "aún", "todavía", "también", "ahora",
-    // "five clear of City", "two short of a majority": a margin, its noun said before.
-    "clear", "adrift", "apart", "short",
-    // "a dozen never shown in public": a negated verb, its noun said before.
-    "never", "not", "nunca",
-];
-
 /// Does an unknown word look like a verb rather than a counted noun ("40
 /// resultaron heridas", "45,000 watched")?
 pub(super) fn looks_like_verb(w: &str, lang: &str) -> bool {
     if lang == "en" {
-        // Irregular participles too: "out of 2.1 million cast", "1,200 sold".
-        const IRREGULAR: &[&str] = &[
-            "cast", "sold", "won", "lost", "held", "made", "paid", "built", "taken", "given",
-            "seen", "shot", "hurt", "left", "spent", "brought", "caught", "found", "kept",
-            "bought", "sent", "struck", "thrown", "written", "chosen", "flown", "driven",
-        ];
+        // Irregular participles too (`irregular_participles`): "1,200 sold".
         // Four letters too ("32 died", "12 fled"), but not "seed" or "need".
         let past = w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed");
         // "more than 40,000 waiting": a participle (not a noun the lexicon knows,
         // "meeting", nor a plural, "buildings").
         let participle = w.len() > 5 && w.ends_with("ing") && LEXICON.unit(w).is_none();
-        return past || participle || IRREGULAR.contains(&w);
+        return past || participle || has(&WORDS.unit_phrase.irregular_participles, w);
     }
-    const ENDINGS: &[&str] = &[
-        "aron", "ieron", "aban", "ían", "arán", "erán", "irán", "ará", "erá", "irá", "aría",
-        "ería", "iría",
-    ];
-    ENDINGS.iter().any(|e| w.ends_with(e)) || (w.ends_with('ó') && w.chars().count() > 3)
+    WORDS
+        .unit_phrase
+        .verb_endings_es
+        .iter()
+        .any(|e| w.ends_with(e))
+        || (w.ends_with('ó') && w.chars().count() > 3)
 }
 
 /// An English common noun that looks plural ("crashes", "pints"), not "-ss", "-us",
@@ -345,7 +310,7 @@ pub(super) fn post_modifiers(
         }
         let d = if toks
             .get(k + 1)
-            .is_some_and(|t| DETS.contains(&t.lower.as_str()))
+            .is_some_and(|t| has(&WORDS.unit_phrase.determiners, t.lower.as_str()))
         {
             k + 2
         } else {
@@ -363,21 +328,7 @@ pub(super) fn post_modifiers(
 
 /// Is a unit surface a plural (so a 4-digit number before it counts, not dates)?
 pub(super) fn is_plural(surface: &str) -> bool {
-    surface.ends_with('s')
-        || matches!(
-            surface,
-            "people"
-                | "children"
-                | "men"
-                | "women"
-                | "staff"
-                | "personal"
-                | "dead"
-                | "injured"
-                | "wounded"
-                | "killed"
-                | "missing"
-        )
+    surface.ends_with('s') || has(&WORDS.unit_phrase.plural_nouns, surface)
 }
 
 /// "his fourth Tour de France title", "third Bond Street raid this month", "20th
@@ -432,7 +383,7 @@ fn borrowed_unit<'a>(ctx: &Ctx, end: usize) -> Option<(UnitPhrase<'a>, bool)> {
     if link.is("of") || link.is("de") {
         if toks
             .get(k)
-            .is_some_and(|d| DETS.contains(&d.lower.as_str()))
+            .is_some_and(|d| has(&WORDS.unit_phrase.determiners, d.lower.as_str()))
         {
             k += 1;
         }

@@ -1,16 +1,16 @@
 //! Assembly: a number core grown into a figure.
 //!
 //! Entry point: [`build`], given the core `number` read. It runs one named step of a
-//! stage after the other over a [`Draft`], each step settling part of the figure:
-//! range, currency sign, qualifier before, percent sign, qualifier after, unit phrase,
-//! kind from the unit, thousands, "y medio", percentage points, money left unsaid,
-//! ordinal or duration, year, rejects, qualifier applied; then [`finish`] writes the
-//! figure, naming an elided noun through `elided`. To change a rule, find its step
-//! here and its function in the stage's file.
+//! stage after the other over a [`Draft`], each settling part of the figure: range,
+//! currency sign, qualifier before, percent sign, qualifier after, unit phrase, kind
+//! from the unit, thousands, "y medio", percentage points, money left unsaid, ordinal
+//! or duration, year, rejects, qualifier settled, tenths of a point, maturity; then
+//! [`finish`] writes the figure, naming an elided noun through `elided`. To change a
+//! rule, find its step here and the step's function in the stage's file.
 //!
 //! ```text
 //! "more than 150 KGB officers" → (150, +∞) count officer [kgb]
-//! "de 5 a 7 pesos" at "5"      → [5, 7] money MXN, the noun borrowed from "7 pesos"
+//! "de 5 a 7 pesos"             → [5, 7] money peso MXN
 //! ```
 
 use crate::claims::qualifiers::Qualifier;

@@ -1,14 +1,14 @@
 //! Currency: which money a figure counts.
 //!
-//! Entry point: [`currency_before`], the sign or code before a number ("$", "€",
-//! "US$", "S/", "USD"). A sentence may name the currency elsewhere
-//! ([`sentence_currency`]), and a scaled number after a verb of spending or a noun
-//! for an amount (`money_verbs`, `money_nouns` in `figures.toml`) is money with its currency left
-//! unsaid. [`money_key`] names the unit of an ISO code.
+//! Entry points, steps of `build`: [`sign_before`], the sign or code before a number
+//! ("$", "€", "US$", "S/", "USD", read by [`currency_before`]), and [`left_unsaid`], a
+//! scaled amount with no noun in a sentence about money (a currency it names,
+//! `money_verbs` and `money_nouns` in `figures.toml`). [`money_key`] names the unit of
+//! an ISO code.
 //!
 //! ```text
-//! "US$ 5 millones" → USD, starting at "US"
-//! "$450.000 millones" in Spanish copy that never names the dollar → MXN
+//! "US$ 5 millones"                                       → USD, starting at "US"
+//! "$450.000 millones" in Spanish copy naming no dollar   → MXN (`dollar_words`)
 //! ```
 
 use crate::claims::tokens::{Tok, TokKind};

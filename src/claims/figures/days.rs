@@ -1,9 +1,11 @@
-//! Days: spans and lists of days in one month, read before single dates.
+//! Days: dates, and spans and lists of days in one month.
 //!
-//! Entry points, tried by [`extract`](super::extract) at each token: [`day_span`]
-//! ("entre el 28 y el 30 de noviembre", "between 3 and 6 February") and
-//! [`paired_day`] with [`day_list_last`] ("los días 17, 18, 24 y 25 de noviembre"
-//! gives each day its month). [`year_before`] moves "on 3 March last year" back a year.
+//! Entry point: [`dates_at`], tried by [`extract`](super::extract) at each token
+//! before any number: a span ([`day_span`]: "entre el 28 y el 30 de noviembre",
+//! "between 3 and 6 February"), a day listed before a full date ([`paired_day`]: "los
+//! días 17, 18, 24 y 25 de noviembre" gives each day its month), a street named by a
+//! date (`street_nouns` in `figures.toml`: "la calle 5 de Mayo", skipped), then a date
+//! from `claims::dates` and the later days of its month ("August 22 and 23").
 //!
 //! ```text
 //! "entre el 28 y el 30 de noviembre" → a date interval [yyyy1128, yyyy1130]

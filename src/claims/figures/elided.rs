@@ -1,13 +1,14 @@
 //! Elided nouns: what a number with no noun of its own counts.
 //!
-//! Entry points, tried in this order by `build`'s last step: [`subject_unit`] (the
-//! subject of a verb of change), [`population_before`] / [`population_kind`], then
-//! [`inherited_unit`] (the noun of a figure before), [`tally`] (votes) and
-//! [`people_unsaid`] (a verb only people do). [`institution_nationality`] lends a
-//! staff count the nationality of an embassy named before it.
+//! Entry point: [`elided_key`], asked by `build`'s last step for a count with no noun.
+//! It tries a count just before, [`subject_unit`] (the subject of a verb of change),
+//! a population ([`population_before`]), [`inherited_unit`] (the noun of a figure
+//! before), [`tally`] (votes) and [`people_unsaid`] (a verb only people do).
+//! [`institution_nationality`] lends a staff count the nationality of an embassy named
+//! before it. Word lists: `[elided]` in `figures.toml`.
 //!
 //! ```text
-//! "The embassy's staff grew from 49 to 86" → 86 staff
+//! "The embassy's staff grew from 49 to 86" → 49 staff, 86 staff
 //! "3.7 million march across France"         → 3,700,000 people
 //! ```
 

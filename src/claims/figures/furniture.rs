@@ -1,9 +1,11 @@
 //! Page furniture: lines that are not reporting.
 //!
-//! Entry point: [`is_furniture`], per sentence: an opener such as "Updated" or "Read
-//! more" followed by a time, a colon or a preposition, or a field of a byline strip
-//! made only of counter words ("1,204 shares", "Comentarios (37)"). [`reporting_after`]
-//! finds where reporting glued to such a line starts.
+//! Entry point: [`reporting_starts`], per sentence the token where reporting starts.
+//! A line is furniture ([`is_furniture`]) when an opener such as "Updated" or "Read
+//! more" is followed by a time, a colon or a preposition, or a field of a byline strip
+//! is made only of counter words ("1,204 shares", "Comentarios (37)"); reporting glued
+//! to it after a dash starts a long capitalised clause. Word lists: `[furniture]` in
+//! `figures.toml`.
 //!
 //! ```text
 //! "Updated 10:42 GMT · 3 min read — Opposition leader Samira Haddad was released

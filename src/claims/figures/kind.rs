@@ -1,13 +1,15 @@
-//! Kinds: whether a number is a year, an age, a percentage or a count.
+//! Kinds: whether a number is a percentage, money, a duration, a year or a count.
 //!
-//! Entry points: [`is_year`] (a bare 1900–2100 with no counted plural), [`is_age`],
-//! [`people_over`] and [`after_aged`] (a number that is someone's age, so its unit is
-//! years), [`same_sentence_percent`] (points a percentage moved by are percentage
-//! points). Durations are scaled to days with [`scale_interval`].
+//! Entry points, steps of `build`: [`percent_sign`], [`from_unit`] (what the unit
+//! noun makes of the figure), [`percentage_points`], [`ordinal_or_duration`] (a
+//! duration in days), [`is_year_figure`] and [`tenths_of_a_point`]. [`is_age`],
+//! [`people_over`] and [`after_aged`] tell the unit step a number is someone's age.
+//! Word lists: `[kind]` in `figures.toml`.
 //!
 //! ```text
-//! "The rocker, 67, was spotted" → 67 years
+//! "The rocker, 67, was spotted" → 67 years (24,455 days)
 //! "at least 2000 soldiers"      → a count, not the year 2000
+//! "In 1998"                     → the year 1998
 //! ```
 
 use crate::claims::qualifiers::{self, Qualifier};

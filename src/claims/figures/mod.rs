@@ -1,9 +1,11 @@
 //! Figures: numbers with their qualifier, kind, unit and source.
 //!
 //! One left-to-right pass over the tokens, [`extract`]. At each token it tries, in
-//! order, a span or list of days (`days`), a date (`claims::dates`), an ordinal named
-//! after its noun ("minuto 89"), then a number core (`number`); `build` grows a core
-//! into a figure. Each stage is one file, with its entry point named in its doc:
+//! order, a date or span of days (`days`), an ordinal named after its noun ("minuto
+//! 89"), then a number core (`number`); `build` grows a core into a figure, one named
+//! step after the other. Each stage is one file whose doc names its entry point and
+//! gives an example; its word lists are a table of `figures.toml`, beside `units.toml`
+//! (loaded by `words`):
 //!
 //! | stage | file | example |
 //! |---|---|---|
@@ -13,12 +15,14 @@
 //! | qualifier | `qualifier.rs` | "more than 150" → (150, +∞) |
 //! | currency | `currency.rs` | "US$ 5" → USD, "$5" in Spanish copy → MXN |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
-//! | kind | `kind.rs` | "in 1998" → a year, "The rocker, 67," → an age |
+//! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |
 //! | traps | `traps.rs` | "Boeing 737", "COVID-19", "14:00", "+34 912 345 678" |
 //! | rejects | `reject.rs` | "call 911", "two officials said", "Adele's 25" |
 //! | elided noun | `elided.rs` | "the staff grew from 49 to 86" → staff |
+//! | dates and days | `days.rs` | "entre el 28 y el 30 de noviembre" |
 //! | page furniture | `furniture.rs` | "Updated 14:32 GMT", "5 min read" |
-//! | assembly | `build.rs` | the order in which the stages above run |
+//! | assembly | `build.rs` | the order in which the steps run |
+//! | word lists | `words.rs`, `../figures.toml` | `id_nouns`: "article 5", "flight 17" |
 //!
 //! A number with no noun of its own takes one, in this order: the noun of the number
 //! it is paired with ("5 to 7 pesos", "200 of the 1,500 residents"), the subject of a

@@ -4,13 +4,13 @@
 //! third of"), then by token kind digits ([`digit_core`]: "1,200", "3rd", "1990s",
 //! "-4", "1,5 millones") or words ([`word_core`]: "two hundred", "una veintena",
 //! "dozens", "a decade", "first", "double"). Digits that name rather than count are
-//! skipped through `traps`. [`noun_ordinal`] reads the ordinal whose noun comes
-//! first ("el minuto 89").
+//! skipped through `traps`. [`noun_ordinal`] reads the ordinal whose noun comes first
+//! ("el minuto 89"); the step [`regroup_thousands`] rereads "1,200" once the unit is
+//! known. Word lists: `[number]` in `figures.toml`.
 //!
 //! ```text
-//! "unos 1,500 kilómetros" at "1,500" → Core { value: [1500, 1500], .. }
-//!                                        (the separator groups thousands: no decimal
-//!                                        ends in a zero)
+//! "unos 1,500 kilómetros" at "1,500" → Core { value: [1500, 1500], .. } (no decimal
+//!                                        ends in a zero, so the comma groups thousands)
 //! ```
 
 use crate::claims::fractions;

@@ -1,14 +1,15 @@
-//! Qualifiers before a figure: the words that make its value an interval.
+//! Qualifiers: the words that make a figure's value an interval.
 //!
-//! Entry point: [`prefix_qualifier`]. The wording lives in `claims::qualifiers`; this
-//! stage decides whether the words before a figure bound *this* figure: an article
-//! may stand between ("casi el 60 %"), "hasta" after a verb of change is the value
-//! reached, and "over" after a count spreads it over time ("1,400 messages over three
-//! months").
+//! Entry points, steps of `build`: [`before`] (the qualifier before the figure, read
+//! by [`prefix_qualifier`]), [`after`] ("150 or more") and [`settle`] (the interval).
+//! The wording lives in `claims::qualifiers`; this stage decides whether the words
+//! bound *this* figure: an article may stand between ("casi el 60 %"), "hasta" after
+//! a verb of change is the value reached, and "over" after a count spreads it over
+//! time ("1,400 messages over three months").
 //!
 //! ```text
-//! "casi el 60 %"             → Nearly, from "casi": [54, 60]
-//! "rose 12 %, hasta 8.900"   → none: "hasta" is the level reached
+//! "casi el 60 %"                       → Nearly, from "casi": [54, 60]
+//! "crecieron un 12 %, hasta 8.900 millones" → 8,900,000,000 exactly: the level reached
 //! ```
 
 use crate::claims::qualifiers::{self, Qualifier};

@@ -1,12 +1,12 @@
 //! Ranges: a second number joined to a core.
 //!
-//! Entry point: [`extend_range`]: "30-40", "30 to 40", "between 30 and 40", "entre el
-//! 2 % y el 2,5 %", "£35 to £65"; not a score after a result verb ("ganó 1-2") or a
-//! change ("rose from 5.1 to 5.6"). [`in_dash_pair`] and [`score_second`] tell a
-//! score "N-M" apart.
+//! Entry point: [`extend_range`], the first step of `build`: "30-40", "30 to 40",
+//! "between 30 and 40", "entre el 2 % y el 2,5 %", "£35 to £65"; not a score after a
+//! result verb ("ganó 1-2") or a change ("rose from 5.1 to 5.6"). [`in_dash_pair`] and
+//! [`score_second`] tell a score "N-M" apart.
 //!
 //! ```text
-//! "between 1 and 2 million" → [1,000,000, 2,000,000], the figure starting at "between"
+//! "between 1 and 2 million dollars" → [1,000,000, 2,000,000], starting at "between"
 //! ```
 
 use crate::claims::qualifiers;

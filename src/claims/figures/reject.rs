@@ -1,13 +1,14 @@
 //! Rejects: numbers read in full that still state no figure.
 //!
-//! Entry points, each asked by `build` once the unit is known: [`anaphoric`] ("the two
-//! leaders"), [`service_number`] ("call 911", "según el 112"), [`possessive_title`]
-//! ("Adele's 25"), [`in_attribution`] ("two officials said"), and for a bare "one"
-//! [`pronoun_one`], [`closes_count_list`] and [`opens_count_list`].
+//! Entry points, steps of `build`: [`states_nothing`] (a bare zero, a bare "one" that
+//! is an article or a pronoun, [`anaphoric`] "the two leaders", [`service_number`]
+//! "call 911", [`possessive_title`] "Adele's 25"), [`counts_speakers`] ("two
+//! officials said") and [`maturity`] ("the 10-year Treasury note"). Word lists:
+//! `[reject]` in `figures.toml`.
 //!
 //! ```text
 //! "Call 999 in an emergency or 101 for anything else" → no figure
-//! "14 votos a favor, 10 en contra y una abstención"   → "una" counts 1
+//! "14 votos a favor, 10 en contra y una abstención"   → "una abstención" counts 1
 //! ```
 
 use crate::claims::numbers::parse_words;

@@ -1,14 +1,15 @@
 //! Traps: digits that name something rather than count it.
 //!
 //! Entry point: [`trap`], tried before a digit core is read: the token index to
-//! resume at when the number is part of a name or code ("G7", "Boeing 737", "COVID-19",
-//! "737 MAX", "10-K"), an identifier after its noun (`id_nouns` in `figures.toml`: "article 5",
-//! "flight 17"), a race named by its distance ("the 100m final"), a time of day or a
-//! phone number ([`time_or_phone`]), or a long reference number.
+//! resume at when the number is part of a name or code ("G7", "Boeing 737",
+//! "COVID-19", "737 MAX", "10-K"), an identifier after its noun (`id_nouns` in
+//! `figures.toml`: "article 5", "flight 17"), a race named by its distance ("the 100m
+//! final"), a time of day or a phone number ([`time_or_phone`]), or a long reference
+//! number. Word lists: `[traps]` in `figures.toml`.
 //!
 //! ```text
-//! "junctions 10 and 11 of the M25" → skipped up to after "11"
-//! "llame al 900 123 456"            → skipped (a phone number after a word for calling)
+//! "between junctions 10 and 11 of the M25" → no figure
+//! "llame al 900 123 456"                   → no figure: a phone number
 //! ```
 
 use crate::claims::dates;

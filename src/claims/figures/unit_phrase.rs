@@ -1,15 +1,16 @@
 //! Unit phrases: what a figure counts.
 //!
-//! Entry point: [`unit_phrase`], from the token after the number: up to three
-//! modifiers, a head noun from `units.toml` (or an unknown content word), then known
-//! modifiers after it. [`borrowed_unit`] lends a bare number the noun of the number it
-//! is paired with; [`noun_after_name`] skips a name between an English ordinal and its
-//! noun.
+//! Entry points, steps of `build`: [`read`] and [`and_a_half`]. [`read`] takes the
+//! [`unit_phrase`] after the number (up to three modifiers, a head noun from
+//! `units.toml` or an unknown content word, then known modifiers), or for a bare
+//! count the noun of the number it is paired with ([`borrowed_unit`]), or years for
+//! an age. [`noun_after_name`] skips a name between an English ordinal and its noun.
+//! Word lists: `[unit_phrase]` in `figures.toml`.
 //!
 //! ```text
-//! "37 new Russian diplomats"  → head diplomat, modifiers [new, russian]
-//! "150 agentes de la KGB"     → head agent, modifiers [kgb]
-//! "de 5 a 7 pesos" at "5"     → peso, borrowed from "7 pesos"
+//! "37 new Russian diplomats"         → diplomat, modifiers [new, russian]
+//! "150 agentes de la KGB"            → agent, modifiers [kgb]
+//! "200 of the 1,500 residents" at 200 → resident, borrowed
 //! ```
 
 use crate::claims::dates;

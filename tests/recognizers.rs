@@ -7,10 +7,10 @@
 //! Every case's `Input` is analysed alone, as one paragraph in the language of its
 //! folder. Each spec file labels one class of figure, so a file is scored on that
 //! class: an expected result and a predicted figure match by the rules of the file's
-//! [`Model`], one to one, first come first served. A predicted figure counts in a
-//! file's precision when it is of the class the file labels, or when it overlaps a
-//! labelled span (a reading of labelled text that must then be right); a year in a
-//! currency case is neither. Recall is matched results over expected results,
+//! [`Model`], one to one, a figure taking first a result whose text it overlaps. A
+//! predicted figure counts in a file's precision when it is of the class the file
+//! labels, or when it overlaps a labelled span (a reading of labelled text that must
+//! then be right); a year in a currency case is neither. Recall is matched results over expected results,
 //! precision matched figures over counted figures. "Sentence-like" cases have four
 //! or more words that are not numbers (see [`sentence_like`]); "all" is every scored
 //! case, fragments such as "two thousand" included.

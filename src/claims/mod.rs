@@ -5,7 +5,8 @@
 //!
 //! The stages, each in its own private module: `tokens` and `sentences` cut the text;
 //! `figures` reads numbers (`numbers`, `dates`) with their qualifiers (`qualifiers`,
-//! where wording becomes intervals) and units (`units`, from `units.toml`); `quotes`
+//! where wording becomes intervals) and units (`units`, from `units.toml`), one file
+//! per stage in `figures/` with its word lists in `figures.toml`; `quotes`
 //! pairs quote marks and finds speakers (`speech`); `framing` matches the
 //! `framing.toml` lexicons.
 

@@ -1,0 +1,482 @@
+//! Number cores: a number before its qualifier and unit are read.
+//!
+//! Entry point: [`scan_core`], at one token. It reads a share ("one in five", "a
+//! third of"), then by token kind digits ([`digit_core`]: "1,200", "3rd", "1990s",
+//! "-4", "1,5 millones") or words ([`word_core`]: "two hundred", "una veintena",
+//! "dozens", "a decade", "first", "double"). Digits that name rather than count are
+//! skipped through `traps`. [`noun_ordinal`] reads the ordinal whose noun comes first
+//! ("el minuto 89"); the step [`regroup_thousands`] rereads "1,200" once the unit is
+//! known. Word lists: `[number]` in `figures.toml`.
+//!
+//! ```text
+//! "unos 1,500 kilómetros" at "1,500" → Core { value: [1500, 1500], .. } (no decimal
+//!                                        ends in a zero, so the comma groups thousands)
+//! ```
+
+use crate::claims::fractions;
+use crate::claims::lang::is_function_word;
+use crate::claims::numbers::{parse_digits, parse_words};
+use crate::claims::qualifiers;
+use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::types::{Figure, Interval, Kind};
+use crate::claims::units::{LEXICON, UnitKind};
+
+use super::build::Draft;
+use super::scale::apply_scales;
+use super::traps::trap;
+use super::unit_phrase::{looks_like_verb, whole_count};
+use super::words::{WORDS, has};
+use super::{Ctx, plain_figure};
+
+/// A number before its qualifier and unit are read.
+#[derive(Debug, Clone)]
+pub(super) struct Core {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) value: Interval,
+    /// Written as one plain digit run with no separators (year candidate).
+    pub(super) plain_digits: Option<String>,
+    pub(super) ordinal: bool,
+    pub(super) vague: bool,
+    pub(super) scaled: bool,
+    /// A bare "one"/"uno"/"una": a figure only before a known unit.
+    pub(super) bare_one: bool,
+    /// Explicit year interval ("1990s").
+    pub(super) year: bool,
+    /// A share of a group ("a third of"), in percent.
+    pub(super) fraction: bool,
+    /// A multiple ("double", "el triple", "tenfold"): counts times.
+    pub(super) multiple: bool,
+    /// A collective numeral that only approximates its value ("una veintena"):
+    /// "about" unless another qualifier bounds it.
+    pub(super) approx: bool,
+    /// The value read with the separator as a thousands mark, when the digits are
+    /// ambiguous ("1,200" in a comma-decimal article) and were read as decimals.
+    pub(super) thousands: Option<f64>,
+}
+
+pub(super) enum Scan {
+    Core(Core),
+    Skip(usize),
+    Nothing,
+}
+
+/// "en el minuto 89": an ordinal whose noun comes first.
+pub(super) fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
+    let toks = ctx.toks;
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Num)?;
+    let mut noun = toks.get(i.checked_sub(1)?)?;
+    let mut first = i - 1;
+    // "su gol número 400": the noun before "número" is the one numbered in order.
+    let numbered = noun.is("número")
+        && i >= 3
+        && toks[i - 2].kind == TokKind::Word
+        && !toks[i - 2].cap
+        && !is_function_word(&toks[i - 2].lower)
+        && matches!(
+            toks[i - 3].lower.as_str(),
+            "su" | "sus" | "el" | "la" | "mi" | "tu" | "nuestro" | "nuestra"
+        );
+    if numbered {
+        first = i - 2;
+        noun = &toks[first];
+    }
+    if !(numbered || has(&WORDS.number.ordinal_nouns, noun.lower.as_str()))
+        || !t.lower.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let n: f64 = t.lower.parse().ok()?;
+    let mut fig = plain_figure(ctx, first, i + 1, Interval::exact(n), Kind::Ordinal);
+    fig.unit = noun.lower.clone();
+    fig.unit_key = LEXICON
+        .unit_at(toks, first)
+        .map_or_else(|| noun.lower.clone(), |m| m.entry.key.clone());
+    Some(fig)
+}
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    if let Some(p) = WORDS.number.ordinals_en.iter().position(|o| *o == w) {
+        return Some(p as f64 + 1.0);
+    }
+    let ending = |stem: &str| {
+        w.strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "o" | "a" | "os" | "as"))
+    };
+    // "undécimo título", "duodécima edición", "vigésimo aniversario".
+    if let Some(v) = [
+        ("undécim", 11.0),
+        ("duodécim", 12.0),
+        ("vigésim", 20.0),
+        ("trigésim", 30.0),
+    ]
+    .iter()
+    .find_map(|(stem, v)| ending(stem).then_some(*v))
+    {
+        return Some(v);
+    }
+    WORDS
+        .number
+        .ordinal_stems_es
+        .iter()
+        .position(|stem| {
+            w.strip_prefix(stem)
+                .is_some_and(|rest| matches!(rest, "" | "o" | "a" | "os" | "as"))
+                && !(*stem != "primer" && *stem != "tercer" && w == *stem)
+        })
+        .map(|p| p as f64 + 1.0)
+}
+
+pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
+    let Some(t) = ctx.toks.get(i) else {
+        return Scan::Nothing;
+    };
+    if let Some(sh) = fractions::share_at(ctx.toks, i, ctx.conv) {
+        return Scan::Core(Core {
+            fraction: true,
+            ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
+        });
+    }
+    match t.kind {
+        TokKind::Word => word_core(ctx, i),
+        TokKind::Num => digit_core(ctx, i),
+        TokKind::Punct => Scan::Nothing,
+    }
+}
+
+fn word_core(ctx: &Ctx, i: usize) -> Scan {
+    let toks = ctx.toks;
+    let t = &toks[i];
+    if let Some((v, approx, of)) = qualifiers::collective_at(toks, i) {
+        return Scan::Core(Core {
+            approx,
+            ..number_core(i, of, Interval::exact(v), None)
+        });
+    }
+    if let Some((value, of)) = qualifiers::vague_at(toks, i) {
+        return Scan::Core(Core {
+            vague: true,
+            ..number_core(i, of, value, None)
+        });
+    }
+    // "for a decade", "hace una década", "in less than a year": one unit of time;
+    // not "9% more than a year earlier", which dates a comparison.
+    // "un 8 % más que hace un año" compares with a year ago just the same.
+    let compared_then =
+        i >= 2 && toks[i - 1].is("hace") && matches!(toks[i - 2].lower.as_str(), "que" | "than");
+    let dated = compared_then
+        || toks
+            .get(i + 2)
+            .is_some_and(|w| has(&WORDS.number.dated_after, w.lower.as_str()));
+    if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
+        && LEXICON
+            .unit_at(toks, i + 1)
+            .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+        && !dated
+        && i.checked_sub(1).is_some_and(|k| {
+            let more_less = k > 0 && matches!(toks[k - 1].lower.as_str(), "menos" | "más" | "mas");
+            // "for the first time in nearly a decade", "en casi un año".
+            let hedged = k > 0
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "nearly" | "almost" | "about" | "casi"
+                )
+                && matches!(
+                    toks[k - 1].lower.as_str(),
+                    "in" | "for" | "over" | "within" | "after" | "en" | "durante" | "tras"
+                );
+            hedged
+                || matches!(
+                    toks[k].lower.as_str(),
+                    "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
+                )
+                || (toks[k].is("de") && more_less)
+                // "dejaron 44 muertos en un mes, según": a span closing its clause.
+                || (toks[k].is("en")
+                    && toks.get(i + 2).is_none_or(|n| {
+                        n.kind == TokKind::Punct || n.is("según")
+                    }))
+        })
+    {
+        return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
+    if let Some(core) = multiple_core(toks, i) {
+        return Scan::Core(core);
+    }
+    // "by a quarter of a point", "half of a percentage point": a share of a point.
+    if matches!(t.lower.as_str(), "quarter" | "half")
+        && toks.get(i + 1).is_some_and(|o| o.is("of"))
+        && toks.get(i + 2).is_some_and(|a| a.is("a"))
+        && toks
+            .get(i + 3)
+            .is_some_and(|p| p.is("point") || p.is("percentage"))
+    {
+        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        return Scan::Core(number_core(i, i + 3, Interval::exact(v), None));
+    }
+    // "a quarter-point", "a half-point": a share of a percentage point.
+    if matches!(t.lower.as_str(), "quarter" | "half")
+        && toks
+            .get(i + 1)
+            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+        && toks.get(i + 2).is_some_and(|p| p.is("point"))
+    {
+        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        return Scan::Core(number_core(i, i + 1, Interval::exact(v), None));
+    }
+    // "half a percentage point", "medio punto porcentual", "media hora".
+    if matches!(t.lower.as_str(), "half" | "medio" | "media") {
+        let k = if toks.get(i + 1).is_some_and(|a| a.is("a") || a.is("an")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if LEXICON.unit_at(toks, k).is_some() && (k == i + 2 || t.lower != "half") {
+            return Scan::Core(number_core(i, k, Interval::exact(0.5), None));
+        }
+    }
+    if let Some(n) = ordinal_word(&t.lower) {
+        let idiom = WORDS.number.ordinal_idioms.iter().any(|p| {
+            let n_words = p.split(' ').count();
+            (i.saturating_sub(n_words - 1)..=i)
+                .any(|s| qualifiers::match_phrase(toks, s, p).is_some_and(|e| e > i))
+        });
+        let after_number = i > 0 && toks[i - 1].kind == TokKind::Num;
+        // "second-highest": a rank among superlatives, not a count of anything.
+        // "the second most expensive", "el segundo más caro" too.
+        let superlative = toks
+            .get(i + 1)
+            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
+            && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"))
+            || toks
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "most" | "least" | "más" | "menos"));
+        // "the first 72 hours": the ordinal orders a span, the number is the figure.
+        let before_number = toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Num || parse_words(toks, i + 1).is_some());
+        // "first proposed in 1998", "first reported by": an adverb before a participle.
+        let adverb = t.lower == "first"
+            && toks
+                .get(i + 1)
+                .is_some_and(|p| p.kind == TokKind::Word && looks_like_verb(&p.lower, "en"))
+            && LEXICON.unit_at(toks, i + 2).is_none();
+        // "la Comisión Séptima del Senado": a capitalised ordinal after a name is part
+        // of it.
+        let named = t.cap
+            && !ctx.sentence_initial(i)
+            && i > 0
+            && toks[i - 1].cap
+            && toks[i - 1].kind == TokKind::Word;
+        if idiom || after_number || superlative || before_number || adverb || named {
+            return Scan::Skip(i + 1);
+        }
+        return Scan::Core(ordinal_core(i, i + 1, n));
+    }
+    // "once" is English for "one time"; only a number in Spanish.
+    if t.lower == "once" && ctx.lang == "en" {
+        return Scan::Nothing;
+    }
+    let Some(w) = parse_words(toks, i) else {
+        return Scan::Nothing;
+    };
+    Scan::Core(Core {
+        scaled: w.value >= 1e3,
+        bare_one: w.bare_one,
+        ..number_core(i, w.end, Interval::exact(w.value), None)
+    })
+}
+
+fn ordinal_core(start: usize, end: usize, n: f64) -> Core {
+    Core {
+        ordinal: true,
+        ..number_core(start, end, Interval::exact(n), None)
+    }
+}
+
+fn digit_core(ctx: &Ctx, i: usize) -> Scan {
+    let toks = ctx.toks;
+    if let Some(end) = trap(ctx, i) {
+        return Scan::Skip(end);
+    }
+    let t = &toks[i];
+    // Ordinal suffixes: "3rd", "21st", "3er", "1º", "1.ª".
+    if let Some(end) = ordinal_suffix(toks, i) {
+        // "40,000th": thousands grouped in either convention.
+        let n = t.lower.parse::<f64>().ok().or_else(|| {
+            let digits: String = t
+                .lower
+                .chars()
+                .filter(|c| !matches!(c, ',' | '.'))
+                .collect();
+            let grouped = t.lower.contains([',', '.']) && digits.len() >= 4;
+            grouped.then(|| digits.parse::<f64>().ok()).flatten()
+        });
+        return match n {
+            Some(n) => Scan::Core(ordinal_core(i, end, n)),
+            None => Scan::Skip(end),
+        };
+    }
+    // Decades: "1990s".
+    if let Some(next) = toks
+        .get(i + 1)
+        .filter(|n| n.start == t.end && n.lower == "s")
+        && t.lower.len() == 4
+        && t.lower.ends_with('0')
+        && let Ok(y) = t.lower.parse::<f64>()
+    {
+        let _ = next;
+        return Scan::Core(Core {
+            year: true,
+            ..number_core(i, i + 2, Interval::closed(y, y + 9.0), None)
+        });
+    }
+    let Some(mut v) = parse_digits(&t.lower, ctx.conv) else {
+        return Scan::Skip(i + 1);
+    };
+    if is_negative(toks, i) {
+        v = -v;
+    }
+    let plain = t
+        .lower
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| t.lower.clone());
+    // "3,400 millones", "unos 1,500 kilómetros" (Mexico): a decimal is not written
+    // with a trailing zero ("3,4 millones"), so the separator groups thousands.
+    if let Some(th) = thousands_reading(&t.lower)
+        && th != v.abs()
+        && t.lower.ends_with('0')
+    {
+        v = th.copysign(v);
+    }
+    let (v, end, scaled) = apply_scales(toks, i + 1, v);
+    // The figure's text starts at the minus sign.
+    let start = if v < 0.0 { i - 1 } else { i };
+    let mut core = number_core(start, end, Interval::exact(v), plain);
+    core.scaled = scaled;
+    core.thousands = thousands_reading(&t.lower).filter(|&th| !scaled && th != v);
+    if scaled {
+        core.plain_digits = None;
+    }
+    Scan::Core(core)
+}
+
+fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>) -> Core {
+    Core {
+        start,
+        end,
+        value,
+        plain_digits: plain,
+        ordinal: false,
+        vague: false,
+        scaled: false,
+        bare_one: false,
+        year: false,
+        fraction: false,
+        thousands: None,
+        multiple: false,
+        approx: false,
+    }
+}
+
+/// "1,200" or "1.200": one separator and three digits after it, so the digits
+/// alone cannot say whether it groups thousands. The thousands reading.
+fn thousands_reading(raw: &str) -> Option<f64> {
+    let (a, b) = raw.split_once([',', '.'])?;
+    let ok = b.len() == 3
+        && !a.is_empty()
+        && a.len() <= 3
+        && a != "0"
+        && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit());
+    ok.then(|| format!("{a}{b}").parse().ok()).flatten()
+}
+
+/// "-4": a minus sign glued to the number and not part of a range or identifier.
+fn is_negative(toks: &[Tok], i: usize) -> bool {
+    let Some(minus) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    if !minus.is_punct("-−") || minus.end != toks[i].start {
+        return false;
+    }
+    i < 2 || toks[i - 2].end != minus.start
+}
+
+/// Adjacent ordinal suffix after digits: the end index.
+fn ordinal_suffix(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    let mut j = i + 1;
+    // "1.º": a dot between the digits and the indicator.
+    if toks
+        .get(j)
+        .is_some_and(|d| d.is_punct(".") && d.start == t.end)
+        && toks
+            .get(j + 1)
+            .is_some_and(|s| matches!(s.lower.as_str(), "º" | "ª" | "o" | "a"))
+    {
+        j += 1;
+    }
+    let s = toks.get(j).filter(|s| s.start == toks[j - 1].end)?;
+    let ok = matches!(
+        s.lower.as_str(),
+        "st" | "nd" | "rd" | "th" | "er" | "º" | "ª" | "°" | "o" | "a" | "os" | "as" | "ra" | "ro"
+    );
+    (ok && s.lower != "°").then_some(j + 1)
+}
+
+/// "more than double the record", "el doble de la media", "up tenfold", "a 3-fold
+/// rise": a multiple, counted in times. "Double" and "triple" are adjectives too ("a
+/// double murder", "doble nacionalidad"), so they need "el" before them, or a
+/// qualifier, or "the"/"de"/"que" after them.
+fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
+    let next = toks.get(i + 1).map_or("", |n| n.lower.as_str());
+    let fold = match t.lower.as_str() {
+        "twofold" => Some(2.0),
+        "threefold" => Some(3.0),
+        "fourfold" => Some(4.0),
+        "fivefold" => Some(5.0),
+        "tenfold" => Some(10.0),
+        "hundredfold" => Some(100.0),
+        _ => None,
+    };
+    let word = match t.lower.as_str() {
+        "double" | "doble" | "twice" => Some(2.0),
+        "triple" | "treble" => Some(3.0),
+        "cuádruple" | "quadruple" => Some(4.0),
+        _ => None,
+    };
+    let framed = matches!(prev, "el" | "than" | "nearly" | "almost" | "casi" | "about")
+        || matches!(
+            next,
+            "the" | "de" | "del" | "que" | "as" | "that" | "what" | "lo"
+        );
+    // "plans to double the budget": the verb, not a stated multiple.
+    let verb_before = matches!(
+        prev,
+        "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "did" | "not"
+    );
+    let verb_after = verb_before
+        || toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && n.lower.ends_with("ed"));
+    let v = fold.or(word.filter(|_| framed && !verb_after))?;
+    Some(Core {
+        multiple: true,
+        ..number_core(i, i + 1, Interval::exact(v), None)
+    })
+}
+
+/// Step: "1,200" in a comma-decimal article was read as 1.2; "1,200 desaparecidos"
+/// counts people, who come whole, so the separator groups thousands. So it does in
+/// "un bono de 3,000 pesos": money has two decimals at most.
+pub(super) fn regroup_thousands(d: &mut Draft) {
+    if let Some(th) = d.core.thousands
+        && d.range_start.is_none()
+        && (d.kind == Kind::Count && whole_count(&d.up) || d.kind == Kind::Money && !d.core.scaled)
+    {
+        d.value = Interval::exact(th);
+    }
+}

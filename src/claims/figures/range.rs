@@ -1,0 +1,151 @@
+//! Ranges: a second number joined to a core.
+//!
+//! Entry point: [`extend_range`], the first step of `build`: "30-40", "30 to 40",
+//! "between 30 and 40", "entre el 2 % y el 2,5 %", "£35 to £65"; not a score after a
+//! result verb ("ganó 1-2") or a change ("rose from 5.1 to 5.6"). [`in_dash_pair`] and
+//! [`score_second`] tell a score "N-M" apart.
+//!
+//! ```text
+//! "between 1 and 2 million dollars" → [1,000,000, 2,000,000], starting at "between"
+//! ```
+
+use crate::claims::qualifiers;
+use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::types::Interval;
+
+use super::Ctx;
+use super::number::{Core, Scan, scan_core};
+use super::words::{WORDS, has};
+
+/// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
+/// "de 30 a 40". Returns (value, end, start of "between"/"entre" if any).
+pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<usize>) {
+    // A range stays inside its sentence ("-12.99" and "-5.44%" in two table cells).
+    let s = ctx.tok_sentence[core.start];
+    let toks = &ctx.toks[..ctx.tok_sentence.partition_point(|&x| x <= s)];
+    let plain = (core.value, core.end, None);
+    if core.ordinal || core.vague || core.fraction || !core.value.is_exact() {
+        return plain;
+    }
+    let article = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "el" | "la" | "los" | "las"))
+    };
+    // "entre el 2 % y el 2,5 %": an article may stand before each number, and
+    // "between $5,000 and $40,000" a currency sign.
+    let sign = core.start > 0 && toks[core.start - 1].is_punct("£$€¥");
+    let back = if core.start > 0 && article(core.start - 1) {
+        2
+    } else {
+        1
+    } + usize::from(sign);
+    let intro = core.start.checked_sub(back);
+    let before = intro.map(|k| toks[k].lower.as_str());
+    let between = matches!(before, Some("between" | "entre" | "from" | "de" | "desde"));
+    // "rose from 5.1 to 5.6": after a verb of change, a before and an after.
+    let changed = matches!(before, Some("from" | "de" | "desde"))
+        && (core.start.saturating_sub(4)..core.start - 1)
+            .any(|k| qualifiers::is_change_verb(&toks[k]));
+    // "raised rates by 0.25 to 5.25%": the change and the level reached.
+    let by_change = matches!(before, Some("by"))
+        && (core.start.saturating_sub(5)..core.start).any(|k| qualifiers::is_change_verb(&toks[k]));
+    if changed || by_change {
+        return plain;
+    }
+    // "between 2% and 2.5%": a percent sign on each number.
+    let percent = toks.get(core.end).is_some_and(|t| t.is_punct("%"));
+    let at = core.end + usize::from(percent);
+    let Some(sep) = toks.get(at) else {
+        return plain;
+    };
+    let dash = !percent
+        && sep.is_punct("-–—")
+        && (sep.start == toks[core.end - 1].end
+            || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
+    // "5.25%-5.5%": a dash glued on both sides joins two percentages.
+    let percent_dash = percent
+        && sep.is_punct("-–—")
+        && sep.start == toks[at - 1].end
+        && toks.get(at + 1).is_some_and(|n| n.start == sep.end);
+    let dash = dash || percent_dash;
+    // "ganó 1-2 en Valladolid", "6-7, 6-4, 6-4": a score after a result verb, or in a
+    // list of set scores, is two counts even when it rises.
+    let sentence_from = ctx.sentence_first_tok(s, core.start);
+    let result = (core.start.saturating_sub(6).max(sentence_from)..core.start)
+        .any(|k| has(&WORDS.traps.result_verbs, toks[k].lower.as_str()));
+    let set_list = |k: usize| in_dash_pair(toks, k);
+    let listed = toks.get(core.end + 2).is_some_and(|c| c.is_punct(",")) && set_list(core.end + 3)
+        || core.start >= 2
+            && toks[core.start - 1].is_punct(",")
+            && set_list(core.start.saturating_sub(4));
+    let dash = dash && !(result || listed) || percent_dash;
+    // "between 30 and 40", "entre 30 y 40", "from 30 to 40", "de 30 a 40"; not "los
+    // terremotos de 1985 y 2017", two years.
+    let and_between = matches!(before, Some("between" | "entre"));
+    let word = (and_between && (sep.is("and") || sep.is("y")))
+        || (between && (sep.is("to") || sep.is("a") || sep.is("hasta")))
+        || sep.is("to");
+    if !(dash || word) || (percent && !between && !percent_dash) {
+        return plain;
+    }
+    let mut k = at + 1 + usize::from(between && article(at + 1));
+    // "£35 to £65": the currency repeated before the second number.
+    if toks.get(k).is_some_and(|c| c.is_punct("£$€¥"))
+        && core.start > 0
+        && toks[core.start - 1].is_punct("£$€¥")
+        && toks.get(k + 1).is_some_and(|n| n.start == toks[k].end)
+    {
+        k += 1;
+    }
+    let Scan::Core(second) = scan_core(ctx, k) else {
+        return plain;
+    };
+    if second.ordinal || second.vague || second.bare_one || !second.value.is_exact() {
+        return plain;
+    }
+    if percent && !toks.get(second.end).is_some_and(|t| t.is_punct("%")) {
+        return plain;
+    }
+    let (mut lo, hi) = (core.value.lo.unwrap_or(0.0), second.value.hi.unwrap_or(0.0));
+    // "between 1 and 2 million": the scale of the second applies to the first.
+    if second.scaled && !core.scaled && lo < 1e3 {
+        let scale = 10f64.powi((hi.log10().floor() as i32 / 3) * 3);
+        lo *= scale;
+    }
+    if lo >= hi || lo.is_nan() || hi.is_nan() {
+        return plain;
+    }
+    let start = intro.filter(|_| between);
+    let mut value = Interval::closed(lo, hi);
+    if core.plain_digits.is_none() {
+        value.lo = Some(lo);
+    }
+    (value, second.end, start)
+}
+
+/// Does a pair "N-M" of glued numbers start at token `i`?
+pub(super) fn in_dash_pair(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
+        && toks
+            .get(i + 1)
+            .is_some_and(|d| d.is_punct("-–") && d.start == toks[i].end)
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokKind::Num && n.start == toks[i + 1].end)
+}
+
+/// Is the number at `i` the second of a score "N-M" with M <= N?
+pub(super) fn score_second(toks: &[Tok], i: usize, value: Interval) -> bool {
+    let Some(d) = i.checked_sub(1) else {
+        return false;
+    };
+    let glued = toks[d].is_punct("-–") && toks[d].end == toks[i].start;
+    glued
+        && d >= 1
+        && toks[d - 1].end == toks[d].start
+        && toks[d - 1].kind == TokKind::Num
+        && toks[d - 1]
+            .lower
+            .parse::<f64>()
+            .is_ok_and(|first| value.hi.is_some_and(|v| v <= first))
+}

@@ -356,9 +356,17 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
     }
     let mut why = Vec::new();
     let (ka, kb) = (a.unit_key.clone(), b.unit_key.clone());
+    // A unit the sentence leaves unsaid ("39 of them", "the 49 already there") is the
+    // reader's guess from nearby nouns: a guess that differs is no proof of another
+    // quantity, only no proof of the same one.
+    let guessed = |f: &Figure| f.unit.is_empty() && !f.unit_key.is_empty();
     let mut evidence = match a.kind {
         Kind::Count => {
-            if ka.is_empty() || kb.is_empty() {
+            let differ = !ka.is_empty()
+                && !kb.is_empty()
+                && ka != kb
+                && !crate::claims::units_related(&ka, &kb);
+            if ka.is_empty() || kb.is_empty() || (differ && (guessed(a) || guessed(b))) {
                 why.push("unit unknown".to_string());
                 0.3
             } else if ka == kb {
@@ -456,7 +464,10 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
         0.0
     };
     let shared_modifier = !ma.is_disjoint(&mb);
-    let known_unit = a.kind == Kind::Count && !ka.is_empty() && !kb.is_empty();
+    let known_unit = a.kind == Kind::Count
+        && !ka.is_empty()
+        && !kb.is_empty()
+        && (ka == kb || crate::claims::units_related(&ka, &kb));
     // A count of an unnamed thing is never evidence about the number.
     let unnamed = a.kind == Kind::Count && !known_unit;
     Some(Match {

@@ -86,6 +86,16 @@ pub fn metadata(doc: &Dom<'_>, url: Option<&str>) -> Meta {
                 "dcterms.issued",
                 "dcterms.created",
                 "dcterms.date",
+                // Less standard names many CMSs emit, often the page's only date.
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publication_date",
+                "citation_publication_date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "article.published",
             ]
             .iter()
             .filter_map(|k| m(k)),

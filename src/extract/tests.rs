@@ -351,3 +351,21 @@ fn snapshots_written_before_modified_and_status_still_load() {
     .expect("serialises");
     assert_eq!(v["status"], "not_an_article");
 }
+
+#[test]
+fn a_page_dated_only_by_a_plain_meta_date_gets_it_and_its_days_resolve() {
+    let html = "<html lang=\"en\"><head><meta name=\"date\" content=\"2013-06-28\">\
+                <title>Vote</title></head><body><article><h1>House passes the bill</h1>\
+                <p>The House passed the farm bill on June 28 by a vote of 234 to 195, \
+                after a debate that ran late into the night and split both parties.</p>\
+                </article></body></html>";
+    let article = crate::extract::extract(html, None);
+    assert_eq!(article.published.as_deref(), Some("2013-06-28"));
+    let claims = crate::claims::analyze(&article);
+    let day = claims
+        .figures
+        .iter()
+        .find(|f| f.kind == crate::claims::Kind::Date)
+        .expect("June 28 is read");
+    assert_eq!(day.value.lo, Some(20130628.0), "{day:?}");
+}

@@ -11,9 +11,10 @@
 use std::path::Path;
 use std::time::Instant;
 
-use storydiff::compare::{self, ArticleInfo, Status, Subject};
+use storydiff::compare;
+use storydiff::extract;
+use storydiff::pipeline::{Capture, subject_of};
 use storydiff::report::{self, Format, Options};
-use storydiff::{claims, extract};
 
 fn main() {
     let rounds: usize = std::env::args()
@@ -33,28 +34,15 @@ fn main() {
         read("capital-wire/stories/2023-09-26-mexico-russian-envoys.html"),
     ];
     let subject = |id: &str, article: &extract::Article| {
-        let claims = claims::analyze(article);
-        Subject {
-            id: id.into(),
-            name: id.into(),
-            status: Status::Ok,
-            error: None,
-            article: Some(ArticleInfo {
-                url: format!("http://127.0.0.1/{id}"),
-                title: article.title.clone(),
-                byline: article.byline.clone(),
-                published: article.published.clone(),
-                lang: article.lang.clone(),
-                captured: chrono::Utc::now(),
-                hash: "sha256:0".into(),
-                version: 1,
-                words: article.word_count(),
-                score: None,
-                matched: Vec::new(),
-            }),
-            claims,
-            text: article.text(),
-        }
+        let capture = Capture {
+            url: format!("http://127.0.0.1/{id}"),
+            captured: chrono::Utc::now(),
+            hash: "sha256:0".into(),
+            version: 1,
+            score: None,
+            matched: Vec::new(),
+        };
+        subject_of(id, id, article, capture)
     };
     let mut times = Vec::with_capacity(rounds);
     let mut bytes = 0;

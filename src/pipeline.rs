@@ -608,22 +608,63 @@ fn subject(
     if article.lang.is_none() {
         article.lang = lang_hint.map(str::to_string);
     }
-    s.claims = claims::analyze(&article);
-    s.text = article.text();
-    s.article = Some(ArticleInfo {
+    let capture = Capture {
         url: v.fetch.final_url.clone(),
-        title: article.title.clone(),
-        byline: article.byline.clone(),
-        published: article.published.clone(),
-        lang: article.lang.clone(),
         captured: v.fetch.fetched_at,
         hash: v.hash.clone(),
         version: v.version,
-        words: article.word_count(),
         score: first.score,
         matched: first.matched.clone(),
-    });
-    Ok(s)
+    };
+    Ok(Subject {
+        status: s.status,
+        error: s.error,
+        ..subject_of(id, name, &article, capture)
+    })
+}
+
+/// How the compared version of an article was captured.
+#[derive(Debug, Clone)]
+pub struct Capture {
+    /// The URL it was read from.
+    pub url: String,
+    /// When.
+    pub captured: chrono::DateTime<Utc>,
+    /// The version's content hash.
+    pub hash: String,
+    /// The version number.
+    pub version: u32,
+    /// Discovery's relevance score (`None` when listed in the story file).
+    pub score: Option<f64>,
+    /// The reference terms discovery matched.
+    pub matched: Vec<String>,
+}
+
+/// One side of a comparison from an article: its claims read, its facts filled in.
+/// What [`compare_story`] does with each stored article, for callers comparing
+/// articles they hold in memory.
+pub fn subject_of(id: &str, name: &str, article: &Article, capture: Capture) -> Subject {
+    Subject {
+        id: id.to_string(),
+        name: name.to_string(),
+        status: Status::Ok,
+        error: None,
+        claims: claims::analyze(article),
+        text: article.text(),
+        article: Some(ArticleInfo {
+            url: capture.url,
+            title: article.title.clone(),
+            byline: article.byline.clone(),
+            published: article.published.clone(),
+            lang: article.lang.clone(),
+            captured: capture.captured,
+            hash: capture.hash,
+            version: capture.version,
+            words: article.word_count(),
+            score: capture.score,
+            matched: capture.matched,
+        }),
+    }
 }
 
 /// Every version of every stored article of the story (or of one outlet), with the

@@ -106,15 +106,41 @@ fn assert_continued(snaps: &Path, n: u32, when: &str) {
     }
 }
 
+/// A switchable loopback site and a story of `outlets` outlets on it, with a first
+/// clean fetch done into `snaps` (under `dir` unless given).
+struct Site {
+    _rt: tokio::runtime::Runtime,
+    _server: common::Server,
+    state: std::sync::Arc<std::sync::atomic::AtomicU32>,
+    _tmp: tempfile::TempDir,
+    story: PathBuf,
+    snaps: PathBuf,
+}
+
+impl Site {
+    fn new(outlets: usize, snaps: Option<PathBuf>) -> Site {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let (server, state) = rt.block_on(switchable());
+        let tmp = tempfile::tempdir().unwrap();
+        let story = story_file(tmp.path(), &server.base, outlets);
+        let snaps = snaps.unwrap_or_else(|| tmp.path().join("snapshots"));
+        let out = fetch(&snaps, &story).output().unwrap();
+        assert!(out.status.success(), "first run: {}", text(&out));
+        Site {
+            _rt: rt,
+            _server: server,
+            state,
+            _tmp: tmp,
+            story,
+            snaps,
+        }
+    }
+}
+
 #[test]
 fn a_kill_at_every_write_step_leaves_a_store_the_next_run_continues() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let (server, state) = rt.block_on(switchable());
-    let tmp = tempfile::tempdir().unwrap();
-    let story = story_file(tmp.path(), &server.base, OUTLETS);
-    let snaps = tmp.path().join("snapshots");
-    let out = fetch(&snaps, &story).output().unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    let site = Site::new(OUTLETS, None);
+    let (state, story, snaps) = (site.state.clone(), site.story.clone(), site.snaps.clone());
     let mut n = 36;
     assert_continued(&snaps, n, "first run");
 
@@ -179,7 +205,6 @@ fn a_kill_at_every_write_step_leaves_a_store_the_next_run_continues() {
         "{}",
         text(&out)
     );
-    drop(server);
 }
 
 /// A small xorshift: the campaign's kill times vary per run and the seed is printed.
@@ -196,14 +221,9 @@ impl Rng {
 
 #[test]
 fn sixty_runs_killed_at_random_moments_never_wedge_the_story() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let (server, state) = rt.block_on(switchable());
-    let tmp = tempfile::tempdir().unwrap();
-    let story = story_file(tmp.path(), &server.base, OUTLETS);
-    let snaps = tmp.path().join("snapshots");
     let started = Instant::now();
-    let out = fetch(&snaps, &story).output().unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    let site = Site::new(OUTLETS, None);
+    let (state, story, snaps) = (site.state.clone(), site.story.clone(), site.snaps.clone());
     // Kill times spread over a whole run's length (and a bit past it).
     let run_ms = (started.elapsed().as_millis() as u64).clamp(20, 2_000);
     let seed = std::time::SystemTime::now()
@@ -263,17 +283,12 @@ fn sixty_runs_killed_at_random_moments_never_wedge_the_story() {
         mid_write >= 5,
         "too few kills landed between two outlets' writes: {mid_write}"
     );
-    drop(server);
 }
 
 #[test]
 fn no_space_at_each_write_fails_the_run_loudly_and_the_next_run_continues() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let (server, state) = rt.block_on(switchable());
-    let tmp = tempfile::tempdir().unwrap();
-    let story = story_file(tmp.path(), &server.base, OUTLETS);
-    let snaps = tmp.path().join("snapshots");
-    assert!(fetch(&snaps, &story).output().unwrap().status.success());
+    let site = Site::new(OUTLETS, None);
+    let (state, story, snaps) = (site.state.clone(), site.story.clone(), site.snaps.clone());
     let mut n = 36;
     for point in [
         "page.write@2",
@@ -311,7 +326,6 @@ fn no_space_at_each_write_fails_the_run_loudly_and_the_next_run_continues() {
         );
         assert_continued(&snaps, n, point);
     }
-    drop(server);
 }
 
 /// A tmpfs mounted for the test; unmounted when dropped.
@@ -346,12 +360,8 @@ fn a_real_full_disk_loses_nothing_and_the_next_run_continues() {
         );
         return;
     };
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let (server, state) = rt.block_on(switchable());
-    let story = story_file(tmp.path(), &server.base, OUTLETS);
-    let snaps = mnt.join("snapshots");
-    let out = fetch(&snaps, &story).output().unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    let site = Site::new(OUTLETS, Some(mnt.join("snapshots")));
+    let (state, story, snaps) = (site.state.clone(), site.story.clone(), site.snaps.clone());
     // Fill the disk to the last byte.
     let filler = mnt.join("filler");
     {
@@ -379,17 +389,12 @@ fn a_real_full_disk_loses_nothing_and_the_next_run_continues() {
     let out = fetch(&snaps, &story).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_continued(&snaps, 37, "space freed");
-    drop(server);
 }
 
 #[test]
 fn a_hand_edited_snapshot_is_an_outlet_error_never_evidence() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let (server, _state) = rt.block_on(switchable());
-    let tmp = tempfile::tempdir().unwrap();
-    let story = story_file(tmp.path(), &server.base, 2);
-    let snaps = tmp.path().join("snapshots");
-    assert!(fetch(&snaps, &story).output().unwrap().status.success());
+    let site = Site::new(2, None);
+    let (story, snaps) = (site.story.clone(), site.snaps.clone());
     let store = Store::new(&snaps);
     let key = &store.articles("story", "outlet-0").unwrap()[0];
     let record = snaps.join("story/outlet-0").join(key).join("v0001.json");
@@ -446,5 +451,4 @@ fn a_hand_edited_snapshot_is_an_outlet_error_never_evidence() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", text(&out));
-    drop(server);
 }

@@ -1,10 +1,9 @@
 //! Comparison subjects built from plain text, as the accuracy tests need them.
 
-use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
-use storydiff::claims;
-use storydiff::compare::{ArticleInfo, Status, Subject};
+use storydiff::compare::Subject;
 use storydiff::extract::Article;
+use storydiff::pipeline::{Capture, subject_of};
 
 /// A subject for `compare::compare` from a plain-text article (title line, then
 /// paragraphs), as `inspect` or a `.txt` reference would read it.
@@ -12,33 +11,17 @@ pub fn from_text(id: &str, text: &str, lang: &str, published: Option<&str>, url:
     let mut article = Article::from_text(text);
     article.lang = Some(lang.to_string());
     article.published = published.map(str::to_string);
-    let claims = claims::analyze(&article);
-    let captured: DateTime<Utc> = "2024-06-01T12:00:00Z".parse().unwrap();
-    Subject {
-        id: id.to_string(),
-        name: id.to_string(),
-        status: Status::Ok,
-        error: None,
-        article: Some(ArticleInfo {
-            url: url.to_string(),
-            title: article.title.clone(),
-            byline: None,
-            published: article.published.clone(),
-            lang: article.lang.clone(),
-            captured,
-            hash: format!(
-                "sha256:{}",
-                Sha256::digest(text.as_bytes())
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-            ),
-            version: 1,
-            words: article.word_count(),
-            score: None,
-            matched: Vec::new(),
-        }),
-        claims,
-        text: article.text(),
-    }
+    let hash = Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    let capture = Capture {
+        url: url.to_string(),
+        captured: "2024-06-01T12:00:00Z".parse().unwrap(),
+        hash: format!("sha256:{hash}"),
+        version: 1,
+        score: None,
+        matched: Vec::new(),
+    };
+    subject_of(id, id, &article, capture)
 }

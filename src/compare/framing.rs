@@ -203,8 +203,18 @@ fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec
     neutrals.sort();
     neutrals.dedup();
     let (rc, oc) = (counts(rtext), counts(otext));
+    // A label set fits the story only when one of the articles names what its neutral
+    // word names: "spies" against "diplomats" means something in a story about
+    // diplomats, not in one about "the nation's spy apparatus".
+    let named = |n: &str| {
+        let (plain, one) = (fold(n), singular(&fold(n)));
+        [&rc, &oc]
+            .iter()
+            .any(|c| c.get(&plain).copied().unwrap_or(0) + c.get(&one).copied().unwrap_or(0) > 0)
+    };
     neutrals
         .into_iter()
+        .filter(|n| named(n))
         .filter_map(|n| {
             let (r, o) = (
                 rg.get(n).cloned().unwrap_or_default(),
@@ -275,8 +285,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "como", "más", "pero", "sin", "sobre", "entre", "este", "esta", "ese", "esa",
 ];
 
+/// Honorifics and titles: a house style ("Mr. Barrack" in one paper, "Barrack" in
+/// another) is not a framing choice.
+const STYLE_WORDS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta", "don", "dona", "doña", "sir", "jr",
+];
+
 fn listable(w: &str) -> bool {
-    !FUNCTION_WORDS.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+    !FUNCTION_WORDS.contains(&w)
+        && !STYLE_WORDS.contains(&w)
+        && !w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Weighted log-odds with an informative Dirichlet prior, outlet (i) against
@@ -343,6 +361,43 @@ mod tests {
         assert_eq!(l.len(), 1);
         assert_eq!(l[0].reference, vec!["spies".to_string(), "spy".to_string()]);
         assert_eq!((l[0].outlet.len(), l[0].outlet_neutral), (0, 2));
+    }
+
+    #[test]
+    fn a_label_set_fits_only_a_story_that_names_its_neutral_thing() {
+        // "the nation's spy apparatus" / "party operatives": nobody here is a diplomat.
+        let r = [hit("spy")];
+        let o = [FramingHit {
+            neutral: Some("diplomats".into()),
+            ..hit("operatives")
+        }];
+        let none = labels(
+            &r,
+            &o,
+            "the nation's spy apparatus grew",
+            "party operatives met",
+        );
+        assert!(none.is_empty(), "{none:?}");
+        let l = labels(&r, &o, "the spy and two diplomats", "party operatives met");
+        assert_eq!(l.len(), 1, "{l:?}");
+    }
+
+    #[test]
+    fn a_house_style_of_honorifics_is_not_framing() {
+        let base = "the council approved the budget on monday after a long debate ".repeat(8);
+        let outlet = format!("{base} {}", "mr barrack said austerity ".repeat(12));
+        let reference = format!("{base} {}", "barrack said ".repeat(12));
+        let (r, o) = (counts(&reference), counts(&outlet));
+        let mut pooled = r.clone();
+        for (w, n) in &o {
+            *pooled.entry(w.clone()).or_insert(0) += n;
+        }
+        let terms: Vec<String> = log_odds(&o, &r, &pooled)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert!(terms.contains(&"austerity".to_string()), "{terms:?}");
+        assert!(!terms.contains(&"mr".to_string()), "{terms:?}");
     }
 
     #[test]

@@ -40,6 +40,8 @@ mod qualifier;
 mod range;
 mod reject;
 mod scale;
+#[cfg(test)]
+mod tests;
 mod traps;
 mod unit_phrase;
 mod words;

@@ -22,7 +22,7 @@ use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
-use super::scale::apply_scales;
+use super::scale::{apply_scales, multiplier_at};
 use super::traps::trap;
 use super::unit_phrase::{looks_like_verb, whole_count};
 use super::words::{WORDS, has};
@@ -137,11 +137,41 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
             ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
         });
     }
+    if let Some(core) = signed_core(ctx, i) {
+        return Scan::Core(core);
+    }
     match t.kind {
         TokKind::Word => word_core(ctx, i),
         TokKind::Num => digit_core(ctx, i),
         TokKind::Punct => Scan::Nothing,
     }
+}
+
+/// "minus 5", "negative one", "minus five percent": a sign in words. Not "plus or
+/// minus 3 points", a margin either way.
+fn signed_core(ctx: &Ctx, i: usize) -> Option<Core> {
+    let toks = ctx.toks;
+    if !matches!(toks[i].lower.as_str(), "minus" | "negative") {
+        return None;
+    }
+    let margin = i >= 2 && toks[i - 1].is("or") && toks[i - 2].is("plus")
+        || i >= 1 && toks[i - 1].is_punct("±/");
+    if margin {
+        return None;
+    }
+    let Scan::Core(mut core) = scan_core(ctx, i + 1) else {
+        return None;
+    };
+    let v = core.value.lo.filter(|_| core.value.is_exact())?;
+    if core.ordinal || core.year || core.fraction || core.multiple || v <= 0.0 {
+        return None;
+    }
+    core.start = i;
+    core.value = Interval::exact(-v);
+    core.plain_digits = None;
+    core.bare_one = false;
+    core.thousands = core.thousands.map(|th| -th);
+    Some(core)
 }
 
 fn word_core(ctx: &Ctx, i: usize) -> Scan {
@@ -351,12 +381,16 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
         v = th.copysign(v);
     }
     let (v, end, scaled) = apply_scales(toks, i + 1, v);
+    let (v, end, multiplied) = match multiplier_at(toks, end) {
+        Some((m, e)) => (v * m, e, true),
+        None => (v, end, false),
+    };
     // The figure's text starts at the minus sign.
     let start = if v < 0.0 { i - 1 } else { i };
     let mut core = number_core(start, end, Interval::exact(v), plain);
     core.scaled = scaled;
     core.thousands = thousands_reading(&t.lower).filter(|&th| !scaled && th != v);
-    if scaled {
+    if scaled || multiplied {
         core.plain_digits = None;
     }
     Scan::Core(core)
@@ -397,10 +431,18 @@ fn is_negative(toks: &[Tok], i: usize) -> bool {
     let Some(minus) = i.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
-    if !minus.is_punct("-−") || minus.end != toks[i].start {
+    if !minus.is_punct("-−") {
         return false;
     }
-    i < 2 || toks[i - 2].end != minus.start
+    // "convertir - 20 grados": a spaced minus after a word, before degrees; elsewhere
+    // a spaced dash sets off a clause or joins a range.
+    let spaced_degrees = minus.end != toks[i].start
+        && i >= 2
+        && toks[i - 2].kind == TokKind::Word
+        && LEXICON
+            .unit_at(toks, i + 1)
+            .is_some_and(|u| u.entry.key == "degree");
+    (minus.end == toks[i].start || spaced_degrees) && (i < 2 || toks[i - 2].end != minus.start)
 }
 
 /// Adjacent ordinal suffix after digits: the end index.

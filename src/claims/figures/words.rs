@@ -61,6 +61,8 @@ pub(super) struct NumberWords {
     /// Words two after "a year" that date a comparison, so it is no span of time: "9% more
     /// than a year earlier".
     pub(super) dated_after: Vec<String>,
+    /// Adjectives of size after a glued "m", which make it a metre: "1.8m tall".
+    pub(super) measure_adjectives: Vec<String>,
 }
 
 /// `[traps]`: see the comments in `figures.toml`.
@@ -200,6 +202,7 @@ mod tests {
             ("number.ordinal_stems_es", &w.number.ordinal_stems_es),
             ("number.ordinal_idioms", &w.number.ordinal_idioms),
             ("number.dated_after", &w.number.dated_after),
+            ("number.measure_adjectives", &w.number.measure_adjectives),
             ("traps.id_nouns", &w.traps.id_nouns),
             ("traps.race_events", &w.traps.race_events),
             ("traps.result_verbs", &w.traps.result_verbs),

@@ -185,6 +185,7 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
                 match build(ctx, core, &figs) {
                     Some((fig, fig_end)) => {
                         figs.push((fig, fig_end));
+                        range::join_bounds(ctx, &mut figs);
                         i = fig_end.max(end);
                     }
                     None => i = end,

@@ -442,7 +442,10 @@ fn is_negative(toks: &[Tok], i: usize) -> bool {
         && LEXICON
             .unit_at(toks, i + 1)
             .is_some_and(|u| u.entry.key == "degree");
-    (minus.end == toks[i].start || spaced_degrees) && (i < 2 || toks[i - 2].end != minus.start)
+    // Glued to what comes before, the dash joins ("10-20"), unless that is a sign of
+    // comparison ("<-30").
+    let joined = i >= 2 && toks[i - 2].end == minus.start && !toks[i - 2].is_punct("<>=");
+    (minus.end == toks[i].start || spaced_degrees) && !joined
 }
 
 /// Adjacent ordinal suffix after digits: the end index.

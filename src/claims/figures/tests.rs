@@ -107,3 +107,85 @@ fn figure_kinds_are_unchanged_for_plain_counts() {
     let f = fig("Officials said 37 diplomats arrived.", "en", "37");
     assert_eq!(f.kind, Kind::Count);
 }
+
+#[test]
+fn comparisons_bound_a_number() {
+    let f = fig(
+        "This is a number which is greater than 100 today.",
+        "en",
+        "100",
+    );
+    assert_eq!(
+        (f.value.lo, f.value.hi, f.value.lo_strict),
+        (Some(100.0), None, true)
+    );
+    let f = fig(
+        "Busca los números primos menores o iguales a 100",
+        "es",
+        "100",
+    );
+    assert_eq!(f.value.hi, Some(100.0));
+    assert!(!f.value.hi_strict);
+    let f = fig("Is it still the case when x >= 30 here", "en", "30");
+    assert_eq!((f.value.lo, f.value.hi), (Some(30.0), None));
+    let f = fig("Is it still the case when <-30 here", "en", "30");
+    assert_eq!((f.value.lo, f.value.hi), (None, Some(-30.0)));
+}
+
+#[test]
+fn a_bound_after_the_number() {
+    let f = fig("His score is 200 or greater this year.", "en", "200");
+    assert_eq!((f.value.lo, f.value.hi), (Some(200.0), None));
+    // "or less than 6000" bounds the next number, not this one.
+    let f = fig("His score is equal to 5000 or less than 6000", "en", "5000");
+    assert_eq!(value(&f), exact(5000.0));
+    let f = fig("His score is more than 5000 or equal to it", "en", "5000");
+    assert_eq!((f.value.lo, f.value.lo_strict), (Some(5000.0), false));
+    // A bound after outweighs the rounding before.
+    let f = fig(
+        "There are about five hundred or more in stock.",
+        "en",
+        "hundred",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(500.0), None));
+}
+
+#[test]
+fn a_lower_and_an_upper_bound_join() {
+    let f = fig(
+        "x is larger than 10 and smaller than 20 in the test.",
+        "en",
+        "10",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(10.0), Some(20.0)));
+    let f = fig(
+        "Hay como máximo 100 y como mínimo 20 manzanas.",
+        "es",
+        "100",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(20.0), Some(100.0)));
+    // Each bound names its own noun: two figures.
+    let figs = figures(
+        "More than 100 people died and fewer than 20 homes were left standing.",
+        "en",
+    );
+    assert_eq!(figs.len(), 2, "{figs:?}");
+}
+
+#[test]
+fn ranges_with_units_on_both_numbers_and_hanging_hyphens() {
+    let f = fig("Patients took between 44 mg and 50 mg a day.", "en", "44");
+    assert_eq!((f.value.lo, f.value.hi), (Some(44.0), Some(50.0)));
+    let f = fig(
+        "They built 8- to 16-meter walls along the coast.",
+        "en",
+        "8",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(8.0), Some(16.0)));
+    let f = fig(
+        "The number range is 1000 – 5000 in the table.",
+        "en",
+        "1000",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(1000.0), Some(5000.0)));
+}

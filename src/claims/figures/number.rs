@@ -47,6 +47,8 @@ pub(super) struct Core {
     pub(super) fraction: bool,
     /// A multiple ("double", "el triple", "tenfold"): counts times.
     pub(super) multiple: bool,
+    /// A share of a point ("a quarter of a point", "a half-point"): in points.
+    pub(super) point_share: bool,
     /// A collective numeral that only approximates its value ("una veintena"):
     /// "about" unless another qualifier bounds it.
     pub(super) approx: bool,
@@ -132,6 +134,13 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
         return Scan::Nothing;
     };
     if let Some(sh) = fractions::share_at(ctx.toks, i, ctx.conv) {
+        // "one-half of one percentage point": the share is of the point.
+        if let Some((v, point)) = fractions::share_of_a_point(ctx.toks, &sh) {
+            return Scan::Core(Core {
+                point_share: true,
+                ..number_core(sh.start, point, Interval::exact(v), None)
+            });
+        }
         return Scan::Core(Core {
             fraction: true,
             ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
@@ -233,17 +242,6 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     if let Some(core) = multiple_core(toks, i) {
         return Scan::Core(core);
     }
-    // "by a quarter of a point", "half of a percentage point": a share of a point.
-    if matches!(t.lower.as_str(), "quarter" | "half")
-        && toks.get(i + 1).is_some_and(|o| o.is("of"))
-        && toks.get(i + 2).is_some_and(|a| a.is("a"))
-        && toks
-            .get(i + 3)
-            .is_some_and(|p| p.is("point") || p.is("percentage"))
-    {
-        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
-        return Scan::Core(number_core(i, i + 3, Interval::exact(v), None));
-    }
     // "a quarter-point", "a half-point": a share of a percentage point.
     if matches!(t.lower.as_str(), "quarter" | "half")
         && toks
@@ -252,10 +250,19 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         && toks.get(i + 2).is_some_and(|p| p.is("point"))
     {
         let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
-        return Scan::Core(number_core(i, i + 1, Interval::exact(v), None));
+        return Scan::Core(Core {
+            point_share: true,
+            ..number_core(i, i + 1, Interval::exact(v), None)
+        });
     }
-    // "half a percentage point", "medio punto porcentual", "media hora".
-    if matches!(t.lower.as_str(), "half" | "medio" | "media") {
+    // "half a percentage point", "medio punto porcentual", "media hora"; each word in
+    // its language ("media reports" is English news).
+    let half_word = if ctx.lang == "es" {
+        ["medio", "media"].as_slice()
+    } else {
+        &["half"]
+    };
+    if half_word.contains(&t.lower.as_str()) {
         let k = if toks.get(i + 1).is_some_and(|a| a.is("a") || a.is("an")) {
             i + 2
         } else {
@@ -411,6 +418,7 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         thousands: None,
         multiple: false,
         approx: false,
+        point_share: false,
     }
 }
 

@@ -189,3 +189,55 @@ fn ranges_with_units_on_both_numbers_and_hanging_hyphens() {
     );
     assert_eq!((f.value.lo, f.value.hi), (Some(1000.0), Some(5000.0)));
 }
+
+#[test]
+fn fractions_are_shares() {
+    let f = fig("Only one eighth of the budget was spent.", "en", "eighth");
+    assert_eq!((value(&f), f.kind), (exact(12.5), Kind::Percent));
+    let f = fig("More than half of the voters stayed home.", "en", "half");
+    assert_eq!((f.value.lo, f.value.hi), (Some(50.0), None));
+    // "an hour and a half" is no half of anything.
+    let figs = figures("The meeting lasted an hour and a half on Monday.", "en");
+    assert!(figs.iter().all(|f| f.kind != Kind::Percent), "{figs:?}");
+}
+
+#[test]
+fn a_share_of_a_point_is_in_points() {
+    let f = fig(
+        "The bank raised rates by one-half of one percentage point on Tuesday.",
+        "en",
+        "half",
+    );
+    assert_eq!(value(&f), exact(0.5));
+    assert_eq!(f.unit_key, "percentage point");
+}
+
+#[test]
+fn english_news_traps() {
+    // "media" is Spanish for half only in Spanish.
+    let figs = figures("Media reports said the talks had stalled.", "en");
+    assert!(figs.is_empty(), "{figs:?}");
+    // "too cute by half" changes nothing by half.
+    let figs = figures("The plan was too cute by half, critics said.", "en");
+    assert!(figs.is_empty(), "{figs:?}");
+    // A title after an ordinal starts a name.
+    let figs = figures("It is the first Mr. Smith has faced in court.", "en");
+    assert!(figs.iter().all(|f| f.unit_key != "mr"), "{figs:?}");
+    // The head of an English compound is its last noun.
+    let f = fig(
+        "Two of the law enforcement officials declined to comment.",
+        "en",
+        "Two",
+    );
+    assert_eq!(f.unit_key, "official");
+    // A participle is no noun of a compound: it counts the people itself.
+    let f = fig(
+        "The flood left 140 injured residents in shelters.",
+        "en",
+        "140",
+    );
+    assert_ne!(f.unit_key, "resident");
+    // A noun before a verb keeps its place as head.
+    let f = fig("Congress passed two laws requiring audits.", "en", "two");
+    assert_eq!(f.unit_key, "law");
+}

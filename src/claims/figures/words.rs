@@ -103,6 +103,8 @@ pub(super) struct UnitPhraseWords {
     /// Spanish verb endings, read as verbs rather than counted nouns: "40 resultaron
     /// heridas".
     pub(super) verb_endings_es: Vec<String>,
+    /// Titles before a name, which end a unit phrase: "the first Mr. Trump has faced".
+    pub(super) honorifics: Vec<String>,
     /// Pronouns after "de"/"of" that point back to the noun before: "siete de ellas", "two
     /// of them".
     pub(super) pronouns: Vec<String>,
@@ -222,6 +224,7 @@ mod tests {
                 &w.unit_phrase.verb_endings_es,
             ),
             ("unit_phrase.pronouns", &w.unit_phrase.pronouns),
+            ("unit_phrase.honorifics", &w.unit_phrase.honorifics),
             ("unit_phrase.plural_nouns", &w.unit_phrase.plural_nouns),
             ("currency.money_verbs", &w.currency.money_verbs),
             ("currency.money_nouns", &w.currency.money_nouns),

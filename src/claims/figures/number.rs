@@ -15,7 +15,7 @@
 
 use crate::claims::fractions;
 use crate::claims::lang::is_function_word;
-use crate::claims::numbers::{parse_digits, parse_words};
+use crate::claims::numbers::{Convention, parse_digits, parse_words};
 use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
@@ -368,33 +368,47 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
             ..number_core(i, i + 2, Interval::closed(y, y + 9.0), None)
         });
     }
-    let Some(mut v) = parse_digits(&t.lower, ctx.conv) else {
+    // ".08", ",08": a decimal mark with no digits before it.
+    let leading_mark = leading_decimal(ctx, i);
+    let raw = if leading_mark {
+        format!("0{}{}", toks[i - 1].lower, t.lower)
+    } else {
+        t.lower.clone()
+    };
+    let Some(mut v) = parse_digits(&raw, ctx.conv) else {
         return Scan::Skip(i + 1);
     };
-    if is_negative(toks, i) {
+    let mut first = if leading_mark { i - 1 } else { i };
+    if first > 0 && is_negative(toks, first) {
         v = -v;
+        first -= 1;
     }
-    let plain = t
-        .lower
-        .chars()
-        .all(|c| c.is_ascii_digit())
-        .then(|| t.lower.clone());
+    let mut plain =
+        (!leading_mark && t.lower.chars().all(|c| c.is_ascii_digit())).then(|| t.lower.clone());
     // "3,400 millones", "unos 1,500 kilómetros" (Mexico): a decimal is not written
-    // with a trailing zero ("3,4 millones"), so the separator groups thousands.
+    // with a trailing zero ("3,4 millones"), so the separator groups thousands. Not in
+    // English, where "4.800" is a decimal written to three places.
     if let Some(th) = thousands_reading(&t.lower)
         && th != v.abs()
         && t.lower.ends_with('0')
+        && ctx.lang == "es"
     {
         v = th.copysign(v);
     }
-    let (v, end, scaled) = apply_scales(toks, i + 1, v);
+    // "1e10", "1.3e6", "12.32e+14": scientific notation.
+    let mut digits_end = i + 1;
+    if let Some((exp, e)) = exponent_at(toks, i + 1) {
+        v *= 10f64.powi(exp);
+        digits_end = e;
+        plain = None;
+    }
+    let (v, end, scaled) = apply_scales(toks, digits_end, v);
     let (v, end, multiplied) = match multiplier_at(toks, end) {
         Some((m, e)) => (v * m, e, true),
         None => (v, end, false),
     };
-    // The figure's text starts at the minus sign.
-    let start = if v < 0.0 { i - 1 } else { i };
-    let mut core = number_core(start, end, Interval::exact(v), plain);
+    // The figure's text starts at the minus sign or the leading mark.
+    let mut core = number_core(first, end, Interval::exact(v), plain);
     core.scaled = scaled;
     core.thousands = thousands_reading(&t.lower).filter(|&th| !scaled && th != v);
     if scaled || multiplied {
@@ -432,6 +446,42 @@ fn thousands_reading(raw: &str) -> Option<f64> {
         && a != "0"
         && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit());
     ok.then(|| format!("{a}{b}").parse().ok()).flatten()
+}
+
+/// ".08" (",08" in comma-decimal copy): the article's decimal mark glued before the
+/// digits with nothing glued before it, as in "a blood alcohol level of .08". Not the
+/// full stop of "in 2019.08" or "No.08".
+fn leading_decimal(ctx: &Ctx, i: usize) -> bool {
+    let toks = ctx.toks;
+    let Some(mark) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    let decimal = match ctx.conv {
+        Convention::DotDecimal => ".",
+        Convention::CommaDecimal => ",",
+    };
+    mark.is_punct(decimal)
+        && mark.end == toks[i].start
+        && (i < 2 || toks[i - 2].end != mark.start || toks[i - 2].is_punct("-−"))
+        && toks[i].lower.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "e10", "e+14", "e-1" glued after digits: (exponent, end).
+pub(super) fn exponent_at(toks: &[Tok], j: usize) -> Option<(i32, usize)> {
+    let e = toks
+        .get(j)
+        .filter(|e| e.is("e") && e.start == toks[j - 1].end)?;
+    let mut k = j + 1;
+    let mut sign = 1;
+    if let Some(s) = toks.get(k).filter(|s| s.is_punct("+-") && s.start == e.end) {
+        sign = if s.lower == "-" { -1 } else { 1 };
+        k += 1;
+    }
+    let n = toks
+        .get(k)
+        .filter(|n| n.kind == TokKind::Num && n.start == toks[k - 1].end)?;
+    let exp: i32 = n.lower.parse().ok().filter(|x: &i32| *x <= 300)?;
+    Some((sign * exp, k + 1))
 }
 
 /// "-4": a minus sign glued to the number and not part of a range or identifier.

@@ -241,3 +241,22 @@ fn english_news_traps() {
     let f = fig("Congress passed two laws requiring audits.", "en", "two");
     assert_eq!(f.unit_key, "law");
 }
+
+#[test]
+fn separators_and_notation() {
+    let f = fig("His blood alcohol level was .08 at the time.", "en", "08");
+    assert_eq!(value(&f), exact(0.08));
+    assert_eq!(f.text, ".08");
+    let f = fig("El nivel fue de ,08 según la prueba.", "es", "08");
+    assert_eq!(value(&f), exact(0.08));
+    // A full stop glued to a word is no decimal mark.
+    let figs = figures("Prices rose in 2019.08 was the code.", "en");
+    assert!(figs.iter().all(|f| value(f) != exact(0.08)), "{figs:?}");
+    // English writes "4.800" as a decimal; Spanish "1,500 kilómetros" groups thousands.
+    let f = fig("The index closed at 4.800 on Friday.", "en", "4.800");
+    assert_eq!(value(&f), exact(4.8));
+    let f = fig("Recorrieron 1,500 kilómetros en tren.", "es", "1,500");
+    assert_eq!(value(&f), exact(1500.0));
+    let f = fig("The sample held 1.3e6 cells in all.", "en", "1.3");
+    assert_eq!(value(&f), exact(1.3e6));
+}

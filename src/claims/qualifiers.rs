@@ -425,10 +425,15 @@ pub(crate) fn suffix_at(toks: &[Tok], i: usize) -> Option<(Qualifier, usize)> {
 /// "or equal (to)" / "o igual (a)" at `i`, closing a strict bound: its end.
 pub(crate) fn or_equal_at(toks: &[Tok], i: usize) -> Option<usize> {
     let end = OR_EQUAL.iter().find_map(|p| match_phrase(toks, i, p))?;
-    Some(match toks.get(end) {
+    let end = match toks.get(end) {
         Some(t) if t.is("to") || t.is("a") => end + 1,
         _ => end,
-    })
+    };
+    // "more than 5000 or equal to 6000": a number after it is another value.
+    let number_after = toks
+        .get(end)
+        .is_some_and(|t| t.kind == super::tokens::TokKind::Num);
+    (!number_after).then_some(end)
 }
 
 /// A vague quantity starting at token `i` and followed by "of"/"de": (interval,

@@ -39,6 +39,14 @@ fn prefix_qualifier(
         }
         qualifiers::prefix_before(toks, art).filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
     })?;
+    // "<>30" (not equal), "=>30", "=<30": a sign glued to another is no bound.
+    if toks[s].is_punct("<>")
+        && s > 0
+        && toks[s - 1].is_punct("<>=")
+        && toks[s - 1].end == toks[s].start
+    {
+        return None;
+    }
     let word = toks[s].lower.as_str();
     // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
     let from = ctx

@@ -139,6 +139,10 @@ fn a_bound_after_the_number() {
     // "or less than 6000" bounds the next number, not this one.
     let f = fig("His score is equal to 5000 or less than 6000", "en", "5000");
     assert_eq!(value(&f), exact(5000.0));
+    let f = fig("His score is more than 5000 or equal to 6000", "en", "5000");
+    assert!(f.value.lo_strict, "{f:?}");
+    let f = fig("Is it still the case when x <>30 here", "en", "30");
+    assert_eq!(value(&f), exact(30.0));
     let f = fig("His score is more than 5000 or equal to it", "en", "5000");
     assert_eq!((f.value.lo, f.value.lo_strict), (Some(5000.0), false));
     // A bound after outweighs the rounding before.

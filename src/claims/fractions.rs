@@ -32,6 +32,21 @@ const DENOMINATORS: &[(&str, f64, Option<&str>)] = &[
     ("fifths", 5.0, None),
     ("tenth", 10.0, None),
     ("tenths", 10.0, None),
+    // "one eighth", "five eighths", "one-half": more denominators. "sixth" and
+    // "seventh" are ordinals too, so a singular one needs "of" or nothing after it.
+    ("half", 2.0, None),
+    ("sixth", 6.0, None),
+    ("sixths", 6.0, None),
+    ("seventh", 7.0, None),
+    ("sevenths", 7.0, None),
+    ("eighth", 8.0, None),
+    ("eighths", 8.0, None),
+    ("ninth", 9.0, None),
+    ("ninths", 9.0, None),
+    ("hundredth", 100.0, None),
+    ("hundredths", 100.0, None),
+    ("thousandth", 1000.0, None),
+    ("thousandths", 1000.0, None),
     ("tercio", 3.0, None),
     ("tercios", 3.0, None),
     ("tercera", 3.0, Some("parte")),
@@ -41,6 +56,41 @@ const DENOMINATORS: &[(&str, f64, Option<&str>)] = &[
     ("quinta", 5.0, Some("parte")),
     ("quintas", 5.0, Some("partes")),
     ("décima", 10.0, Some("parte")),
+    // Spanish masculine denominators are ordinals and nouns too ("tres cuartos" may be
+    // three rooms, "cinco medios" five outlets): see `ES_MASCULINE`.
+    ("cuarto", 4.0, None),
+    ("cuartos", 4.0, None),
+    ("quinto", 5.0, None),
+    ("quintos", 5.0, None),
+    ("sexto", 6.0, None),
+    ("sextos", 6.0, None),
+    ("octavo", 8.0, None),
+    ("octavos", 8.0, None),
+    ("décimo", 10.0, None),
+    ("décimos", 10.0, None),
+    ("centésimo", 100.0, None),
+    ("centésimos", 100.0, None),
+    ("milésimo", 1000.0, None),
+    ("milésimos", 1000.0, None),
+];
+
+/// Spanish denominators that are a share only before "de" or with nothing after
+/// them ("tres cuartos de la población", "un octavo."), never on their own plural.
+const ES_MASCULINE: &[&str] = &[
+    "cuarto",
+    "cuartos",
+    "quinto",
+    "quintos",
+    "sexto",
+    "sextos",
+    "octavo",
+    "octavos",
+    "décimo",
+    "décimos",
+    "centésimo",
+    "centésimos",
+    "milésimo",
+    "milésimos",
 ];
 
 /// Words that may follow a share standing alone ("by a third in a year", "en un
@@ -80,6 +130,8 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
         let by = (i.saturating_sub(3)..i)
             .rev()
             .find(|&k| toks[k].is("by"))
+            // "too clever by half" is an idiom of excess, no change by half.
+            .filter(|&b| !(b >= 2 && toks[b - 2].is("too")))
             .is_some_and(|b| {
                 (b + 1..i).all(|k| {
                     matches!(
@@ -137,13 +189,8 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
     if i > 0 && toks[i - 1].is_punct("-–") && toks[i - 1].end == t.start {
         return None;
     }
-    // "a quarter of a point" is part of a point, read with the point.
-    if toks.get(i + 2).is_some_and(|o| o.is("of"))
-        && toks.get(i + 3).is_some_and(|a| a.is("a"))
-        && toks
-            .get(i + 4)
-            .is_some_and(|p| p.is("point") || p.is("percentage"))
-    {
+    // "an hour and a half": the half belongs to the number before.
+    if matches!(t.lower.as_str(), "a" | "an") && matches!(prev, "and" | "y") {
         return None;
     }
     let (num, mut j) = match t.lower.as_str() {
@@ -173,12 +220,19 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
         }
         // A plural denominator ("two-thirds", "dos tercios") is a fraction on its
         // own; a singular one needs "of" ("a third of", not "a third round").
-        let plural = num > 1.0 && d.lower.ends_with('s');
+        let masculine = ES_MASCULINE.contains(&d.lower.as_str());
+        let plural = num > 1.0 && d.lower.ends_with('s') && !masculine;
+        // "los cuartos de final": a knockout round, not a share.
+        if toks.get(end).is_some_and(|o| o.is("de"))
+            && toks.get(end + 1).is_some_and(|f| f.is("final"))
+        {
+            return None;
+        }
         // "rose by nearly a third in the week", "cayó en un tercio.": with no noun
         // after it, a singular denominator can only be a share of what went before.
         let bare = toks.get(end).is_none_or(|n| {
             (n.kind == TokKind::Punct && !n.is_punct("-‐"))
-                || BARE_SHARE_FOLLOWERS.contains(&n.lower.as_str())
+                || !masculine && BARE_SHARE_FOLLOWERS.contains(&n.lower.as_str())
         });
         return (num < den && (plural || bare || is_of(toks.get(end)))).then_some(Share {
             start: i,
@@ -209,6 +263,18 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
     })
 }
 
+/// "a quarter of a point", "one-half of one percentage point": a share of a point,
+/// in points, and the index of "point"/"percentage".
+pub(crate) fn share_of_a_point(toks: &[Tok], sh: &Share) -> Option<(f64, usize)> {
+    let of = toks.get(sh.end)?;
+    let one = toks.get(sh.end + 1)?;
+    let point = toks.get(sh.end + 2)?;
+    (of.is("of")
+        && matches!(one.lower.as_str(), "a" | "an" | "one")
+        && (point.is("point") || point.is("percentage")))
+    .then_some((sh.percent / 100.0, sh.end + 2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
@@ -236,6 +302,28 @@ mod tests {
         assert_eq!(share("a third in the week to"), Some(1.0 / 3.0 * 100.0));
         assert_eq!(share("un tercio desde 2020"), Some(1.0 / 3.0 * 100.0));
         assert_eq!(share("a quarter."), Some(25.0));
+    }
+
+    #[test]
+    fn more_denominators() {
+        assert_eq!(share("one eighth"), Some(12.5));
+        assert_eq!(share("five eighths of the vote"), Some(62.5));
+        assert_eq!(share("one-half of voters"), Some(50.0));
+        assert_eq!(share("a half"), Some(50.0));
+        assert_eq!(share("tres cuartos de la población"), Some(75.0));
+        assert_eq!(share("un octavo."), Some(12.5));
+    }
+
+    #[test]
+    fn not_shares_of_more_denominators() {
+        assert_eq!(share("a sixth sense"), None);
+        assert_eq!(share("tres cuartos y un baño"), None);
+        assert_eq!(share("cinco medios"), None);
+        assert_eq!(share("tres cuartos de final"), None);
+        let toks = tokenize("an hour and a half");
+        assert_eq!(share_at(&toks, 3, Convention::DotDecimal), None);
+        let toks = tokenize("too cute by half.");
+        assert_eq!(share_at(&toks, 3, Convention::DotDecimal), None);
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn word_value(w: &str) -> Option<Word> {
     use Word::*;
     let add = |v: f64| Some(Add(v));
     match w {
-        "zero" | "cero" => add(0.0),
+        "zero" | "cero" | "nought" | "naught" => add(0.0),
         "one" | "uno" | "una" | "un" => add(1.0),
         "two" | "dos" => add(2.0),
         "three" | "tres" => add(3.0),
@@ -198,7 +198,7 @@ fn word_value(w: &str) -> Option<Word> {
         "cien" | "ciento" => add(100.0),
         "quinientos" | "quinientas" => add(500.0),
         "hundred" => Some(Times(100.0)),
-        "dozen" | "docena" | "docenas" => Some(Times(12.0)),
+        "dozen" | "dozens" | "docena" | "docenas" => Some(Times(12.0)),
         "decena" | "decenas" => Some(Times(10.0)),
         "thousand" | "mil" => Some(Scale(1e3)),
         "million" | "millón" | "millon" | "millones" => Some(Scale(1e6)),
@@ -296,6 +296,8 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         }
     }
     let mut last_scale = 1.0;
+    // A word has been read since the last scale (so "zero" counts as read).
+    let mut in_group = false;
     while let Some(t) = toks.get(j) {
         let Some(w) = (t.kind == TokKind::Word)
             .then(|| word_value(&t.lower))
@@ -303,6 +305,18 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         else {
             break;
         };
+        // "three dozens", "dos decenas": a plural multiplier needs a number before it;
+        // alone, "docenas" is vague (`qualifiers::vague_at`), not 12.
+        if matches!(w, Word::Times(_)) && t.lower.ends_with('s') && group == 0.0 {
+            break;
+        }
+        // "zero three", "one one hundred": a unit after a unit, or tens after tens,
+        // starts another number.
+        if let Word::Add(v) = w
+            && !continues(in_group.then_some(group), v)
+        {
+            break;
+        }
         match w {
             Word::Add(v) => group += v,
             Word::Times(m) => group = group.max(1.0) * m,
@@ -322,9 +336,10 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         if !matches!(w, Word::Scale(_)) {
             last_scale = 1.0;
         }
+        in_group = !matches!(w, Word::Scale(_));
         read = true;
         j += 1;
-        if let Some(next) = joiner(toks, j, group, total) {
+        if let Some(next) = joiner(toks, j, in_group.then_some(group), total) {
             j = next;
         }
     }
@@ -332,8 +347,12 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         return None;
     }
     let mut value = total + group;
-    // "two and a half", "dos y medio"; "un millón y medio" is half a million more.
-    if let Some(end) = and_a_half(toks, j) {
+    // "two hundred point zero three", "cuarenta y siete coma veintiocho".
+    if let Some((fraction, end)) = decimal_words(toks, j) {
+        value += fraction;
+        j = end;
+    } else if let Some(end) = and_a_half(toks, j) {
+        // "two and a half", "dos y medio"; "un millón y medio" is half a million more.
         value += 0.5 * last_scale;
         j = end;
     }
@@ -358,21 +377,76 @@ fn continue_scales(toks: &[Tok], mut j: usize, mut v: f64) -> WordNumber {
     }
 }
 
+/// May a number word worth `v` add to the running group? Anything may start one; a
+/// unit follows tens ("forty two"); tens and units follow hundreds ("ciento treinta").
+fn continues(group: Option<f64>, v: f64) -> bool {
+    group.is_none_or(|g| v < 10.0 && is_tens(g) || v < 100.0 && g >= 100.0 && g % 100.0 == 0.0)
+}
+
+/// Does the running group end in tens with no unit: 40 in "trescientos cuarenta"?
+fn is_tens(group: f64) -> bool {
+    let tens = group % 100.0;
+    (20.0..100.0).contains(&tens) && tens % 10.0 == 0.0
+}
+
 /// If a hyphen or "and"/"y" at `j` joins two number words, the index after it.
-fn joiner(toks: &[Tok], j: usize, group: f64, total: f64) -> Option<usize> {
+fn joiner(toks: &[Tok], j: usize, group: Option<f64>, total: f64) -> Option<usize> {
     let t = toks.get(j)?;
     let next = toks.get(j + 1)?;
     let next_is_number = next.kind == TokKind::Word
-        && word_value(&next.lower).is_some_and(|w| matches!(w, Word::Add(v) if v < 100.0));
+        && word_value(&next.lower)
+            .is_some_and(|w| matches!(w, Word::Add(v) if v < 100.0 && continues(group, v)));
     if !next_is_number {
         return None;
     }
     let prev = &toks[j - 1];
-    let hyphen = t.is_punct("-‐") && prev.end == t.start && t.end == next.start;
-    // "treinta y siete": y after tens only; "one hundred and fifty", "a thousand and one".
-    let y = t.is("y") && group >= 20.0 && group % 10.0 == 0.0 && group < 100.0;
-    let and = t.is("and") && (group >= 100.0 || total > 0.0);
+    let after_tens = group.is_some_and(is_tens);
+    let unit_next = word_value(&next.lower).is_some_and(|w| matches!(w, Word::Add(v) if v < 10.0));
+    // "thirty-seven"; spaced, "fifty - two" only joins tens and a unit: a dash between
+    // other numbers may be a range ("five - ten").
+    let hyphen =
+        t.is_punct("-‐") && (prev.end == t.start && t.end == next.start || after_tens && unit_next);
+    // "treinta y siete", "trescientos cuarenta y siete": y after tens only; "one
+    // hundred and fifty", "a thousand and one".
+    let y = t.is("y") && after_tens;
+    let and = t.is("and") && (group.is_some_and(|g| g >= 100.0) || total > 0.0);
     (hyphen || y || and).then_some(j + 1)
+}
+
+/// The decimals spoken after "point"/"coma" at `j`: digit by digit ("point zero
+/// three" is .03) or as one number ("point seventy-one" is .71, "coma veintiocho"
+/// .28). (fraction, end). Not "at one point two people", where a noun follows a
+/// single digit... which it cannot tell; nor "two point guards", no number after.
+fn decimal_words(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let point = toks.get(j)?;
+    if !(point.is("point") || point.is("coma")) {
+        return None;
+    }
+    let digit = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .and_then(|t| match word_value(&t.lower) {
+                Some(Word::Add(v)) if v < 10.0 => Some(v as u8),
+                _ => None,
+            })
+    };
+    let mut digits = String::new();
+    let mut k = j + 1;
+    while let Some(d) = digit(k) {
+        digits.push(char::from(b'0' + d));
+        k += 1;
+    }
+    // "point five", "point zero three"; but "point seventy-one" is one number.
+    if digits.is_empty() {
+        let w = parse_words(toks, j + 1)?;
+        if w.value.fract() != 0.0 || w.value <= 0.0 {
+            return None;
+        }
+        digits = format!("{}", w.value as u64);
+        k = w.end;
+    }
+    let fraction: f64 = format!("0.{digits}").parse().ok()?;
+    Some((fraction, k))
 }
 
 /// "and a half" / "y medio" / "y media" at `j`: the index after it.
@@ -484,6 +558,44 @@ mod tests {
         assert_eq!(words("dos y medio"), Some(2.5));
         assert_eq!(words("cien"), Some(100.0));
         assert_eq!(words("quinientos"), Some(500.0));
+    }
+
+    #[test]
+    fn spanish_y_after_hundreds_and_tens() {
+        assert_eq!(words("trescientos cuarenta y siete empleados"), Some(347.0));
+        assert_eq!(words("dos mil trescientos cuarenta y siete"), Some(2347.0));
+        assert_eq!(words("ciento sesenta y un"), Some(161.0));
+        // "y" after hundreds with no tens joins nothing: two numbers.
+        assert_eq!(words("doscientos y tres"), Some(200.0));
+    }
+
+    #[test]
+    fn spaced_hyphen_joins_tens_and_a_unit_only() {
+        assert_eq!(words("fifty - two"), Some(52.0));
+        assert_eq!(words("five - ten"), Some(5.0));
+    }
+
+    #[test]
+    fn a_unit_after_a_unit_starts_another_number() {
+        assert_eq!(words("zero three"), Some(0.0));
+        assert_eq!(words("one one hundred"), Some(1.0));
+        assert_eq!(words("forty two"), Some(42.0));
+        assert_eq!(words("quinientos trece millones"), Some(513e6));
+    }
+
+    #[test]
+    fn decimals_in_words() {
+        assert_eq!(words("two hundred point zero three"), Some(200.03));
+        assert_eq!(words("two hundred point seventy-one"), Some(200.71));
+        assert_eq!(words("nine point nought four"), Some(9.04));
+        assert_eq!(words("cuarenta y siete coma veintiocho"), Some(47.28));
+        assert_eq!(words("two point guards"), Some(2.0));
+    }
+
+    #[test]
+    fn plural_multipliers_need_a_number() {
+        assert_eq!(words("three dozens"), Some(36.0));
+        assert_eq!(words("docenas"), None);
     }
 
     #[test]

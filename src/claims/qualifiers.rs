@@ -147,6 +147,68 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("rondaron", Qualifier::About),
     ("rondaba", Qualifier::About),
     ("hovered around", Qualifier::About),
+    // Comparisons: "greater than 100", "mayor que 100", "superiores a 30", "x>10".
+    ("greater than", Qualifier::MoreThan),
+    ("larger than", Qualifier::MoreThan),
+    ("bigger than", Qualifier::MoreThan),
+    ("higher than", Qualifier::MoreThan),
+    ("exceed", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("surpass", Qualifier::MoreThan),
+    ("surpassing", Qualifier::MoreThan),
+    (">", Qualifier::MoreThan),
+    ("smaller than", Qualifier::LessThan),
+    ("lower than", Qualifier::LessThan),
+    ("<", Qualifier::LessThan),
+    ("mayor que", Qualifier::MoreThan),
+    ("mayores que", Qualifier::MoreThan),
+    ("mayor a", Qualifier::MoreThan),
+    ("mayores a", Qualifier::MoreThan),
+    ("superior a", Qualifier::MoreThan),
+    ("superiores a", Qualifier::MoreThan),
+    ("más alto que", Qualifier::MoreThan),
+    ("más alta que", Qualifier::MoreThan),
+    ("menor que", Qualifier::LessThan),
+    ("menores que", Qualifier::LessThan),
+    ("menor a", Qualifier::LessThan),
+    ("menores a", Qualifier::LessThan),
+    ("inferior a", Qualifier::LessThan),
+    ("inferiores a", Qualifier::LessThan),
+    ("más bajo que", Qualifier::LessThan),
+    ("más baja que", Qualifier::LessThan),
+    // With "or equal": the bound is reached. "less than or equal to 30", ">= 30".
+    ("greater than or equal to", Qualifier::AtLeast),
+    ("more than or equal to", Qualifier::AtLeast),
+    ("greater or equal than", Qualifier::AtLeast),
+    ("bigger or equal than", Qualifier::AtLeast),
+    ("higher or equal than", Qualifier::AtLeast),
+    ("larger or equal than", Qualifier::AtLeast),
+    ("equal to or more than", Qualifier::AtLeast),
+    ("equal to or greater than", Qualifier::AtLeast),
+    ("at least or equal to", Qualifier::AtLeast),
+    ("> =", Qualifier::AtLeast),
+    ("less than or equal to", Qualifier::UpTo),
+    ("smaller than or equal to", Qualifier::UpTo),
+    ("less or equal than", Qualifier::UpTo),
+    ("smaller or equal than", Qualifier::UpTo),
+    ("lower or equal than", Qualifier::UpTo),
+    ("equal to or less than", Qualifier::UpTo),
+    ("equal to or fewer than", Qualifier::UpTo),
+    ("< =", Qualifier::UpTo),
+    ("mayor o igual a", Qualifier::AtLeast),
+    ("mayor o igual que", Qualifier::AtLeast),
+    ("mayores o iguales a", Qualifier::AtLeast),
+    ("mayores o iguales que", Qualifier::AtLeast),
+    ("igual o mayor que", Qualifier::AtLeast),
+    ("igual o mayor a", Qualifier::AtLeast),
+    ("igual a o mayor que", Qualifier::AtLeast),
+    ("menor o igual a", Qualifier::UpTo),
+    ("menor o igual que", Qualifier::UpTo),
+    ("menores o iguales a", Qualifier::UpTo),
+    ("menores o iguales que", Qualifier::UpTo),
+    ("igual o menor que", Qualifier::UpTo),
+    ("igual o menor a", Qualifier::UpTo),
+    ("igual a o menor que", Qualifier::UpTo),
 ];
 
 /// Verbs of change: after one, "from 5 to 7" is two values and "hasta" is the
@@ -240,15 +302,30 @@ pub(crate) fn is_change_verb(t: &Tok) -> bool {
 /// Qualifier phrases after a number ("150 or more", "150 como mínimo").
 const SUFFIXES: &[(&str, Qualifier)] = &[
     ("or more", Qualifier::AtLeast),
+    ("or greater", Qualifier::AtLeast),
+    ("or higher", Qualifier::AtLeast),
+    ("or above", Qualifier::AtLeast),
     ("o más", Qualifier::AtLeast),
+    ("o mayor", Qualifier::AtLeast),
+    ("o superior", Qualifier::AtLeast),
     ("como mínimo", Qualifier::AtLeast),
+    ("por lo menos", Qualifier::AtLeast),
     ("at least", Qualifier::AtLeast),
     ("al menos", Qualifier::AtLeast),
     ("or so", Qualifier::About),
     ("or less", Qualifier::UpTo),
+    ("or fewer", Qualifier::UpTo),
+    ("or lower", Qualifier::UpTo),
+    ("or below", Qualifier::UpTo),
     ("o menos", Qualifier::UpTo),
+    ("o menor", Qualifier::UpTo),
+    ("o inferior", Qualifier::UpTo),
     ("como máximo", Qualifier::UpTo),
 ];
+
+/// Words after "or equal" that close a strict bound: "more than 5000 or equal (to
+/// it)", "menos de 5000 o igual".
+const OR_EQUAL: &[&str] = &["or equal", "o igual"];
 
 /// Vague plural quantities: words (space-joined), interval, and whether "of"/"de"
 /// must follow.
@@ -333,10 +410,30 @@ pub(crate) fn prefix_before(toks: &[Tok], end: usize) -> Option<(Qualifier, usiz
 }
 
 /// A qualifier phrase starting at token `i`: (qualifier, end index).
+/// Not "5000 or less than 6000", where the words start a bound of the next number.
 pub(crate) fn suffix_at(toks: &[Tok], i: usize) -> Option<(Qualifier, usize)> {
     SUFFIXES
         .iter()
         .find_map(|(phrase, q)| match_phrase(toks, i, phrase).map(|end| (*q, end)))
+        .filter(|&(_, end)| {
+            !toks
+                .get(end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "than" | "que" | "de" | "a"))
+        })
+}
+
+/// "or equal (to)" / "o igual (a)" at `i`, closing a strict bound: its end.
+pub(crate) fn or_equal_at(toks: &[Tok], i: usize) -> Option<usize> {
+    let end = OR_EQUAL.iter().find_map(|p| match_phrase(toks, i, p))?;
+    let end = match toks.get(end) {
+        Some(t) if t.is("to") || t.is("a") => end + 1,
+        _ => end,
+    };
+    // "more than 5000 or equal to 6000": a number after it is another value.
+    let number_after = toks
+        .get(end)
+        .is_some_and(|t| t.kind == super::tokens::TokKind::Num);
+    (!number_after).then_some(end)
 }
 
 /// A vague quantity starting at token `i` and followed by "of"/"de": (interval,
@@ -392,9 +489,13 @@ pub(crate) fn apply(q: Qualifier, v: Interval) -> Interval {
         },
         Qualifier::Nearly => Interval::closed(lo.min(hi * (1.0 - NEARLY)), hi),
         Qualifier::About => Interval::closed(lo * (1.0 - ABOUT), hi * (1.0 + ABOUT)),
-        Qualifier::UpTo => Interval::closed(0.0_f64.min(hi), hi),
+        // Below a negative bound there is no floor: "<-30" is (-∞, -30).
+        Qualifier::UpTo => Interval {
+            lo: (hi >= 0.0).then_some(0.0),
+            ..Interval::closed(hi, hi)
+        },
         Qualifier::LessThan => Interval {
-            lo: Some(0.0_f64.min(hi)),
+            lo: (hi >= 0.0).then_some(0.0),
             hi: Some(hi),
             lo_strict: false,
             hi_strict: true,

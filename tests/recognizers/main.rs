@@ -39,9 +39,10 @@ use want::{Verdict, Want, in_class, judge, show_figure, show_want, unscored_resu
 use words::sentence_like;
 
 /// The lowest recall and precision over all scored cases of each language, a little
-/// under the first measurement (en R 0.465 P 0.434, es R 0.370 P 0.311), so that a
+/// under the last measurement (first en R 0.465 P 0.434, es R 0.370 P 0.311; after
+/// the number classes of issue 11 en R 0.587 P 0.564, es R 0.519 P 0.495), so that a
 /// regression fails while the reader is being improved. Raise it with the reader.
-const FLOOR: [(&str, f64, f64); 2] = [("en", 0.45, 0.42), ("es", 0.35, 0.29)];
+const FLOOR: [(&str, f64, f64); 2] = [("en", 0.57, 0.55), ("es", 0.50, 0.48)];
 
 /// Counts for one row: results expected and matched, figures counted and matched.
 #[derive(Default, Clone, Copy)]

@@ -175,9 +175,7 @@ pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize
     let toks = ctx.toks;
     let start = d.start;
     let points = |d: &Draft| d.kind == Kind::Count && d.up.head.is_some_and(|u| u.key == "point");
-    let point_share = toks[d.core.start].kind == TokKind::Word
-        && matches!(toks[d.core.start].lower.as_str(), "quarter" | "half");
-    if points(d) && point_share {
+    if points(d) && d.core.point_share {
         d.kind = Kind::Percent;
         d.up.head = LEXICON.unit("percentage point");
     }

@@ -40,6 +40,8 @@ mod qualifier;
 mod range;
 mod reject;
 mod scale;
+#[cfg(test)]
+mod tests;
 mod traps;
 mod unit_phrase;
 mod words;
@@ -183,6 +185,7 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
                 match build(ctx, core, &figs) {
                     Some((fig, fig_end)) => {
                         figs.push((fig, fig_end));
+                        range::join_bounds(ctx, &mut figs);
                         i = fig_end.max(end);
                     }
                     None => i = end,

@@ -15,14 +15,14 @@
 
 use crate::claims::fractions;
 use crate::claims::lang::is_function_word;
-use crate::claims::numbers::{parse_digits, parse_words};
+use crate::claims::numbers::{Convention, parse_digits, parse_words};
 use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
-use super::scale::apply_scales;
+use super::scale::{apply_scales, multiplier_at};
 use super::traps::trap;
 use super::unit_phrase::{looks_like_verb, whole_count};
 use super::words::{WORDS, has};
@@ -47,6 +47,8 @@ pub(super) struct Core {
     pub(super) fraction: bool,
     /// A multiple ("double", "el triple", "tenfold"): counts times.
     pub(super) multiple: bool,
+    /// A share of a point ("a quarter of a point", "a half-point"): in points.
+    pub(super) point_share: bool,
     /// A collective numeral that only approximates its value ("una veintena"):
     /// "about" unless another qualifier bounds it.
     pub(super) approx: bool,
@@ -132,16 +134,53 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
         return Scan::Nothing;
     };
     if let Some(sh) = fractions::share_at(ctx.toks, i, ctx.conv) {
+        // "one-half of one percentage point": the share is of the point.
+        if let Some((v, point)) = fractions::share_of_a_point(ctx.toks, &sh) {
+            return Scan::Core(Core {
+                point_share: true,
+                ..number_core(sh.start, point, Interval::exact(v), None)
+            });
+        }
         return Scan::Core(Core {
             fraction: true,
             ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
         });
+    }
+    if let Some(core) = signed_core(ctx, i) {
+        return Scan::Core(core);
     }
     match t.kind {
         TokKind::Word => word_core(ctx, i),
         TokKind::Num => digit_core(ctx, i),
         TokKind::Punct => Scan::Nothing,
     }
+}
+
+/// "minus 5", "negative one", "minus five percent": a sign in words. Not "plus or
+/// minus 3 points", a margin either way.
+fn signed_core(ctx: &Ctx, i: usize) -> Option<Core> {
+    let toks = ctx.toks;
+    if !matches!(toks[i].lower.as_str(), "minus" | "negative") {
+        return None;
+    }
+    let margin = i >= 2 && toks[i - 1].is("or") && toks[i - 2].is("plus")
+        || i >= 1 && toks[i - 1].is_punct("±/");
+    if margin {
+        return None;
+    }
+    let Scan::Core(mut core) = scan_core(ctx, i + 1) else {
+        return None;
+    };
+    let v = core.value.lo.filter(|_| core.value.is_exact())?;
+    if core.ordinal || core.year || core.fraction || core.multiple || v <= 0.0 {
+        return None;
+    }
+    core.start = i;
+    core.value = Interval::exact(-v);
+    core.plain_digits = None;
+    core.bare_one = false;
+    core.thousands = core.thousands.map(|th| -th);
+    Some(core)
 }
 
 fn word_core(ctx: &Ctx, i: usize) -> Scan {
@@ -203,17 +242,6 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     if let Some(core) = multiple_core(toks, i) {
         return Scan::Core(core);
     }
-    // "by a quarter of a point", "half of a percentage point": a share of a point.
-    if matches!(t.lower.as_str(), "quarter" | "half")
-        && toks.get(i + 1).is_some_and(|o| o.is("of"))
-        && toks.get(i + 2).is_some_and(|a| a.is("a"))
-        && toks
-            .get(i + 3)
-            .is_some_and(|p| p.is("point") || p.is("percentage"))
-    {
-        let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
-        return Scan::Core(number_core(i, i + 3, Interval::exact(v), None));
-    }
     // "a quarter-point", "a half-point": a share of a percentage point.
     if matches!(t.lower.as_str(), "quarter" | "half")
         && toks
@@ -222,10 +250,19 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         && toks.get(i + 2).is_some_and(|p| p.is("point"))
     {
         let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
-        return Scan::Core(number_core(i, i + 1, Interval::exact(v), None));
+        return Scan::Core(Core {
+            point_share: true,
+            ..number_core(i, i + 1, Interval::exact(v), None)
+        });
     }
-    // "half a percentage point", "medio punto porcentual", "media hora".
-    if matches!(t.lower.as_str(), "half" | "medio" | "media") {
+    // "half a percentage point", "medio punto porcentual", "media hora"; each word in
+    // its language ("media reports" is English news).
+    let half_word = if ctx.lang == "es" {
+        ["medio", "media"].as_slice()
+    } else {
+        &["half"]
+    };
+    if half_word.contains(&t.lower.as_str()) {
         let k = if toks.get(i + 1).is_some_and(|a| a.is("a") || a.is("an")) {
             i + 2
         } else {
@@ -331,32 +368,50 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
             ..number_core(i, i + 2, Interval::closed(y, y + 9.0), None)
         });
     }
-    let Some(mut v) = parse_digits(&t.lower, ctx.conv) else {
+    // ".08", ",08": a decimal mark with no digits before it.
+    let leading_mark = leading_decimal(ctx, i);
+    let raw = if leading_mark {
+        format!("0{}{}", toks[i - 1].lower, t.lower)
+    } else {
+        t.lower.clone()
+    };
+    let Some(mut v) = parse_digits(&raw, ctx.conv) else {
         return Scan::Skip(i + 1);
     };
-    if is_negative(toks, i) {
+    let mut first = if leading_mark { i - 1 } else { i };
+    if first > 0 && is_negative(toks, first) {
         v = -v;
+        first -= 1;
     }
-    let plain = t
-        .lower
-        .chars()
-        .all(|c| c.is_ascii_digit())
-        .then(|| t.lower.clone());
+    let mut plain =
+        (!leading_mark && t.lower.chars().all(|c| c.is_ascii_digit())).then(|| t.lower.clone());
     // "3,400 millones", "unos 1,500 kilómetros" (Mexico): a decimal is not written
-    // with a trailing zero ("3,4 millones"), so the separator groups thousands.
+    // with a trailing zero ("3,4 millones"), so the separator groups thousands. Not in
+    // English, where "4.800" is a decimal written to three places.
     if let Some(th) = thousands_reading(&t.lower)
         && th != v.abs()
         && t.lower.ends_with('0')
+        && ctx.lang == "es"
     {
         v = th.copysign(v);
     }
-    let (v, end, scaled) = apply_scales(toks, i + 1, v);
-    // The figure's text starts at the minus sign.
-    let start = if v < 0.0 { i - 1 } else { i };
-    let mut core = number_core(start, end, Interval::exact(v), plain);
+    // "1e10", "1.3e6", "12.32e+14": scientific notation.
+    let mut digits_end = i + 1;
+    if let Some((exp, e)) = exponent_at(toks, i + 1) {
+        v *= 10f64.powi(exp);
+        digits_end = e;
+        plain = None;
+    }
+    let (v, end, scaled) = apply_scales(toks, digits_end, v);
+    let (v, end, multiplied) = match multiplier_at(toks, end) {
+        Some((m, e)) => (v * m, e, true),
+        None => (v, end, false),
+    };
+    // The figure's text starts at the minus sign or the leading mark.
+    let mut core = number_core(first, end, Interval::exact(v), plain);
     core.scaled = scaled;
     core.thousands = thousands_reading(&t.lower).filter(|&th| !scaled && th != v);
-    if scaled {
+    if scaled || multiplied {
         core.plain_digits = None;
     }
     Scan::Core(core)
@@ -377,6 +432,7 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         thousands: None,
         multiple: false,
         approx: false,
+        point_share: false,
     }
 }
 
@@ -392,15 +448,62 @@ fn thousands_reading(raw: &str) -> Option<f64> {
     ok.then(|| format!("{a}{b}").parse().ok()).flatten()
 }
 
+/// ".08" (",08" in comma-decimal copy): the article's decimal mark glued before the
+/// digits with nothing glued before it, as in "a blood alcohol level of .08". Not the
+/// full stop of "in 2019.08" or "No.08".
+fn leading_decimal(ctx: &Ctx, i: usize) -> bool {
+    let toks = ctx.toks;
+    let Some(mark) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    let decimal = match ctx.conv {
+        Convention::DotDecimal => ".",
+        Convention::CommaDecimal => ",",
+    };
+    mark.is_punct(decimal)
+        && mark.end == toks[i].start
+        && (i < 2 || toks[i - 2].end != mark.start || toks[i - 2].is_punct("-−"))
+        && toks[i].lower.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "e10", "e+14", "e-1" glued after digits: (exponent, end).
+pub(super) fn exponent_at(toks: &[Tok], j: usize) -> Option<(i32, usize)> {
+    let e = toks
+        .get(j)
+        .filter(|e| e.is("e") && e.start == toks[j - 1].end)?;
+    let mut k = j + 1;
+    let mut sign = 1;
+    if let Some(s) = toks.get(k).filter(|s| s.is_punct("+-") && s.start == e.end) {
+        sign = if s.lower == "-" { -1 } else { 1 };
+        k += 1;
+    }
+    let n = toks
+        .get(k)
+        .filter(|n| n.kind == TokKind::Num && n.start == toks[k - 1].end)?;
+    let exp: i32 = n.lower.parse().ok().filter(|x: &i32| *x <= 300)?;
+    Some((sign * exp, k + 1))
+}
+
 /// "-4": a minus sign glued to the number and not part of a range or identifier.
 fn is_negative(toks: &[Tok], i: usize) -> bool {
     let Some(minus) = i.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
-    if !minus.is_punct("-−") || minus.end != toks[i].start {
+    if !minus.is_punct("-−") {
         return false;
     }
-    i < 2 || toks[i - 2].end != minus.start
+    // "convertir - 20 grados": a spaced minus after a word, before degrees; elsewhere
+    // a spaced dash sets off a clause or joins a range.
+    let spaced_degrees = minus.end != toks[i].start
+        && i >= 2
+        && toks[i - 2].kind == TokKind::Word
+        && LEXICON
+            .unit_at(toks, i + 1)
+            .is_some_and(|u| u.entry.key == "degree");
+    // Glued to what comes before, the dash joins ("10-20"), unless that is a sign of
+    // comparison ("<-30").
+    let joined = i >= 2 && toks[i - 2].end == minus.start && !toks[i - 2].is_punct("<>=");
+    (minus.end == toks[i].start || spaced_degrees) && !joined
 }
 
 /// Adjacent ordinal suffix after digits: the end index.

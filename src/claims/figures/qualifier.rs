@@ -39,6 +39,14 @@ fn prefix_qualifier(
         }
         qualifiers::prefix_before(toks, art).filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
     })?;
+    // "<>30" (not equal), "=>30", "=<30": a sign glued to another is no bound.
+    if toks[s].is_punct("<>")
+        && s > 0
+        && toks[s - 1].is_punct("<>=")
+        && toks[s - 1].end == toks[s].start
+    {
+        return None;
+    }
     let word = toks[s].lower.as_str();
     // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
     let from = ctx
@@ -84,7 +92,24 @@ pub(super) fn before(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
 /// came before; a collective numeral ("una veintena") is "about" unless bounded.
 pub(super) fn after(ctx: &Ctx, d: &mut Draft) {
     if let Some((q, e)) = qualifiers::suffix_at(ctx.toks, d.end) {
-        d.qualifier = d.qualifier.or(Some(q));
+        // "about 500 or more": the bound after says more than the rounding before.
+        let rounding = matches!(d.qualifier, Some(Qualifier::About | Qualifier::Nearly));
+        if rounding && matches!(q, Qualifier::AtLeast | Qualifier::UpTo) {
+            d.qualifier = Some(q);
+        } else {
+            d.qualifier = d.qualifier.or(Some(q));
+        }
+        d.end = e;
+    }
+    // "more than 5000 or equal to it", "menos de 5000 o igual": the bound is reached.
+    if let Some(q @ (Qualifier::MoreThan | Qualifier::LessThan)) = d.qualifier
+        && let Some(e) = qualifiers::or_equal_at(ctx.toks, d.end)
+    {
+        d.qualifier = Some(if q == Qualifier::MoreThan {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::UpTo
+        });
         d.end = e;
     }
     if d.core.approx {

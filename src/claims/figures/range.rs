@@ -1,6 +1,7 @@
 //! Ranges: a second number joined to a core.
 //!
-//! Entry point: [`extend_range`], the first step of `build`: "30-40", "30 to 40",
+//! Entry points: [`join_bounds`], after each figure, joins a lower and an upper
+//! bound ("more than 10 and less than 40"); [`extend_range`], the first step of `build`: "30-40", "30 to 40",
 //! "between 30 and 40", "entre el 2 % y el 2,5 %", "£35 to £65"; not a score after a
 //! result verb ("ganó 1-2") or a change ("rose from 5.1 to 5.6"). [`in_dash_pair`] and
 //! [`score_second`] tell a score "N-M" apart.
@@ -11,7 +12,8 @@
 
 use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
-use crate::claims::types::Interval;
+use crate::claims::types::{Figure, Interval};
+use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
 use super::number::{Core, Scan, scan_core};
@@ -54,14 +56,31 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     }
     // "between 2% and 2.5%": a percent sign on each number.
     let percent = toks.get(core.end).is_some_and(|t| t.is_punct("%"));
-    let at = core.end + usize::from(percent);
+    let mut at = core.end + usize::from(percent);
+    // "between 44 mg and 50 mg": a unit on each number, the same one.
+    let first_unit = LEXICON
+        .unit_at(toks, at)
+        .filter(|u| between && !percent && u.entry.kind != UnitKind::Money)
+        .filter(|u| {
+            toks.get(u.end)
+                .is_some_and(|t| t.is("and") || t.is("y") || t.is("to") || t.is("a"))
+        });
+    if let Some(u) = &first_unit {
+        at = u.end;
+    }
+    // "8- to 16-meter": a hyphen hangs on the first number of a compound adjective.
+    if toks
+        .get(at)
+        .is_some_and(|h| h.is_punct("-") && h.start == toks[at - 1].end)
+        && toks.get(at + 1).is_some_and(|t| t.is("to"))
+    {
+        at += 1;
+    }
     let Some(sep) = toks.get(at) else {
         return plain;
     };
-    let dash = !percent
-        && sep.is_punct("-–—")
-        && (sep.start == toks[core.end - 1].end
-            || toks.get(core.end + 1).is_some_and(|n| n.start == sep.end));
+    // "30-40", "1000 - 5000", "1000 – 5000": spaced or not, a dash between numbers.
+    let dash = !percent && sep.is_punct("-–—");
     // "5.25%-5.5%": a dash glued on both sides joins two percentages.
     let percent_dash = percent
         && sep.is_punct("-–—")
@@ -84,7 +103,11 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     let and_between = matches!(before, Some("between" | "entre"));
     let word = (and_between && (sep.is("and") || sep.is("y")))
         || (between && (sep.is("to") || sep.is("a") || sep.is("hasta")))
-        || sep.is("to");
+        || sep.is("to")
+        // "20 through 100", "20~100".
+        || sep.is("through")
+        || sep.is("thru")
+        || sep.is_punct("~");
     if !(dash || word) || (percent && !between && !percent_dash) {
         return plain;
     }
@@ -104,6 +127,13 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
         return plain;
     }
     if percent && !toks.get(second.end).is_some_and(|t| t.is_punct("%")) {
+        return plain;
+    }
+    if let Some(u) = &first_unit
+        && LEXICON
+            .unit_at(toks, second.end)
+            .is_none_or(|v| v.entry.key != u.entry.key)
+    {
         return plain;
     }
     let (mut lo, hi) = (core.value.lo.unwrap_or(0.0), second.value.hi.unwrap_or(0.0));
@@ -148,4 +178,57 @@ pub(super) fn score_second(toks: &[Tok], i: usize, value: Interval) -> bool {
             .lower
             .parse::<f64>()
             .is_ok_and(|first| value.hi.is_some_and(|v| v <= first))
+}
+
+/// Step after a figure is read: a lower bound and an upper bound of one quantity,
+/// joined by "and"/"but"/"y"/"pero" or a comma, are one interval: "more than 10 and
+/// less than 40" is (10, 40), "como máximo 100 y como mínimo 20" [20, 100]. Only when
+/// the first names no noun of its own (else "more than 100 people died and at least 20
+/// were hurt" would join) and the bounds leave room between them.
+pub(super) fn join_bounds(ctx: &Ctx, figs: &mut Vec<(Figure, usize)>) {
+    let n = figs.len();
+    if n < 2 {
+        return;
+    }
+    let (a, b) = (&figs[n - 2].0, &figs[n - 1].0);
+    let Some(between) = ctx.text.get(a.span[1]..b.span[0]).map(str::trim) else {
+        return;
+    };
+    let word = between.trim_start_matches(',').trim();
+    let joined = matches!(word, "and" | "but" | "y" | "e" | "pero") || between == ",";
+    let lower = |f: &Figure| f.value.lo.is_some() && f.value.hi.is_none();
+    let upper = |f: &Figure| {
+        f.value.hi.is_some() && f.value.lo.is_none_or(|l| l == 0.0) && !f.value.is_exact()
+    };
+    let same = a.kind == b.kind
+        && a.unit.is_empty()
+        && (a.unit_key == b.unit_key || a.unit_key.is_empty())
+        && a.sentence == b.sentence;
+    if !joined || !same {
+        return;
+    }
+    let (lo, hi) = if lower(a) && upper(b) {
+        (a, b)
+    } else if upper(a) && lower(b) {
+        (b, a)
+    } else {
+        return;
+    };
+    let value = Interval {
+        lo: lo.value.lo,
+        lo_strict: lo.value.lo_strict,
+        hi: hi.value.hi,
+        hi_strict: hi.value.hi_strict,
+    };
+    if value.lo >= value.hi {
+        return;
+    }
+    let span = [a.span[0], b.span[1]];
+    let mut merged = b.clone();
+    merged.value = value;
+    merged.span = span;
+    merged.text = ctx.text[span[0]..span[1]].to_string();
+    let end = figs[n - 1].1;
+    figs.truncate(n - 2);
+    figs.push((merged, end));
 }

@@ -1,4 +1,5 @@
-//! Scales after a number: "thousand", "millones", "bn", "k".
+//! Scales after a number: "thousand", "millones", "bn", "k", "lakh"; and the
+//! multiplier "dozen" ([`multiplier_at`]).
 //!
 //! Entry point: [`apply_scales`], right after the digits of a core; [`scale_at`]
 //! reads one scale word (a glued "3m" or "4b" is a scale, a spaced "3 m" is not).
@@ -10,6 +11,8 @@
 
 use crate::claims::tokens::{Tok, TokKind};
 
+use super::words::{WORDS, has};
+
 /// Scale words after a number: (multiplier, token count).
 pub(super) fn scale_at(toks: &[Tok], j: usize, glued: bool) -> Option<f64> {
     let t = toks.get(j)?;
@@ -18,7 +21,12 @@ pub(super) fn scale_at(toks: &[Tok], j: usize, glued: bool) -> Option<f64> {
     }
     let w = t.lower.as_str();
     let spaced = match w {
+        // "322 hundred": digits before "hundred" are hundreds.
+        "hundred" => Some(1e2),
         "thousand" | "mil" => Some(1e3),
+        // South Asian scales: "13 lakh" is 1,300,000, "1 crore" 10,000,000.
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
         "million" | "millions" | "millón" | "millon" | "millones" => Some(1e6),
         "billion" | "billions" => Some(1e9),
         "trillion" | "billón" | "billones" => Some(1e12),
@@ -27,16 +35,40 @@ pub(super) fn scale_at(toks: &[Tok], j: usize, glued: bool) -> Option<f64> {
     let suffix = match w {
         "k" => Some(1e3),
         "m" | "mn" | "mln" => Some(1e6),
-        "bn" | "b" | "mdd" => Some(1e9),
-        "tn" | "trn" => Some(1e12),
+        "bn" | "bln" | "b" | "mdd" => Some(1e9),
+        "tn" | "trn" | "tln" => Some(1e12),
         _ => None,
     };
+    // "1.8m tall", "a 10m-deep trench": the metre of a measure, not a million.
+    if w == "m" && measured_after(toks, j + 1) {
+        return None;
+    }
     // "mdd"/"mmdd" are Mexican shorthand for millions of dollars; keep bn/m glued only.
     if glued {
         suffix.or(spaced)
     } else {
         spaced.or(suffix.filter(|_| w != "m" && w != "b"))
     }
+}
+
+/// Does an adjective of size follow at `k` ("tall", "-long"), so that a glued "m"
+/// before it is a metre?
+fn measured_after(toks: &[Tok], mut k: usize) -> bool {
+    if toks
+        .get(k)
+        .is_some_and(|h| h.is_punct("-") && h.start == toks[k - 1].end)
+    {
+        k += 1;
+    }
+    toks.get(k)
+        .is_some_and(|a| has(&WORDS.number.measure_adjectives, a.lower.as_str()))
+}
+
+/// "3 dozen", "3 docenas": a multiplier after digits that counts, not a scale of
+/// magnitude. (multiplier, end).
+pub(super) fn multiplier_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let t = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    matches!(t.lower.as_str(), "dozen" | "dozens" | "docena" | "docenas").then_some((12.0, j + 1))
 }
 
 /// Multiplies by following scale words ("1.5 million", "2 mil millones", "3bn").

@@ -19,6 +19,7 @@ use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
+use super::number::exponent_at;
 use super::scale::scale_at;
 use super::unit_phrase::is_plural;
 use super::words::{WORDS, has};
@@ -101,7 +102,9 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     {
         return Some(i + 2);
     }
+    // "1e10", "1.3e6": an exponent, read by `number`.
     if let Some(n) = next.filter(|n| n.kind == TokKind::Word && n.start == t.end)
+        && exponent_at(toks, i + 1).is_none()
         && (!allowed_suffix(toks, i + 1)
             || model_letter(n)
             || matches!(n.lower.as_str(), "h" | "am" | "pm" | "hrs"))

@@ -130,6 +130,29 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     // The last nationality read, with its surface: "1.1 million Venezuelans".
     let mut people: Option<(String, String)> = None;
     while adjectives <= 3 && is_word_at(toks, k) {
+        // "the first Mr. Trump has faced": a title starts a name, not a noun counted.
+        if has(&WORDS.unit_phrase.honorifics, toks[k].lower.as_str()) {
+            break;
+        }
+        // "two of the law enforcement officials": in English a singular noun before a
+        // compound ending in a plural describes it; the plural is the head.
+        if ctx.lang == "en"
+            && let Some(m) = LEXICON.unit_at(toks, k)
+            && m.end == k + 1
+            && m.entry.kind == UnitKind::Count
+            // "five three-ton satellites": a measure glued to the number is its own.
+            && !m.entry.measure
+            && !(hyphenated && k == j)
+            && !english_plural(&toks[k])
+            // "140 injured residents": a participle counts people itself.
+            && !looks_like_verb(&toks[k].lower, "en")
+            && compound_plural_after(toks, k + 1)
+            && adjectives < 3
+        {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         if let Some(m) = LEXICON.unit_at(toks, k) {
             up.head = Some(m.entry);
             up.head_surface = ctx.text[toks[k].start..toks[m.end - 1].end].to_lowercase();
@@ -281,6 +304,21 @@ pub(super) fn looks_like_verb(w: &str, lang: &str) -> bool {
 
 /// An English common noun that looks plural ("crashes", "pints"), not "-ss", "-us",
 /// "-ous", "-is" or a capitalised name ("37 Texas residents").
+/// A plural noun at `k`, or one content word and then a plural noun: the end of an
+/// English compound ("enforcement officials", "firms").
+fn compound_plural_after(toks: &[Tok], k: usize) -> bool {
+    let content = |t: &Tok| {
+        t.kind == TokKind::Word && !t.cap && !is_function_word(&t.lower) && !is_speech_verb(t)
+    };
+    let plural_noun = |t: &Tok| content(t) && english_plural(t) && !looks_like_verb(&t.lower, "en");
+    let glued = |a: usize| toks[a].start == toks[a - 1].end;
+    match (toks.get(k), toks.get(k + 1)) {
+        (Some(a), _) if plural_noun(a) && !glued(k) => true,
+        (Some(a), Some(b)) => content(a) && !glued(k) && plural_noun(b) && !glued(k + 1),
+        _ => false,
+    }
+}
+
 fn english_plural(t: &Tok) -> bool {
     let w = t.lower.as_str();
     !t.cap

@@ -61,6 +61,8 @@ pub(super) struct NumberWords {
     /// Words two after "a year" that date a comparison, so it is no span of time: "9% more
     /// than a year earlier".
     pub(super) dated_after: Vec<String>,
+    /// Adjectives of size after a glued "m", which make it a metre: "1.8m tall".
+    pub(super) measure_adjectives: Vec<String>,
 }
 
 /// `[traps]`: see the comments in `figures.toml`.
@@ -101,6 +103,8 @@ pub(super) struct UnitPhraseWords {
     /// Spanish verb endings, read as verbs rather than counted nouns: "40 resultaron
     /// heridas".
     pub(super) verb_endings_es: Vec<String>,
+    /// Titles before a name, which end a unit phrase: "the first Mr. Trump has faced".
+    pub(super) honorifics: Vec<String>,
     /// Pronouns after "de"/"of" that point back to the noun before: "siete de ellas", "two
     /// of them".
     pub(super) pronouns: Vec<String>,
@@ -200,6 +204,7 @@ mod tests {
             ("number.ordinal_stems_es", &w.number.ordinal_stems_es),
             ("number.ordinal_idioms", &w.number.ordinal_idioms),
             ("number.dated_after", &w.number.dated_after),
+            ("number.measure_adjectives", &w.number.measure_adjectives),
             ("traps.id_nouns", &w.traps.id_nouns),
             ("traps.race_events", &w.traps.race_events),
             ("traps.result_verbs", &w.traps.result_verbs),
@@ -219,6 +224,7 @@ mod tests {
                 &w.unit_phrase.verb_endings_es,
             ),
             ("unit_phrase.pronouns", &w.unit_phrase.pronouns),
+            ("unit_phrase.honorifics", &w.unit_phrase.honorifics),
             ("unit_phrase.plural_nouns", &w.unit_phrase.plural_nouns),
             ("currency.money_verbs", &w.currency.money_verbs),
             ("currency.money_nouns", &w.currency.money_nouns),

@@ -1,0 +1,266 @@
+//! One test per rule of the number classes (issue 11): fractions, number words,
+//! negatives, scales on digits, ranges, separators, and the English news traps. Each
+//! reads a whole sentence through [`analyze`], with a negative case where one matters.
+
+use crate::claims::{Figure, Kind, analyze};
+use crate::extract::Article;
+
+fn figures(text: &str, lang: &str) -> Vec<Figure> {
+    analyze(&Article {
+        paragraphs: vec![text.to_string()],
+        lang: Some(lang.to_string()),
+        ..Article::default()
+    })
+    .figures
+}
+
+/// The single figure whose text contains `needle`.
+fn fig(text: &str, lang: &str, needle: &str) -> Figure {
+    let figs = figures(text, lang);
+    let found: Vec<_> = figs.iter().filter(|f| f.text.contains(needle)).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{needle:?} in {:?}",
+        figs.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+    found[0].clone()
+}
+
+fn value(f: &Figure) -> (Option<f64>, Option<f64>) {
+    (f.value.lo, f.value.hi)
+}
+
+fn exact(v: f64) -> (Option<f64>, Option<f64>) {
+    (Some(v), Some(v))
+}
+
+#[test]
+fn spanish_hundreds_tens_y_units_are_one_number() {
+    let f = fig(
+        "La empresa tiene trescientos cuarenta y siete empleados.",
+        "es",
+        "trescientos",
+    );
+    assert_eq!(value(&f), exact(347.0));
+    assert_eq!(f.unit_key, "employee");
+}
+
+#[test]
+fn digits_times_a_dozen() {
+    let f = fig("She bought 3 dozen eggs at the market.", "en", "3");
+    assert_eq!(value(&f), exact(36.0));
+    let f = fig("Compró 3 docenas de huevos en el mercado.", "es", "3");
+    assert_eq!(value(&f), exact(36.0));
+}
+
+#[test]
+fn south_asian_and_short_scales_on_digits() {
+    assert_eq!(
+        value(&fig("The firm raised 13 lakh in a day.", "en", "13")),
+        exact(1.3e6)
+    );
+    assert_eq!(
+        value(&fig("Revenue reached 10 bln last year.", "en", "10")),
+        exact(1e10)
+    );
+    assert_eq!(
+        value(&fig("The hall held 322 hundred fans.", "en", "322")),
+        exact(32_200.0)
+    );
+}
+
+#[test]
+fn a_glued_m_before_a_size_is_a_metre() {
+    let f = fig("The player is 1.8m tall and fast.", "en", "1.8");
+    assert_eq!(value(&f), exact(1.8));
+    // A glued "m" with no size after it stays a million.
+    let f = fig("The club paid 48m for the striker.", "en", "48");
+    assert_eq!(value(&f), exact(48e6));
+}
+
+#[test]
+fn signs_in_words_and_a_spaced_minus_before_degrees() {
+    let f = fig(
+        "Overnight it fell to minus 5 degrees in the valley.",
+        "en",
+        "5",
+    );
+    assert_eq!(value(&f), exact(-5.0));
+    assert!(f.text.starts_with("minus"), "{f:?}");
+    let f = fig("Cómo convertir - 20 grados a otra escala hoy", "es", "20");
+    assert_eq!(value(&f), exact(-20.0));
+    // A margin either way is no sign.
+    let f = fig(
+        "The poll has a margin of plus or minus 3 points for the sample.",
+        "en",
+        "3",
+    );
+    assert_eq!(f.value.hi, Some(3.0));
+    // A spaced dash before a count sets off a clause.
+    let f = fig("The team won again - 20 games in a row now.", "en", "20");
+    assert_eq!(value(&f), exact(20.0));
+}
+
+#[test]
+fn figure_kinds_are_unchanged_for_plain_counts() {
+    let f = fig("Officials said 37 diplomats arrived.", "en", "37");
+    assert_eq!(f.kind, Kind::Count);
+}
+
+#[test]
+fn comparisons_bound_a_number() {
+    let f = fig(
+        "This is a number which is greater than 100 today.",
+        "en",
+        "100",
+    );
+    assert_eq!(
+        (f.value.lo, f.value.hi, f.value.lo_strict),
+        (Some(100.0), None, true)
+    );
+    let f = fig(
+        "Busca los números primos menores o iguales a 100",
+        "es",
+        "100",
+    );
+    assert_eq!(f.value.hi, Some(100.0));
+    assert!(!f.value.hi_strict);
+    let f = fig("Is it still the case when x >= 30 here", "en", "30");
+    assert_eq!((f.value.lo, f.value.hi), (Some(30.0), None));
+    let f = fig("Is it still the case when <-30 here", "en", "30");
+    assert_eq!((f.value.lo, f.value.hi), (None, Some(-30.0)));
+}
+
+#[test]
+fn a_bound_after_the_number() {
+    let f = fig("His score is 200 or greater this year.", "en", "200");
+    assert_eq!((f.value.lo, f.value.hi), (Some(200.0), None));
+    // "or less than 6000" bounds the next number, not this one.
+    let f = fig("His score is equal to 5000 or less than 6000", "en", "5000");
+    assert_eq!(value(&f), exact(5000.0));
+    let f = fig("His score is more than 5000 or equal to 6000", "en", "5000");
+    assert!(f.value.lo_strict, "{f:?}");
+    let f = fig("Is it still the case when x <>30 here", "en", "30");
+    assert_eq!(value(&f), exact(30.0));
+    let f = fig("His score is more than 5000 or equal to it", "en", "5000");
+    assert_eq!((f.value.lo, f.value.lo_strict), (Some(5000.0), false));
+    // A bound after outweighs the rounding before.
+    let f = fig(
+        "There are about five hundred or more in stock.",
+        "en",
+        "hundred",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(500.0), None));
+}
+
+#[test]
+fn a_lower_and_an_upper_bound_join() {
+    let f = fig(
+        "x is larger than 10 and smaller than 20 in the test.",
+        "en",
+        "10",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(10.0), Some(20.0)));
+    let f = fig(
+        "Hay como máximo 100 y como mínimo 20 manzanas.",
+        "es",
+        "100",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(20.0), Some(100.0)));
+    // Each bound names its own noun: two figures.
+    let figs = figures(
+        "More than 100 people died and fewer than 20 homes were left standing.",
+        "en",
+    );
+    assert_eq!(figs.len(), 2, "{figs:?}");
+}
+
+#[test]
+fn ranges_with_units_on_both_numbers_and_hanging_hyphens() {
+    let f = fig("Patients took between 44 mg and 50 mg a day.", "en", "44");
+    assert_eq!((f.value.lo, f.value.hi), (Some(44.0), Some(50.0)));
+    let f = fig(
+        "They built 8- to 16-meter walls along the coast.",
+        "en",
+        "8",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(8.0), Some(16.0)));
+    let f = fig(
+        "The number range is 1000 – 5000 in the table.",
+        "en",
+        "1000",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(1000.0), Some(5000.0)));
+}
+
+#[test]
+fn fractions_are_shares() {
+    let f = fig("Only one eighth of the budget was spent.", "en", "eighth");
+    assert_eq!((value(&f), f.kind), (exact(12.5), Kind::Percent));
+    let f = fig("More than half of the voters stayed home.", "en", "half");
+    assert_eq!((f.value.lo, f.value.hi), (Some(50.0), None));
+    // "an hour and a half" is no half of anything.
+    let figs = figures("The meeting lasted an hour and a half on Monday.", "en");
+    assert!(figs.iter().all(|f| f.kind != Kind::Percent), "{figs:?}");
+}
+
+#[test]
+fn a_share_of_a_point_is_in_points() {
+    let f = fig(
+        "The bank raised rates by one-half of one percentage point on Tuesday.",
+        "en",
+        "half",
+    );
+    assert_eq!(value(&f), exact(0.5));
+    assert_eq!(f.unit_key, "percentage point");
+}
+
+#[test]
+fn english_news_traps() {
+    // "media" is Spanish for half only in Spanish.
+    let figs = figures("Media reports said the talks had stalled.", "en");
+    assert!(figs.is_empty(), "{figs:?}");
+    // "too cute by half" changes nothing by half.
+    let figs = figures("The plan was too cute by half, critics said.", "en");
+    assert!(figs.is_empty(), "{figs:?}");
+    // A title after an ordinal starts a name.
+    let figs = figures("It is the first Mr. Smith has faced in court.", "en");
+    assert!(figs.iter().all(|f| f.unit_key != "mr"), "{figs:?}");
+    // The head of an English compound is its last noun.
+    let f = fig(
+        "Two of the law enforcement officials declined to comment.",
+        "en",
+        "Two",
+    );
+    assert_eq!(f.unit_key, "official");
+    // A participle is no noun of a compound: it counts the people itself.
+    let f = fig(
+        "The flood left 140 injured residents in shelters.",
+        "en",
+        "140",
+    );
+    assert_ne!(f.unit_key, "resident");
+    // A noun before a verb keeps its place as head.
+    let f = fig("Congress passed two laws requiring audits.", "en", "two");
+    assert_eq!(f.unit_key, "law");
+}
+
+#[test]
+fn separators_and_notation() {
+    let f = fig("His blood alcohol level was .08 at the time.", "en", "08");
+    assert_eq!(value(&f), exact(0.08));
+    assert_eq!(f.text, ".08");
+    let f = fig("El nivel fue de ,08 según la prueba.", "es", "08");
+    assert_eq!(value(&f), exact(0.08));
+    // A full stop glued to a word is no decimal mark.
+    let figs = figures("Prices rose in 2019.08 was the code.", "en");
+    assert!(figs.iter().all(|f| value(f) != exact(0.08)), "{figs:?}");
+    // English writes "4.800" as a decimal; Spanish "1,500 kilómetros" groups thousands.
+    let f = fig("The index closed at 4.800 on Friday.", "en", "4.800");
+    assert_eq!(value(&f), exact(4.8));
+    let f = fig("Recorrieron 1,500 kilómetros en tren.", "es", "1,500");
+    assert_eq!(value(&f), exact(1500.0));
+    let f = fig("The sample held 1.3e6 cells in all.", "en", "1.3");
+    assert_eq!(value(&f), exact(1.3e6));
+}

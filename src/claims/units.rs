@@ -42,6 +42,15 @@ pub(crate) struct Unit {
     /// A unit of measure, whose figures may have decimals.
     #[serde(default)]
     pub measure: bool,
+    /// Money: letter codes written before or after a number ("usd").
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// Money: signs written before or after a number ("$", "c$", "€").
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// A sub-unit's share of its currency's main unit (a cent is 0.01); 0 otherwise.
+    #[serde(default)]
+    pub subunit: f64,
 }
 
 /// One `[[modifier]]` entry.
@@ -70,6 +79,10 @@ pub(crate) struct Lexicon {
     /// Surface form → modifier index.
     modifier_forms: HashMap<String, usize>,
     institutions: HashMap<String, ()>,
+    /// Money code (lower case) → unit index.
+    codes: HashMap<String, usize>,
+    /// Money sign (lower case) → the units that write it, first the default.
+    symbols: HashMap<String, Vec<usize>>,
     /// Longest form, in words.
     max_words: usize,
 }
@@ -108,6 +121,20 @@ impl Lexicon {
         for (i, u) in file.unit.iter().enumerate() {
             index(&u.forms, i, &mut unit_forms);
         }
+        // A code or a sign in letters ("USD", "元") is a unit noun too: "20 usd".
+        let mut codes = HashMap::new();
+        let mut symbols: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, u) in file.unit.iter().enumerate() {
+            index(&u.codes, i, &mut codes);
+            for s in &u.symbols {
+                symbols.entry(s.to_lowercase()).or_default().push(i);
+            }
+            let lettered: Vec<String> = (u.codes.iter().chain(&u.symbols))
+                .filter(|s| s.chars().all(super::tokens::is_letter))
+                .cloned()
+                .collect();
+            index(&lettered, i, &mut unit_forms);
+        }
         let mut modifier_forms = HashMap::new();
         for (i, m) in file.modifier.iter().enumerate() {
             index(&m.forms, i, &mut modifier_forms);
@@ -123,6 +150,8 @@ impl Lexicon {
             unit_forms,
             modifier_forms,
             institutions,
+            codes,
+            symbols,
             max_words,
         }
     }
@@ -171,12 +200,30 @@ impl Lexicon {
         })
     }
 
-    /// The key of the currency unit with ISO code `code` ("USD" → "dollar").
+    /// The key of the currency unit with ISO code `code` ("USD" → "dollar"), not a
+    /// sub-unit's.
     pub fn money_key(&self, code: &str) -> Option<&str> {
         self.units
             .iter()
-            .find(|u| u.kind == UnitKind::Money && u.currency.as_deref() == Some(code))
+            .find(|u| {
+                u.kind == UnitKind::Money && u.subunit == 0.0 && u.currency.as_deref() == Some(code)
+            })
             .map(|u| u.key.as_str())
+    }
+
+    /// The currency whose code is `code`, in any case ("usd", "RMB").
+    pub fn money_code(&self, code: &str) -> Option<&Unit> {
+        self.codes
+            .get(&code.to_lowercase())
+            .map(|&i| &self.units[i])
+    }
+
+    /// The currencies that write the sign `sign` ("$", "c$", "€"), the default first.
+    pub fn money_symbol(&self, sign: &str) -> Vec<&Unit> {
+        self.symbols
+            .get(&sign.to_lowercase())
+            .map(|v| v.iter().map(|&i| &self.units[i]).collect())
+            .unwrap_or_default()
     }
 
     /// Do two unit keys name the same count (same key or a shared family)?
@@ -273,6 +320,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn money_codes_and_signs() {
+        // Each code names one currency; a shared sign lists its default first.
+        let file: File = toml::from_str(include_str!("units.toml")).expect("units.toml");
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for u in &file.unit {
+            for c in &u.codes {
+                let c = normalise_form(c);
+                if let Some(other) = seen.insert(c.clone(), &u.key) {
+                    panic!("code {c:?} in both {other:?} and {:?}", u.key);
+                }
+            }
+            let money = !(u.codes.is_empty() && u.symbols.is_empty() && u.subunit == 0.0);
+            assert!(!money || u.kind == UnitKind::Money, "{}: not money", u.key);
+        }
+        assert_eq!(
+            LEXICON.money_code("USD").map(|u| u.key.as_str()),
+            Some("dollar")
+        );
+        assert_eq!(
+            LEXICON.money_code("rmb").map(|u| u.key.as_str()),
+            Some("yuan")
+        );
+        // A code that is also a word is no code: "his pen", "a cop".
+        assert!(LEXICON.money_code("pen").is_none() && LEXICON.money_code("cop").is_none());
+        let dollar_signs: Vec<_> = LEXICON
+            .money_symbol("$")
+            .iter()
+            .map(|u| u.key.as_str())
+            .collect();
+        assert_eq!(dollar_signs.first(), Some(&"dollar"));
+        assert!(dollar_signs.contains(&"peso") && dollar_signs.contains(&"canadian dollar"));
+        assert_eq!(
+            LEXICON.money_symbol("C$")[0].currency.as_deref(),
+            Some("CAD")
+        );
+        // The unit of a code is its main unit, never a sub-unit of the same currency.
+        assert_eq!(LEXICON.money_key("USD"), Some("dollar"));
+        assert_eq!(unit_key("USD").as_deref(), Some("dollar"));
+        assert_eq!(unit_key("元").as_deref(), Some("yuan"));
     }
 
     #[test]

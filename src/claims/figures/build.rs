@@ -2,11 +2,12 @@
 //!
 //! Entry point: [`build`], given the core `number` read. It runs one named step of a
 //! stage after the other over a [`Draft`], each settling part of the figure: range,
-//! currency sign, qualifier before, percent sign, qualifier after, unit phrase, kind
-//! from the unit, thousands, "y medio", percentage points, money left unsaid, ordinal
-//! or duration, year, rejects, qualifier settled, tenths of a point, maturity; then
-//! [`finish`] writes the figure, naming an elided noun through `elided`. To change a
-//! rule, find its step here and the step's function in the stage's file.
+//! currency sign, qualifier before, percent sign, qualifier after, unit phrase, pounds
+//! as weight or money, kind from the unit, thousands, sub-units, "y medio", percentage
+//! points, money left unsaid, ordinal or duration, year, rejects, qualifier settled,
+//! tenths of a point, maturity; then [`finish`] writes the figure, naming an elided
+//! noun through `elided`. To change a rule, find its step here and the step's
+//! function in the stage's file.
 //!
 //! ```text
 //! "more than 150 KGB officers" → (150, +∞) count officer [kgb]
@@ -24,6 +25,7 @@ use super::number::{self, Core};
 use super::qualifier;
 use super::range::extend_range;
 use super::reject;
+use super::sub_units;
 use super::unit_phrase::{self, UnitPhrase};
 use super::{Ctx, attribution, plain_figure};
 
@@ -84,8 +86,10 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     kind::percent_sign(ctx, &mut d);
     qualifier::after(ctx, &mut d);
     unit_phrase::read(ctx, &mut d);
+    currency::weight_or_money(ctx, &mut d);
     kind::from_unit(&mut d);
     number::regroup_thousands(&mut d);
+    sub_units::read(ctx, &mut d, prev);
     unit_phrase::and_a_half(ctx, &mut d);
     kind::percentage_points(ctx, &mut d, prev);
     currency::left_unsaid(ctx, &mut d, prev);

@@ -1,87 +1,89 @@
 //! Currency: which money a figure counts.
 //!
-//! Entry points, steps of `build`: [`sign_before`], the sign or code before a number
-//! ("$", "€", "US$", "S/", "USD", read by [`currency_before`]), and [`left_unsaid`], a
-//! scaled amount with no noun in a sentence about money (a currency it names,
-//! `money_verbs` and `money_nouns` in `figures.toml`). [`money_key`] names the unit of
-//! an ISO code.
+//! Entry points, steps of `build`: [`sign_before`], a currency sign or code before the
+//! number, glued or spaced ("$5", "US$ 5", "EUR 125", "c $ 16.4 million");
+//! [`weight_or_money`], English "pounds" as sterling; and [`left_unsaid`], a scaled
+//! amount with no noun in a sentence about money (a currency it names, `money_verbs`
+//! and `money_nouns` in `figures.toml`). [`money_key`] names the unit of an ISO code.
+//! Signs and codes are data: the `codes` and `symbols` of the money units in
+//! `units.toml`; a sign several currencies share names the first listing it, but a
+//! Spanish "$", which is the peso unless the sentence names the dollar.
 //!
 //! ```text
 //! "US$ 5 millones"                                       → USD, starting at "US"
 //! "$450.000 millones" in Spanish copy naming no dollar   → MXN (`dollar_words`)
 //! ```
 
+use crate::claims::lang::is_function_word;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Kind};
-use crate::claims::units::{LEXICON, UnitKind};
+use crate::claims::units::{LEXICON, Unit, UnitKind};
 
 use super::Ctx;
 use super::build::Draft;
 use super::elided::people_unsaid;
 use super::words::{WORDS, has};
 
-/// Currency symbols and codes before a number: ISO code.
-fn currency_before(toks: &[Tok], i: usize) -> Option<(String, usize)> {
-    let p = toks.get(i.checked_sub(1)?)?;
-    let code = |w: &str| match w {
-        "usd" | "us" | "u.s." => Some("USD"),
-        "mxn" | "mx" => Some("MXN"),
-        "eur" => Some("EUR"),
-        "gbp" => Some("GBP"),
-        "rub" => Some("RUB"),
-        "r" => Some("BRL"),
-        _ => None,
-    };
-    let sym = match p.lower.as_str() {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        "₽" => Some("RUB"),
-        "¥" => Some("CNY"),
-        "/" if i >= 2 && toks[i - 2].lower == "s" && toks[i - 2].end == p.start => Some("PEN"),
-        w => {
-            code(w).filter(|_| p.kind == TokKind::Word && !matches!(w, "us" | "u.s." | "mx" | "r"))
-        }
-    }?;
-    let mut start = i - 1;
-    let mut iso = sym.to_string();
-    // "S/ 6.150": Peru's sol.
-    if iso == "PEN" {
-        start -= 1;
-    }
-    // "US$", "MX$", "R$".
-    if p.lower == "$"
-        && let Some(q) = start.checked_sub(1).map(|k| &toks[k])
-        && q.end == p.start
-        && let Some(c) = code(&q.lower)
-    {
-        iso = c.to_string();
-        start -= 1;
-    }
-    Some((iso, start))
+/// A currency sign or code read before a number.
+struct Sign {
+    /// The currency it names.
+    unit: &'static Unit,
+    /// Its first token.
+    start: usize,
 }
 
-/// The one currency the sentence of token `start` names, from an amount before it or
-/// a currency word anywhere in it.
-fn sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
-    let s = ctx.tok_sentence[start];
-    let mut codes: Vec<String> = prev
-        .iter()
-        .filter(|(f, e)| f.kind == Kind::Money && ctx.tok_sentence[e.saturating_sub(1)] == s)
-        .filter_map(|(f, _)| f.currency.clone())
-        .collect();
-    let toks = ctx.sentence_toks(s);
-    for k in 0..toks.len() {
-        if let Some(c) = LEXICON
-            .unit_at(toks, k)
-            .filter(|m| m.entry.kind == UnitKind::Money)
-            .and_then(|m| m.entry.currency.clone())
-        {
-            codes.push(c);
-        }
+/// The sign written by tokens `a..b`, if they make one: a symbol ("€", "C$", "U$D",
+/// "S/"), a code ("USD") or a code with a dollar sign ("MXN$"). The tokens
+/// of a sign are glued, but for a spaced prefix before "$" ("c $ 16.4 million").
+fn sign_in(ctx: &Ctx, a: usize, b: usize) -> Option<Sign> {
+    let toks = ctx.toks.get(a..b)?;
+    if toks.iter().any(|t| t.kind == TokKind::Num) {
+        return None;
     }
-    codes.dedup();
-    (codes.len() == 1).then(|| codes.remove(0))
+    let glued = toks.windows(2).all(|w| w[0].end == w[1].start);
+    // Not an article before the sign: "a $400 million package" is no A$.
+    let prefix = toks.len() == 2
+        && toks[0].kind == TokKind::Word
+        && !is_function_word(&toks[0].lower)
+        && toks[1].lower == "$";
+    if !glued && !prefix {
+        return None;
+    }
+    let joined: String = toks.iter().map(|t| t.lower.as_str()).collect();
+    let sign = |unit: &'static Unit| Sign { unit, start: a };
+    let shared = LEXICON.money_symbol(&joined);
+    if let Some(&first) = shared.first() {
+        let unit = if shared.len() > 1 {
+            shared_sign(ctx, a, &joined, &shared)
+        } else {
+            first
+        };
+        return Some(sign(unit));
+    }
+    match toks {
+        [t] if t.kind == TokKind::Word => LEXICON.money_code(&t.lower).map(sign),
+        [t, d] if glued && d.lower == "$" => LEXICON.money_code(&t.lower).map(sign),
+        _ => None,
+    }
+}
+
+/// The longest sign ending right before token `i`.
+fn sign_ending_at(ctx: &Ctx, i: usize) -> Option<Sign> {
+    (1..=3)
+        .rev()
+        .filter_map(|n| i.checked_sub(n))
+        .find_map(|a| sign_in(ctx, a, i))
+}
+
+/// A sign several currencies share names the first listing it ("$": the dollar), but
+/// "$450.000 millones" in Latin American copy is pesos, like the word "pesos";
+/// dollars there are written "US$" or named.
+fn shared_sign(ctx: &Ctx, a: usize, sign: &str, units: &[&'static Unit]) -> &'static Unit {
+    let peso = units.iter().find(|u| u.key == "peso");
+    match peso {
+        Some(&p) if ctx.lang == "es" && sign == "$" && !names_dollars(ctx, a) => p,
+        _ => units[0],
+    }
 }
 
 /// Does the sentence of token `i` name the dollar ("dólares", "USD")?
@@ -98,25 +100,71 @@ pub(super) fn money_key(code: Option<&str>) -> String {
         .to_string()
 }
 
-/// Step: a currency sign or code before the number ("$5", "US$ 5", "EUR 125") makes
-/// the figure money and starts its text. "$450.000 millones" in Latin American copy
-/// is pesos, like the word "pesos"; dollars there are written "US$" or named.
+/// Step: a currency sign or code before the number ("$5", "US$ 5", "EUR 125")
+/// makes the figure money and starts its text.
 pub(super) fn sign_before(ctx: &Ctx, d: &mut Draft) {
-    let toks = ctx.toks;
-    let currency_prefix = currency_before(toks, d.start)
-        .filter(|_| !d.core.fraction)
-        .map(|(code, s)| {
-            if code == "USD" && ctx.lang == "es" && toks[s].lower == "$" && !names_dollars(ctx, s) {
-                let peso = LEXICON.unit("peso").and_then(|u| u.currency.clone());
-                (peso.unwrap_or(code), s)
-            } else {
-                (code, s)
-            }
-        });
-    if let Some((code, s)) = currency_prefix {
-        d.start = s;
-        d.currency = Some(code);
+    if d.core.fraction {
+        return;
     }
+    if let Some(s) = sign_ending_at(ctx, d.start) {
+        d.start = s.start;
+        d.currency = s.unit.currency.clone();
+    }
+}
+
+/// Step: English "pounds" is a weight ("lost 40 pounds") unless the amount is in
+/// millions or follows a word for money ("profit ... 361 million pounds", "paid 50
+/// pounds"); then it is sterling. Not "2 million pounds of beef".
+pub(super) fn weight_or_money(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let pounds =
+        d.up.head.is_none() && d.up.unknown_head.as_deref() == Some("pound") && ctx.lang == "en";
+    let of_something = toks.get(d.up.end).is_some_and(|t| t.is("of"));
+    let money_word = (d.start.saturating_sub(4)..d.start).any(|k| money_word(&toks[k]));
+    if pounds && !of_something && (d.core.scaled || money_word) {
+        d.up.head = LEXICON.unit("pound");
+        d.up.unknown_head = None;
+    }
+}
+
+fn money_word(t: &Tok) -> bool {
+    has(&WORDS.currency.money_verbs, t.lower.as_str())
+        || has(&WORDS.currency.money_nouns, t.lower.as_str())
+}
+
+/// The main currencies (no sub-unit) the sentence of token `start` names: amounts
+/// read before it and currency nouns and codes anywhere in it.
+pub(super) fn sentence_currencies(
+    ctx: &Ctx,
+    start: usize,
+    prev: &[(Figure, usize)],
+) -> Vec<String> {
+    let s = ctx.tok_sentence[start];
+    let mut codes: Vec<String> = prev
+        .iter()
+        .filter(|(f, e)| f.kind == Kind::Money && ctx.tok_sentence[e.saturating_sub(1)] == s)
+        .filter(|(f, _)| LEXICON.unit(&f.unit_key).is_none_or(|u| u.subunit == 0.0))
+        .filter_map(|(f, _)| f.currency.clone())
+        .collect();
+    let toks = ctx.sentence_toks(s);
+    for k in 0..toks.len() {
+        if let Some(c) = LEXICON
+            .unit_at(toks, k)
+            .filter(|m| m.entry.kind == UnitKind::Money && m.entry.subunit == 0.0)
+            .and_then(|m| m.entry.currency.clone())
+        {
+            codes.push(c);
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// The one currency the sentence of token `start` names.
+fn sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
+    let mut codes = sentence_currencies(ctx, start, prev);
+    (codes.len() == 1).then(|| codes.remove(0))
 }
 
 /// Step: a scaled amount with no noun is money when the sentence says so: after an
@@ -149,10 +197,7 @@ pub(super) fn left_unsaid(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
     if d.kind == Kind::Count
         && !d.up.has_head()
         && d.core.scaled
-        && (start.saturating_sub(3)..start).any(|k| {
-            has(&WORDS.currency.money_verbs, toks[k].lower.as_str())
-                || has(&WORDS.currency.money_nouns, toks[k].lower.as_str())
-        })
+        && (start.saturating_sub(3)..start).any(|k| money_word(&toks[k]))
     {
         d.kind = Kind::Money;
     }

@@ -14,6 +14,7 @@
 //! | range | `range.rs` | "between 30 and 40" → [30, 40] |
 //! | qualifier | `qualifier.rs` | "more than 150" → (150, +∞) |
 //! | currency | `currency.rs` | "US$ 5" → USD, "$5" in Spanish copy → MXN |
+//! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "470 peniques" → 4.70 GBP |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
 //! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |
 //! | traps | `traps.rs` | "Boeing 737", "COVID-19", "14:00", "+34 912 345 678" |
@@ -35,11 +36,14 @@ mod days;
 mod elided;
 mod furniture;
 mod kind;
+#[cfg(test)]
+mod money_tests;
 mod number;
 mod qualifier;
 mod range;
 mod reject;
 mod scale;
+mod sub_units;
 mod traps;
 mod unit_phrase;
 mod words;

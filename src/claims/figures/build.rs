@@ -2,12 +2,12 @@
 //!
 //! Entry point: [`build`], given the core `number` read. It runs one named step of a
 //! stage after the other over a [`Draft`], each settling part of the figure: range,
-//! currency sign, qualifier before, percent sign, qualifier after, unit phrase, pounds
-//! as weight or money, kind from the unit, thousands, sub-units, "y medio", percentage
-//! points, money left unsaid, ordinal or duration, year, rejects, qualifier settled,
-//! tenths of a point, maturity; then [`finish`] writes the figure, naming an elided
-//! noun through `elided`. To change a rule, find its step here and the step's
-//! function in the stage's file.
+//! currency sign before and after, qualifier before, percent sign, qualifier after,
+//! unit phrase, a code that is the next amount's, pounds as weight or money, kind from
+//! the unit, thousands, sub-units, "y medio", percentage points, money left unsaid,
+//! ordinal or duration, year, rejects, qualifier settled, tenths of a point, maturity;
+//! then [`finish`] writes the figure, naming an elided noun through `elided`. To
+//! change a rule, find its step here and the step's function in the stage's file.
 //!
 //! ```text
 //! "more than 150 KGB officers" → (150, +∞) count officer [kgb]
@@ -78,7 +78,8 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
         unit_kind: UnitKind::default(),
         currency: None,
     };
-    currency::sign_before(ctx, &mut d);
+    currency::sign_before(ctx, &mut d, prev);
+    currency::sign_after(ctx, &mut d);
     qualifier::before(ctx, &mut d, prev);
     if let Some(s) = d.range_start {
         d.start = d.start.min(s);
@@ -86,6 +87,7 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     kind::percent_sign(ctx, &mut d);
     qualifier::after(ctx, &mut d);
     unit_phrase::read(ctx, &mut d);
+    currency::code_after(ctx, &mut d);
     currency::weight_or_money(ctx, &mut d);
     kind::from_unit(&mut d);
     number::regroup_thousands(&mut d);

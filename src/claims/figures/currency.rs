@@ -1,16 +1,20 @@
 //! Currency: which money a figure counts.
 //!
-//! Entry points, steps of `build`: [`sign_before`], a currency sign or code before the
-//! number, glued or spaced ("$5", "US$ 5", "EUR 125", "c $ 16.4 million");
-//! [`weight_or_money`], English "pounds" as sterling; and [`left_unsaid`], a scaled
-//! amount with no noun in a sentence about money (a currency it names, `money_verbs`
-//! and `money_nouns` in `figures.toml`). [`money_key`] names the unit of an ISO code.
-//! Signs and codes are data: the `codes` and `symbols` of the money units in
-//! `units.toml`; a sign several currencies share names the first listing it, but a
-//! Spanish "$", which is the peso unless the sentence names the dollar.
+//! Entry points, steps of `build`: [`sign_before`] and [`sign_after`], a currency sign
+//! or code on either side of the number, glued or spaced ("$5", "US$ 5", "EUR 125",
+//! "10 €", "115USD", "75 USD millones", "30 MUSD"); [`code_after`], a code after the
+//! number that is the next amount's sign; [`weight_or_money`], English "pounds" as
+//! sterling; and [`left_unsaid`], a scaled amount with no noun in a
+//! sentence about money (a currency it names, `money_verbs` and `money_nouns` in
+//! `figures.toml`). [`money_key`] names the unit of an ISO code; [`is_code`] tells the
+//! traps a word glued to digits is a currency code. Signs and codes are data: the
+//! `codes` and `symbols` of the money units in `units.toml`; a sign several
+//! currencies share names the first listing it, but a Spanish "$", which is the peso
+//! unless the sentence names the dollar.
 //!
 //! ```text
 //! "US$ 5 millones"                                       → USD, starting at "US"
+//! "75 USD millones"                                      → 75,000,000 USD
 //! "$450.000 millones" in Spanish copy naming no dollar   → MXN (`dollar_words`)
 //! ```
 
@@ -22,18 +26,40 @@ use crate::claims::units::{LEXICON, Unit, UnitKind};
 use super::Ctx;
 use super::build::Draft;
 use super::elided::people_unsaid;
+use super::scale::scale_at;
 use super::words::{WORDS, has};
 
-/// A currency sign or code read before a number.
+/// A currency sign or code read beside a number.
 struct Sign {
     /// The currency it names.
     unit: &'static Unit,
-    /// Its first token.
+    /// Its token range.
     start: usize,
+    end: usize,
+    /// A multiple written into the code: "MUSD" is millions of dollars.
+    factor: f64,
+}
+
+/// "MUSD", "MEUR": a capital M before a code writes millions (finance shorthand).
+fn millions_code(ctx: &Ctx, t: &Tok) -> Option<&'static Unit> {
+    let raw = &ctx.text[t.start..t.end];
+    let code = raw.strip_prefix('M')?;
+    (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| LEXICON.money_code(code))
+        .flatten()
+}
+
+/// Is token `k` a currency code ("USD", "MUSD")? The traps let digits glued to one
+/// stand ("USD115", "115USD") and let one follow a number ("30 MUSD" is no model).
+pub(super) fn is_code(ctx: &Ctx, k: usize) -> bool {
+    ctx.toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && (LEXICON.money_code(&t.lower).is_some() || millions_code(ctx, t).is_some())
+    })
 }
 
 /// The sign written by tokens `a..b`, if they make one: a symbol ("€", "C$", "U$D",
-/// "S/"), a code ("USD") or a code with a dollar sign ("MXN$"). The tokens
+/// "S/"), a code ("USD", "MUSD") or a code with a dollar sign ("MXN$"). The tokens
 /// of a sign are glued, but for a spaced prefix before "$" ("c $ 16.4 million").
 fn sign_in(ctx: &Ctx, a: usize, b: usize) -> Option<Sign> {
     let toks = ctx.toks.get(a..b)?;
@@ -50,7 +76,12 @@ fn sign_in(ctx: &Ctx, a: usize, b: usize) -> Option<Sign> {
         return None;
     }
     let joined: String = toks.iter().map(|t| t.lower.as_str()).collect();
-    let sign = |unit: &'static Unit| Sign { unit, start: a };
+    let sign = |unit: &'static Unit, factor: f64| Sign {
+        unit,
+        start: a,
+        end: b,
+        factor,
+    };
     let shared = LEXICON.money_symbol(&joined);
     if let Some(&first) = shared.first() {
         let unit = if shared.len() > 1 {
@@ -58,21 +89,29 @@ fn sign_in(ctx: &Ctx, a: usize, b: usize) -> Option<Sign> {
         } else {
             first
         };
-        return Some(sign(unit));
+        return Some(sign(unit, 1.0));
     }
     match toks {
-        [t] if t.kind == TokKind::Word => LEXICON.money_code(&t.lower).map(sign),
-        [t, d] if glued && d.lower == "$" => LEXICON.money_code(&t.lower).map(sign),
+        [t] if t.kind == TokKind::Word => LEXICON
+            .money_code(&t.lower)
+            .map(|u| sign(u, 1.0))
+            .or_else(|| millions_code(ctx, t).map(|u| sign(u, 1e6))),
+        [t, d] if glued && d.lower == "$" => LEXICON.money_code(&t.lower).map(|u| sign(u, 1.0)),
         _ => None,
     }
 }
 
-/// The longest sign ending right before token `i`.
-fn sign_ending_at(ctx: &Ctx, i: usize) -> Option<Sign> {
+/// The longest sign ending right before token `i`, not reaching back to `floor`.
+fn sign_ending_at(ctx: &Ctx, i: usize, floor: usize) -> Option<Sign> {
     (1..=3)
         .rev()
-        .filter_map(|n| i.checked_sub(n))
+        .filter_map(|n| i.checked_sub(n).filter(|&a| a >= floor))
         .find_map(|a| sign_in(ctx, a, i))
+}
+
+/// The longest sign starting at token `j`.
+fn sign_starting_at(ctx: &Ctx, j: usize) -> Option<Sign> {
+    (1..=3).rev().find_map(|n| sign_in(ctx, j, j + n))
 }
 
 /// A sign several currencies share names the first listing it ("$": the dollar), but
@@ -100,15 +139,74 @@ pub(super) fn money_key(code: Option<&str>) -> String {
         .to_string()
 }
 
-/// Step: a currency sign or code before the number ("$5", "US$ 5", "EUR 125")
-/// makes the figure money and starts its text.
-pub(super) fn sign_before(ctx: &Ctx, d: &mut Draft) {
+/// Step: a currency sign or code before the number ("$5", "US$ 5", "EUR 125",
+/// "USD115") makes the figure money and starts its text; a sign the figure before
+/// ended with is not this one's ("10 rmb 20 usd").
+pub(super) fn sign_before(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
     if d.core.fraction {
         return;
     }
-    if let Some(s) = sign_ending_at(ctx, d.start) {
+    let floor = prev.last().map_or(0, |(_, end)| *end);
+    if let Some(s) = sign_ending_at(ctx, d.start, floor) {
         d.start = s.start;
         d.currency = s.unit.currency.clone();
+        scale_value(d, s.factor);
+    }
+}
+
+/// Step: a sign or code after the number ("10 €", "115USD", "20 MXN$", "50 million
+/// USD"), then a scale word after it ("75 USD millones"). Not when a sign came before
+/// ("rmb 10 usd 20"), nor a code glued to the next number ("3 USD50 cards").
+pub(super) fn sign_after(ctx: &Ctx, d: &mut Draft) {
+    if d.currency.is_some() || d.core.fraction || d.core.ordinal {
+        return;
+    }
+    let toks = ctx.toks;
+    let Some(s) = sign_starting_at(ctx, d.end) else {
+        return;
+    };
+    let glued_on = |k: usize| toks.get(k).is_some_and(|n| n.start == toks[k - 1].end);
+    if glued_on(s.end) && toks[s.end].kind == TokKind::Num && !glued_on(s.start) {
+        return;
+    }
+    d.currency = s.unit.currency.clone();
+    d.end = s.end;
+    scale_value(d, s.factor);
+    if let Some(m) = scale_at(toks, d.end, glued_on(d.end)) {
+        scale_value(d, m);
+        d.end += 1;
+    }
+    // "10 $ 30 cent": a sub-unit's sign makes its value a share ("50¢" is $0.50).
+    if s.unit.subunit > 0.0 {
+        scale_value(d, s.unit.subunit);
+    }
+}
+
+/// Multiplies the draft's value, which is then no year nor a thousands reading.
+fn scale_value(d: &mut Draft, f: f64) {
+    if f == 1.0 {
+        return;
+    }
+    d.value = super::kind::scale_interval(d.value, f);
+    d.core.plain_digits = None;
+    d.core.thousands = None;
+    d.core.scaled |= f > 1.0;
+}
+
+/// Step: a code read as the unit noun is the next amount's sign when this one has a
+/// sign already ("rmb 10 usd 20") or a number is glued to it ("3 USD50 cards").
+pub(super) fn code_after(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let k = d.up.start;
+    let next_glued = toks
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokKind::Num && n.start == toks[k].end);
+    if d.up.head.is_some() && is_code(ctx, k) && (d.currency.is_some() || next_glued) {
+        d.up = super::unit_phrase::UnitPhrase {
+            start: d.end,
+            end: d.end,
+            ..Default::default()
+        };
     }
 }
 

@@ -13,7 +13,7 @@
 //! | scale | `scale.rs` | "2 mil millones" → 2,000,000,000 |
 //! | range | `range.rs` | "between 30 and 40" → [30, 40] |
 //! | qualifier | `qualifier.rs` | "more than 150" → (150, +∞) |
-//! | currency | `currency.rs` | "US$ 5" → USD, "$5" in Spanish copy → MXN |
+//! | currency | `currency.rs` | "US$ 5", "10 €", "115USD", "75 USD millones" |
 //! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "470 peniques" → 4.70 GBP |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
 //! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |

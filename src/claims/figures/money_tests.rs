@@ -81,6 +81,83 @@ fn currency_nouns_as_data() {
 }
 
 #[test]
+fn signs_and_codes_after_the_number() {
+    check("nor is 10 € much", "en", 10.0, "euro", "EUR");
+    check("115USD", "en", 115.0, "dollar", "USD");
+    check(
+        "Perdieron 75 USD millones en tres años.",
+        "es",
+        75e6,
+        "dollar",
+        "USD",
+    );
+    check("the price was 50 million USD.", "en", 50e6, "dollar", "USD");
+    check(
+        "losses in excess of 30 MUSD were reported",
+        "en",
+        30e6,
+        "dollar",
+        "USD",
+    );
+    check("Obtén 2 meses por 20 MXN$", "es", 20.0, "peso", "MXN");
+    // A code glued to the next number is that number's sign.
+    let cards = read("we are giving away 3 USD50 cards.", "en");
+    assert!(
+        cards.iter().any(|f| f.1 == 3.0 && f.2 == Kind::Count),
+        "{cards:#?}"
+    );
+    // Codes that are words are no codes.
+    for text in ["ALL 5 solutions are wrong.", "He lost his pen 7 times."] {
+        assert!(
+            read(text, "en").iter().all(|f| f.2 != Kind::Money),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn signs_and_codes_before_the_number() {
+    check("USD115.5", "en", 115.5, "dollar", "USD");
+    check(
+        "ranges between c $ 16.4 million",
+        "en",
+        16.4e6,
+        "canadian dollar",
+        "CAD",
+    );
+    check("Sell Mex$ 10 million forward", "en", 10e6, "peso", "MXN");
+    check(
+        "un contrato de U$D 10 mil millones",
+        "es",
+        10e9,
+        "dollar",
+        "USD",
+    );
+    check(
+        "annual revenues of MAUD 60",
+        "en",
+        60e6,
+        "australian dollar",
+        "AUD",
+    );
+    // An article before "$" is no prefix.
+    check(
+        "announced a $400 million package",
+        "en",
+        400e6,
+        "dollar",
+        "USD",
+    );
+    // A sign the figure before ended with is not the next one's.
+    let pair = read("rmb 10 usd 20", "en");
+    let codes: Vec<_> = pair
+        .iter()
+        .map(|f| f.4.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(codes, ["CNY", "USD"], "{pair:#?}");
+}
+
+#[test]
 fn sub_units_as_shares() {
     check("a bid of 470 pence a share", "en", 4.7, "penny", "GBP");
     check(

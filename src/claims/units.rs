@@ -48,6 +48,9 @@ pub(crate) struct Unit {
     /// Money: signs written before or after a number ("$", "c$", "€").
     #[serde(default)]
     pub symbols: Vec<String>,
+    /// Money: places whose copy writes a sign it shares for this currency.
+    #[serde(default)]
+    places: Vec<String>,
     /// A sub-unit's share of its currency's main unit (a cent is 0.01); 0 otherwise.
     #[serde(default)]
     pub subunit: f64,
@@ -83,6 +86,8 @@ pub(crate) struct Lexicon {
     codes: HashMap<String, usize>,
     /// Money sign (lower case) → the units that write it, first the default.
     symbols: HashMap<String, Vec<usize>>,
+    /// Place (words joined by one space) → money unit index.
+    places: HashMap<String, usize>,
     /// Longest form, in words.
     max_words: usize,
 }
@@ -118,8 +123,10 @@ impl Lexicon {
             }
         };
         let mut unit_forms = HashMap::new();
+        let mut places = HashMap::new();
         for (i, u) in file.unit.iter().enumerate() {
             index(&u.forms, i, &mut unit_forms);
+            index(&u.places, i, &mut places);
         }
         // A code or a sign in letters ("USD", "元") is a unit noun too: "20 usd".
         let mut codes = HashMap::new();
@@ -152,6 +159,7 @@ impl Lexicon {
             institutions,
             codes,
             symbols,
+            places,
             max_words,
         }
     }
@@ -224,6 +232,21 @@ impl Lexicon {
             .get(&sign.to_lowercase())
             .map(|v| v.iter().map(|&i| &self.units[i]).collect())
             .unwrap_or_default()
+    }
+
+    /// The currency of the longest place named at token `i` ("Buenos Aires" → peso).
+    /// A possessive names the place too ("China's").
+    pub fn place_at(&self, toks: &[Tok], i: usize) -> Option<Match<'_, Unit>> {
+        let (idx, end) = (1..=self.max_words).rev().find_map(|n| {
+            let p = phrase(toks, i, n)?;
+            let bare = p.strip_suffix("'s").or_else(|| p.strip_suffix("’s"));
+            let idx = self.places.get(&p).or_else(|| self.places.get(bare?))?;
+            Some((*idx, i + n))
+        })?;
+        Some(Match {
+            entry: &self.units[idx],
+            end,
+        })
     }
 
     /// Do two unit keys name the same count (same key or a shared family)?
@@ -323,15 +346,15 @@ mod tests {
     }
 
     #[test]
-    fn money_codes_and_signs() {
-        // Each code names one currency; a shared sign lists its default first.
+    fn money_codes_signs_and_places() {
+        // Each code and place names one currency; a shared sign lists its default first.
         let file: File = toml::from_str(include_str!("units.toml")).expect("units.toml");
         let mut seen: HashMap<String, &str> = HashMap::new();
         for u in &file.unit {
-            for c in &u.codes {
+            for c in u.codes.iter().chain(&u.places) {
                 let c = normalise_form(c);
                 if let Some(other) = seen.insert(c.clone(), &u.key) {
-                    panic!("code {c:?} in both {other:?} and {:?}", u.key);
+                    panic!("code or place {c:?} in both {other:?} and {:?}", u.key);
                 }
             }
             let money = !(u.codes.is_empty() && u.symbols.is_empty() && u.subunit == 0.0);
@@ -357,6 +380,11 @@ mod tests {
         assert_eq!(
             LEXICON.money_symbol("C$")[0].currency.as_deref(),
             Some("CAD")
+        );
+        let toks = tokenize("Buenos Aires");
+        assert_eq!(
+            LEXICON.place_at(&toks, 0).map(|m| m.entry.key.as_str()),
+            Some("peso")
         );
         // The unit of a code is its main unit, never a sub-unit of the same currency.
         assert_eq!(LEXICON.money_key("USD"), Some("dollar"));

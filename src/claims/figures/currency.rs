@@ -9,13 +9,12 @@
 //! `figures.toml`). [`money_key`] names the unit of an ISO code; [`is_code`] tells the
 //! traps a word glued to digits is a currency code. Signs and codes are data: the
 //! `codes` and `symbols` of the money units in `units.toml`; a sign several
-//! currencies share names the first listing it, but a Spanish "$", which is the peso
-//! unless the sentence names the dollar.
+//! currencies share ("$", "¥") is settled by `shared_sign`.
 //!
 //! ```text
-//! "US$ 5 millones"                                       → USD, starting at "US"
-//! "75 USD millones"                                      → 75,000,000 USD
-//! "$450.000 millones" in Spanish copy naming no dollar   → MXN (`dollar_words`)
+//! "US$ 5 millones"             → USD, starting at "US"
+//! "75 USD millones"            → 75,000,000 USD
+//! "$450.000 millones en Rosario" → MXN, the peso (a peso country's place)
 //! ```
 
 use crate::claims::lang::is_function_word;
@@ -27,6 +26,7 @@ use super::Ctx;
 use super::build::Draft;
 use super::elided::people_unsaid;
 use super::scale::scale_at;
+use super::shared_sign;
 use super::words::{WORDS, has};
 
 /// A currency sign or code read beside a number.
@@ -85,7 +85,7 @@ fn sign_in(ctx: &Ctx, a: usize, b: usize) -> Option<Sign> {
     let shared = LEXICON.money_symbol(&joined);
     if let Some(&first) = shared.first() {
         let unit = if shared.len() > 1 {
-            shared_sign(ctx, a, &joined, &shared)
+            shared_sign::resolve(ctx, a, &joined, &shared)
         } else {
             first
         };
@@ -112,24 +112,6 @@ fn sign_ending_at(ctx: &Ctx, i: usize, floor: usize) -> Option<Sign> {
 /// The longest sign starting at token `j`.
 fn sign_starting_at(ctx: &Ctx, j: usize) -> Option<Sign> {
     (1..=3).rev().find_map(|n| sign_in(ctx, j, j + n))
-}
-
-/// A sign several currencies share names the first listing it ("$": the dollar), but
-/// "$450.000 millones" in Latin American copy is pesos, like the word "pesos";
-/// dollars there are written "US$" or named.
-fn shared_sign(ctx: &Ctx, a: usize, sign: &str, units: &[&'static Unit]) -> &'static Unit {
-    let peso = units.iter().find(|u| u.key == "peso");
-    match peso {
-        Some(&p) if ctx.lang == "es" && sign == "$" && !names_dollars(ctx, a) => p,
-        _ => units[0],
-    }
-}
-
-/// Does the sentence of token `i` name the dollar ("dólares", "USD")?
-fn names_dollars(ctx: &Ctx, i: usize) -> bool {
-    ctx.sentence_toks(ctx.tok_sentence[i])
-        .iter()
-        .any(|t| has(&WORDS.currency.dollar_words, t.lower.as_str()))
 }
 
 /// The unit key of a currency code ("USD" → "dollar").

@@ -14,6 +14,7 @@
 //! | range | `range.rs` | "between 30 and 40" → [30, 40] |
 //! | qualifier | `qualifier.rs` | "more than 150" → (150, +∞) |
 //! | currency | `currency.rs` | "US$ 5", "10 €", "115USD", "75 USD millones" |
+//! | shared signs | `shared_sign.rs` | "$" in Spanish copy naming Rosario → MXN |
 //! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "470 peniques" → 4.70 GBP |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
 //! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |
@@ -43,6 +44,7 @@ mod qualifier;
 mod range;
 mod reject;
 mod scale;
+mod shared_sign;
 mod sub_units;
 mod traps;
 mod unit_phrase;
@@ -87,6 +89,8 @@ pub(crate) struct SentenceCache {
     first_tok: Vec<usize>,
     /// The source each sentence names, once looked up.
     source: Vec<OnceCell<Option<String>>>,
+    /// Keys of the currencies whose places the article names (`shared_sign`).
+    places: OnceCell<Vec<String>>,
 }
 
 impl SentenceCache {
@@ -101,6 +105,7 @@ impl SentenceCache {
         SentenceCache {
             first_tok,
             source: (0..n).map(|_| OnceCell::new()).collect(),
+            places: OnceCell::new(),
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Money reading end to end: one test per rule of `currency` and `sub_units`, each with the case it must leave alone.
+//! Money reading end to end: one test per rule of `currency`, `shared_sign` and
+//! `sub_units`, each with the case it must leave alone.
 
 use crate::claims::analyze;
 use crate::claims::types::{Figure, Kind};
@@ -155,6 +156,55 @@ fn signs_and_codes_before_the_number() {
         .map(|f| f.4.clone().unwrap_or_default())
         .collect();
     assert_eq!(codes, ["CNY", "USD"], "{pair:#?}");
+}
+
+#[test]
+fn shared_signs_from_context() {
+    // Spanish "$" naming nothing is the dollar; a peso place or noun makes it pesos.
+    check(
+        "Malone demandó a la Fox por $ 1,6 millones.",
+        "es",
+        1.6e6,
+        "dollar",
+        "USD",
+    );
+    check(
+        "El intendente de Rosario presentó un presupuesto de $450.000 millones.",
+        "es",
+        450e9,
+        "peso",
+        "MXN",
+    );
+    check(
+        "Tel salió a la bolsa australiana a $ 2 por acción.",
+        "es",
+        2.0,
+        "australian dollar",
+        "AUD",
+    );
+    check(
+        "La inflación de Argentina no cede.\n\nEl boleto costará $ 700 desde marzo.",
+        "es",
+        700.0,
+        "peso",
+        "MXN",
+    );
+    // English writes other dollars with a prefix: its bare "$" stays the US dollar.
+    check(
+        "Tel floated in Australia at $2 a share.",
+        "en",
+        2.0,
+        "dollar",
+        "USD",
+    );
+    check(
+        "Exports to Japan reached ¥5 trillion.",
+        "en",
+        5e12,
+        "yen",
+        "JPY",
+    );
+    check("China's budget of ¥5 trillion", "en", 5e12, "yuan", "CNY");
 }
 
 #[test]

@@ -48,16 +48,19 @@ pub(super) struct Draft<'a> {
     pub(super) unit_kind: UnitKind,
     /// ISO 4217 code, from a sign, a code or a currency noun.
     pub(super) currency: Option<String>,
+    /// End of a sub-unit amount summed onto the figure ("3 dollars 50 cents"), or 0.
+    pub(super) tail: usize,
 }
 
 impl Draft<'_> {
     /// The token after the figure's text: its unit phrase, unless borrowed.
     pub(super) fn fig_end(&self) -> usize {
-        if self.up.end > self.up.start && !self.up.borrowed {
+        let end = if self.up.end > self.up.start && !self.up.borrowed {
             self.up.end
         } else {
             self.end
-        }
+        };
+        end.max(self.tail)
     }
 }
 
@@ -77,6 +80,7 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
         up: UnitPhrase::default(),
         unit_kind: UnitKind::default(),
         currency: None,
+        tail: 0,
     };
     currency::sign_before(ctx, &mut d, prev);
     currency::sign_after(ctx, &mut d);

@@ -15,7 +15,7 @@
 //! | qualifier | `qualifier.rs` | "more than 150" → (150, +∞) |
 //! | currency | `currency.rs` | "US$ 5", "10 €", "115USD", "75 USD millones" |
 //! | shared signs | `shared_sign.rs` | "$" in Spanish copy naming Rosario → MXN |
-//! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "470 peniques" → 4.70 GBP |
+//! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "3 dollars 50 cents" → 3.50 |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
 //! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |
 //! | traps | `traps.rs` | "Boeing 737", "COVID-19", "14:00", "+34 912 345 678" |

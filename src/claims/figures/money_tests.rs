@@ -208,7 +208,7 @@ fn shared_signs_from_context() {
 }
 
 #[test]
-fn sub_units_as_shares() {
+fn sub_units_as_shares_and_sums() {
     check("a bid of 470 pence a share", "en", 4.7, "penny", "GBP");
     check(
         "un dividendo de 12 centavos de dólar",
@@ -217,7 +217,49 @@ fn sub_units_as_shares() {
         "cent",
         "USD",
     );
-    check("shares fell 34 cents", "en", 0.34, "cent", "USD");
+    check(
+        "it only cost 3 dollars 50 cents.",
+        "en",
+        3.5,
+        "dollar",
+        "USD",
+    );
+    check(
+        "solo cuesta trece euros y cuarenta y cinco céntimos.",
+        "es",
+        13.45,
+        "euro",
+        "EUR",
+    );
+    check(
+        "Por 15 dolares 50 puedes almorzar",
+        "es",
+        15.5,
+        "dollar",
+        "USD",
+    );
+    check(
+        "The subscription will rise to 17 USD 25.",
+        "en",
+        17.25,
+        "dollar",
+        "USD",
+    );
+    // A number that counts a noun of its own is no cents.
+    let people = read("It cost 5 dollars and 20 people came.", "en");
+    assert!(
+        people.iter().any(|f| f.1 == 5.0 && f.2 == Kind::Money),
+        "{people:#?}"
+    );
+    assert!(
+        people.iter().any(|f| f.1 == 20.0 && f.3 == "person"),
+        "{people:#?}"
+    );
+    let years = read("He paid 10 dollars 20 years ago.", "en");
+    assert!(
+        years.iter().any(|f| f.1 == 10.0 && f.2 == Kind::Money),
+        "{years:#?}"
+    );
 }
 
 #[test]

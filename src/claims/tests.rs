@@ -1352,7 +1352,8 @@ fn dev_batch_classes() {
         Kind::Count,
         "migrant",
     );
-    // Spanish "$" is pesos unless dollars are named; money has no three decimals.
+    // A Spanish "$" is the currency its sentence names ("pesos", "dólares"); money has
+    // no three decimals.
     let figs = figures(
         "Un presupuesto de $450.000 millones y un bono de 3,000 pesos.",
         "es",

@@ -42,6 +42,18 @@ pub(crate) struct Unit {
     /// A unit of measure, whose figures may have decimals.
     #[serde(default)]
     pub measure: bool,
+    /// Money: letter codes written before or after a number ("usd").
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// Money: signs written before or after a number ("$", "c$", "€").
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// Money: places whose copy writes a sign it shares for this currency.
+    #[serde(default)]
+    places: Vec<String>,
+    /// A sub-unit's share of its currency's main unit (a cent is 0.01); 0 otherwise.
+    #[serde(default)]
+    pub subunit: f64,
 }
 
 /// One `[[modifier]]` entry.
@@ -70,6 +82,12 @@ pub(crate) struct Lexicon {
     /// Surface form → modifier index.
     modifier_forms: HashMap<String, usize>,
     institutions: HashMap<String, ()>,
+    /// Money code (lower case) → unit index.
+    codes: HashMap<String, usize>,
+    /// Money sign (lower case) → the units that write it, first the default.
+    symbols: HashMap<String, Vec<usize>>,
+    /// Place (words joined by one space) → money unit index.
+    places: HashMap<String, usize>,
     /// Longest form, in words.
     max_words: usize,
 }
@@ -105,8 +123,24 @@ impl Lexicon {
             }
         };
         let mut unit_forms = HashMap::new();
+        let mut places = HashMap::new();
         for (i, u) in file.unit.iter().enumerate() {
             index(&u.forms, i, &mut unit_forms);
+            index(&u.places, i, &mut places);
+        }
+        // A code or a sign in letters ("USD", "元") is a unit noun too: "20 usd".
+        let mut codes = HashMap::new();
+        let mut symbols: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, u) in file.unit.iter().enumerate() {
+            index(&u.codes, i, &mut codes);
+            for s in &u.symbols {
+                symbols.entry(s.to_lowercase()).or_default().push(i);
+            }
+            let lettered: Vec<String> = (u.codes.iter().chain(&u.symbols))
+                .filter(|s| s.chars().all(super::tokens::is_letter))
+                .cloned()
+                .collect();
+            index(&lettered, i, &mut unit_forms);
         }
         let mut modifier_forms = HashMap::new();
         for (i, m) in file.modifier.iter().enumerate() {
@@ -123,6 +157,9 @@ impl Lexicon {
             unit_forms,
             modifier_forms,
             institutions,
+            codes,
+            symbols,
+            places,
             max_words,
         }
     }
@@ -171,12 +208,45 @@ impl Lexicon {
         })
     }
 
-    /// The key of the currency unit with ISO code `code` ("USD" → "dollar").
+    /// The key of the currency unit with ISO code `code` ("USD" → "dollar"), not a
+    /// sub-unit's.
     pub fn money_key(&self, code: &str) -> Option<&str> {
         self.units
             .iter()
-            .find(|u| u.kind == UnitKind::Money && u.currency.as_deref() == Some(code))
+            .find(|u| {
+                u.kind == UnitKind::Money && u.subunit == 0.0 && u.currency.as_deref() == Some(code)
+            })
             .map(|u| u.key.as_str())
+    }
+
+    /// The currency whose code is `code`, in any case ("usd", "RMB").
+    pub fn money_code(&self, code: &str) -> Option<&Unit> {
+        self.codes
+            .get(&code.to_lowercase())
+            .map(|&i| &self.units[i])
+    }
+
+    /// The currencies that write the sign `sign` ("$", "c$", "€"), the default first.
+    pub fn money_symbol(&self, sign: &str) -> Vec<&Unit> {
+        self.symbols
+            .get(&sign.to_lowercase())
+            .map(|v| v.iter().map(|&i| &self.units[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// The currency of the longest place named at token `i` ("Buenos Aires" → peso).
+    /// A possessive names the place too ("China's").
+    pub fn place_at(&self, toks: &[Tok], i: usize) -> Option<Match<'_, Unit>> {
+        let (idx, end) = (1..=self.max_words).rev().find_map(|n| {
+            let p = phrase(toks, i, n)?;
+            let bare = p.strip_suffix("'s").or_else(|| p.strip_suffix("’s"));
+            let idx = self.places.get(&p).or_else(|| self.places.get(bare?))?;
+            Some((*idx, i + n))
+        })?;
+        Some(Match {
+            entry: &self.units[idx],
+            end,
+        })
     }
 
     /// Do two unit keys name the same count (same key or a shared family)?
@@ -273,6 +343,53 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn money_codes_signs_and_places() {
+        // Each code and place names one currency; a shared sign lists its default first.
+        let file: File = toml::from_str(include_str!("units.toml")).expect("units.toml");
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for u in &file.unit {
+            for c in u.codes.iter().chain(&u.places) {
+                let c = normalise_form(c);
+                if let Some(other) = seen.insert(c.clone(), &u.key) {
+                    panic!("code or place {c:?} in both {other:?} and {:?}", u.key);
+                }
+            }
+            let money = !(u.codes.is_empty() && u.symbols.is_empty() && u.subunit == 0.0);
+            assert!(!money || u.kind == UnitKind::Money, "{}: not money", u.key);
+        }
+        assert_eq!(
+            LEXICON.money_code("USD").map(|u| u.key.as_str()),
+            Some("dollar")
+        );
+        assert_eq!(
+            LEXICON.money_code("rmb").map(|u| u.key.as_str()),
+            Some("yuan")
+        );
+        // A code that is also a word is no code: "his pen", "a cop".
+        assert!(LEXICON.money_code("pen").is_none() && LEXICON.money_code("cop").is_none());
+        let dollar_signs: Vec<_> = LEXICON
+            .money_symbol("$")
+            .iter()
+            .map(|u| u.key.as_str())
+            .collect();
+        assert_eq!(dollar_signs.first(), Some(&"dollar"));
+        assert!(dollar_signs.contains(&"peso") && dollar_signs.contains(&"canadian dollar"));
+        assert_eq!(
+            LEXICON.money_symbol("C$")[0].currency.as_deref(),
+            Some("CAD")
+        );
+        let toks = tokenize("Buenos Aires");
+        assert_eq!(
+            LEXICON.place_at(&toks, 0).map(|m| m.entry.key.as_str()),
+            Some("peso")
+        );
+        // The unit of a code is its main unit, never a sub-unit of the same currency.
+        assert_eq!(LEXICON.money_key("USD"), Some("dollar"));
+        assert_eq!(unit_key("USD").as_deref(), Some("dollar"));
+        assert_eq!(unit_key("元").as_deref(), Some("yuan"));
     }
 
     #[test]

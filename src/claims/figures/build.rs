@@ -2,11 +2,12 @@
 //!
 //! Entry point: [`build`], given the core `number` read. It runs one named step of a
 //! stage after the other over a [`Draft`], each settling part of the figure: range,
-//! currency sign, qualifier before, percent sign, qualifier after, unit phrase, kind
-//! from the unit, thousands, "y medio", percentage points, money left unsaid, ordinal
-//! or duration, year, rejects, qualifier settled, tenths of a point, maturity; then
-//! [`finish`] writes the figure, naming an elided noun through `elided`. To change a
-//! rule, find its step here and the step's function in the stage's file.
+//! currency sign before and after, qualifier before, percent sign, qualifier after,
+//! unit phrase, a code that is the next amount's, pounds as weight or money, kind from
+//! the unit, thousands, sub-units, "y medio", percentage points, money left unsaid,
+//! ordinal or duration, year, rejects, qualifier settled, tenths of a point, maturity;
+//! then [`finish`] writes the figure, naming an elided noun through `elided`. To
+//! change a rule, find its step here and the step's function in the stage's file.
 //!
 //! ```text
 //! "more than 150 KGB officers" → (150, +∞) count officer [kgb]
@@ -24,6 +25,7 @@ use super::number::{self, Core};
 use super::qualifier;
 use super::range::extend_range;
 use super::reject;
+use super::sub_units;
 use super::unit_phrase::{self, UnitPhrase};
 use super::{Ctx, attribution, plain_figure};
 
@@ -46,16 +48,19 @@ pub(super) struct Draft<'a> {
     pub(super) unit_kind: UnitKind,
     /// ISO 4217 code, from a sign, a code or a currency noun.
     pub(super) currency: Option<String>,
+    /// End of a sub-unit amount summed onto the figure ("3 dollars 50 cents"), or 0.
+    pub(super) tail: usize,
 }
 
 impl Draft<'_> {
     /// The token after the figure's text: its unit phrase, unless borrowed.
     pub(super) fn fig_end(&self) -> usize {
-        if self.up.end > self.up.start && !self.up.borrowed {
+        let end = if self.up.end > self.up.start && !self.up.borrowed {
             self.up.end
         } else {
             self.end
-        }
+        };
+        end.max(self.tail)
     }
 }
 
@@ -75,8 +80,10 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
         up: UnitPhrase::default(),
         unit_kind: UnitKind::default(),
         currency: None,
+        tail: 0,
     };
-    currency::sign_before(ctx, &mut d);
+    currency::sign_before(ctx, &mut d, prev);
+    currency::sign_after(ctx, &mut d);
     qualifier::before(ctx, &mut d, prev);
     if let Some(s) = d.range_start {
         d.start = d.start.min(s);
@@ -84,8 +91,11 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     kind::percent_sign(ctx, &mut d);
     qualifier::after(ctx, &mut d);
     unit_phrase::read(ctx, &mut d);
+    currency::code_after(ctx, &mut d);
+    currency::weight_or_money(ctx, &mut d);
     kind::from_unit(&mut d);
     number::regroup_thousands(&mut d);
+    sub_units::read(ctx, &mut d, prev);
     unit_phrase::and_a_half(ctx, &mut d);
     kind::percentage_points(ctx, &mut d, prev);
     currency::left_unsaid(ctx, &mut d, prev);

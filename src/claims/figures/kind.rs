@@ -113,7 +113,8 @@ pub(super) fn after_aged(toks: &[Tok], start: usize) -> bool {
         && after_aged(toks, k - 1)
 }
 
-fn scale_interval(v: Interval, f: f64) -> Interval {
+/// Every bound of `v` times `f` (durations in days, cents in dollars).
+pub(super) fn scale_interval(v: Interval, f: f64) -> Interval {
     Interval {
         lo: v.lo.map(|x| x * f),
         hi: v.hi.map(|x| x * f),

@@ -13,7 +13,9 @@
 //! | scale | `scale.rs` | "2 mil millones" → 2,000,000,000 |
 //! | range | `range.rs` | "between 30 and 40" → [30, 40] |
 //! | qualifier | `qualifier.rs` | "more than 150" → (150, +∞) |
-//! | currency | `currency.rs` | "US$ 5" → USD, "$5" in Spanish copy → MXN |
+//! | currency | `currency.rs` | "US$ 5", "10 €", "115USD", "75 USD millones" |
+//! | shared signs | `shared_sign.rs` | "$" in Spanish copy naming Rosario → MXN |
+//! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "3 dollars 50 cents" → 3.50 |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
 //! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |
 //! | traps | `traps.rs` | "Boeing 737", "COVID-19", "14:00", "+34 912 345 678" |
@@ -35,11 +37,15 @@ mod days;
 mod elided;
 mod furniture;
 mod kind;
+#[cfg(test)]
+mod money_tests;
 mod number;
 mod qualifier;
 mod range;
 mod reject;
 mod scale;
+mod shared_sign;
+mod sub_units;
 #[cfg(test)]
 mod tests;
 mod traps;
@@ -85,6 +91,8 @@ pub(crate) struct SentenceCache {
     first_tok: Vec<usize>,
     /// The source each sentence names, once looked up.
     source: Vec<OnceCell<Option<String>>>,
+    /// Keys of the currencies whose places the article names (`shared_sign`).
+    places: OnceCell<Vec<String>>,
 }
 
 impl SentenceCache {
@@ -99,6 +107,7 @@ impl SentenceCache {
         SentenceCache {
             first_tok,
             source: (0..n).map(|_| OnceCell::new()).collect(),
+            places: OnceCell::new(),
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
+use super::currency::is_code;
 use super::number::exponent_at;
 use super::scale::scale_at;
 use super::unit_phrase::is_plural;
@@ -72,8 +73,9 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     let t = &toks[i];
     let prev = i.checked_sub(1).map(|k| &toks[k]);
     let next = toks.get(i + 1);
-    // Glued to letters before: "G7", "A320". After: "737MAX", "5G", "3D", "14h".
-    if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) {
+    // Glued to letters before: "G7", "A320" (not a currency code, "USD115"). After:
+    // "737MAX", "5G", "3D", "14h".
+    if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) && !is_code(ctx, i - 1) {
         return Some(i + 1);
     }
     // "el 8M", "del 15-M": a day of the month and a month initial name a date.
@@ -157,6 +159,7 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
         && LEXICON.modifier_at(toks, i + 1).is_none()
         && LEXICON.unit_at(toks, i + 2).is_none()
         && !has(&WORDS.traps.codes_after_number, n.lower.as_str())
+        && !is_code(ctx, i + 1)
     {
         return Some(i + 2);
     }
@@ -237,10 +240,8 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
         || possessive
         || is_function_word(&p.lower)
         || qualifiers::prefix_before(ctx.toks, k + 1).is_some()
-        || matches!(
-            p.lower.as_str(),
-            "us" | "u.s." | "usd" | "mxn" | "eur" | "gbp" | "rub"
-        )
+        || matches!(p.lower.as_str(), "us" | "u.s." | "rub")
+        || is_code(ctx, k)
         || ctx.sentence_initial(k);
     // A capitalised word mid-sentence names something: "Boeing 737", "Apollo 11";
     // a capitalised plural is a team or a people, not a model ("the Celtics 112-104").

@@ -121,9 +121,6 @@ pub(super) struct CurrencyWords {
     pub(super) money_verbs: Vec<String>,
     /// Nouns for an amount of money: "un plan de 3.000 millones", "a package of 2 billion".
     pub(super) money_nouns: Vec<String>,
-    /// Words by which a Spanish sentence names the dollar, so its "$" is the dollar, not
-    /// the peso.
-    pub(super) dollar_words: Vec<String>,
 }
 
 /// `[kind]`: see the comments in `figures.toml`.
@@ -228,7 +225,6 @@ mod tests {
             ("unit_phrase.plural_nouns", &w.unit_phrase.plural_nouns),
             ("currency.money_verbs", &w.currency.money_verbs),
             ("currency.money_nouns", &w.currency.money_nouns),
-            ("currency.dollar_words", &w.currency.dollar_words),
             ("kind.comparatives", &w.kind.comparatives),
             ("kind.index_words", &w.kind.index_words),
             ("reject.dial_verbs", &w.reject.dial_verbs),

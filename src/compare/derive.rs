@@ -259,9 +259,10 @@ fn counts_in_order<'s>(a: &'s Figure, b: &Figure) -> Option<(&'s str, &'s str)> 
 /// seeking each alone finds the "9" of "a 396-9 vote" inside "396".
 fn place(a: &Figure, b: &Figure) -> Option<(usize, usize)> {
     let s = a.sentence.as_str();
+    // Spans come with the claims, not from this sentence: take them only as a hint.
     let gap = b.span[0]
         .checked_sub(a.span[0])
-        .filter(|&g| g >= a.text.len());
+        .filter(|&g| g >= a.text.len() && g <= s.len());
     if let Some(gap) = gap {
         let fits = |i: usize| s.get(i + gap..).is_some_and(|r| r.starts_with(&b.text));
         if let Some((i, _)) = s.match_indices(&a.text).find(|&(i, _)| fits(i)) {

@@ -285,3 +285,19 @@ fn a_change_is_read_where_its_numbers_stand_not_where_they_first_occur() {
         .collect();
     assert_eq!(derived, [37.0], "{figs:?}");
 }
+
+#[test]
+fn spans_that_do_not_fit_the_sentence_are_not_trusted() {
+    // Claims handed to compare may carry any span; a change is still read from the text.
+    let s = "Staff rose from 49 diplomats to 86 diplomats.";
+    let mut from = fig("49 diplomats", 49.0, Kind::Count, "diplomat", &[], s);
+    let mut to = fig("86 diplomats", 86.0, Kind::Count, "diplomat", &[], s);
+    from.span = [0, 12];
+    to.span = [usize::MAX, usize::MAX];
+    let derived: Vec<f64> = derive::with_derived(&[from, to])
+        .into_iter()
+        .filter(|d| d.derivation.is_some())
+        .filter_map(|d| d.figure.value.lo)
+        .collect();
+    assert_eq!(derived, [37.0]);
+}

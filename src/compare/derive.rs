@@ -237,9 +237,9 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
 const FROM_WORDS: &[&str] = &["from", "de", "desde"];
 const TO_WORDS: &[&str] = &["to", "a", "hasta"];
 
-/// Two related exact counts of one sentence with `a` written before `b`: the folded
-/// sentence and where each stands in it.
-fn counts_in_order(a: &Figure, b: &Figure) -> Option<(String, usize, usize)> {
+/// Two related exact counts of one sentence with `a` written wholly before `b`: the
+/// sentence before `a`, and between the two, as written (fold them to match words).
+fn counts_in_order<'s>(a: &'s Figure, b: &Figure) -> Option<(&'s str, &'s str)> {
     if a.sentence != b.sentence
         || a.kind != Kind::Count
         || b.kind != Kind::Count
@@ -249,10 +249,29 @@ fn counts_in_order(a: &Figure, b: &Figure) -> Option<(String, usize, usize)> {
     {
         return None;
     }
-    let s = fold(&a.sentence);
-    let pa = s.find(&fold(&a.text))?;
-    let pb = s.find(&fold(&b.text))?;
-    (pa < pb).then_some((s, pa, pb))
+    let (pa, pb) = place(a, b)?;
+    let s = &a.sentence;
+    Some((s.get(..pa)?, s.get(pa + a.text.len()..pb)?))
+}
+
+/// Where `a` and then `b` stand in their sentence, as byte offsets, `b` starting after
+/// `a` ends. From the spans when they fit the sentence, else by seeking `b` after `a`:
+/// seeking each alone finds the "9" of "a 396-9 vote" inside "396".
+fn place(a: &Figure, b: &Figure) -> Option<(usize, usize)> {
+    let s = a.sentence.as_str();
+    // Spans come with the claims, not from this sentence: take them only as a hint.
+    let gap = b.span[0]
+        .checked_sub(a.span[0])
+        .filter(|&g| g >= a.text.len() && g <= s.len());
+    if let Some(gap) = gap {
+        let fits = |i: usize| s.get(i + gap..).is_some_and(|r| r.starts_with(&b.text));
+        if let Some((i, _)) = s.match_indices(&a.text).find(|&(i, _)| fits(i)) {
+            return Some((i, i + gap));
+        }
+    }
+    let pa = s.find(&a.text)?;
+    let end = pa + a.text.len();
+    Some((pa, end + s.get(end..)?.find(&b.text)?))
 }
 
 /// Pairs of related exact counts stated as a change from one to the other, in a
@@ -264,11 +283,12 @@ fn change_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
         if !(has_change_word(&a.sentence) || contains_stem(&fold(&a.sentence), "pas")) {
             continue;
         }
-        let Some((s, pa, pb)) = counts_in_order(a, b) else {
+        let Some((before, between)) = counts_in_order(a, b) else {
             continue;
         };
-        let before = s[..pa].split_whitespace().next_back().unwrap_or("");
-        let between: Vec<&str> = s[pa + fold(&a.text).len()..pb].split_whitespace().collect();
+        let (before, between) = (fold(before), fold(between));
+        let before = before.split_whitespace().next_back().unwrap_or("");
+        let between: Vec<&str> = between.split_whitespace().collect();
         if FROM_WORDS.contains(&before) && matches!(between.as_slice(), [w] if TO_WORDS.contains(w))
         {
             out.push((a, b));
@@ -365,17 +385,17 @@ fn sum_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
     let mut out = Vec::new();
     for (i, a) in figures.iter().enumerate() {
         for b in &figures[i + 1..] {
-            let Some((s, pa, pb)) = counts_in_order(a, b) else {
+            let Some((before, between)) = counts_in_order(a, b) else {
                 continue;
             };
-            let between = &s[pa..pb];
+            let (before, between) = (fold(before), fold(between));
             // "add 120 new beds to its 300 beds", "suma 37 a los 49".
-            let added_to = ADD_VERBS.iter().any(|v| contains_stem(&s[..pa], v))
-                && (contains_phrase(between, "to") || contains_phrase(between, "a"));
+            let added_to = ADD_VERBS.iter().any(|v| contains_stem(&before, v))
+                && (contains_phrase(&between, "to") || contains_phrase(&between, "a"));
             if added_to
                 || SUM_CONNECTIVES
                     .iter()
-                    .any(|c| contains_phrase(between, &fold(c)))
+                    .any(|c| contains_phrase(&between, &fold(c)))
             {
                 out.push((a, b));
             }

@@ -212,3 +212,92 @@ fn a_change_from_one_count_to_another_implies_the_difference() {
     // Two counts side by side without the shape of a change imply nothing.
     assert!(derived("The embassy has 49 diplomats and 86 drivers.", "en").is_empty());
 }
+
+/// A subject with an article, as the pipeline builds one from a snapshot.
+fn subject(id: &str, text: &str, lang: &str) -> Subject {
+    let article = crate::extract::Article {
+        paragraphs: text.split("\n\n").map(String::from).collect(),
+        lang: Some(lang.into()),
+        ..crate::extract::Article::default()
+    };
+    Subject {
+        id: id.into(),
+        name: id.into(),
+        status: Status::Ok,
+        error: None,
+        article: Some(ArticleInfo {
+            url: format!("https://{id}.example/a"),
+            title: "Vote".into(),
+            byline: None,
+            published: None,
+            lang: Some(lang.into()),
+            captured: DateTime::<Utc>::UNIX_EPOCH,
+            hash: "h".into(),
+            version: 1,
+            words: article.word_count(),
+            score: None,
+            matched: Vec::new(),
+        }),
+        claims: crate::claims::analyze(&article),
+        text: article.text(),
+    }
+}
+
+#[test]
+fn a_score_whose_second_number_is_inside_the_first_compares() {
+    // "9" is found inside "396" when each number is sought in the sentence alone.
+    let s = "It passed in a 396-9 vote.";
+    let reference = subject("reference", s, "en");
+    let values: Vec<f64> = reference
+        .claims
+        .figures
+        .iter()
+        .filter_map(|f| f.value.lo)
+        .collect();
+    assert_eq!(values, [396.0, 9.0]);
+    let c = compare(
+        "vote",
+        "Vote",
+        reference,
+        vec![subject("outlet", s, "en")],
+        DateTime::<Utc>::UNIX_EPOCH,
+    );
+    // "passed" is a word of change, but a score is no change from 396 to 9.
+    assert!(c.rows.iter().all(|r| !r.derived), "{:?}", c.rows);
+    let verdicts: Vec<Verdict> = c.rows.iter().map(|r| r.cells["outlet"].verdict).collect();
+    assert_eq!(verdicts, [Verdict::Agree, Verdict::Agree]);
+}
+
+#[test]
+fn a_change_is_read_where_its_numbers_stand_not_where_they_first_occur() {
+    // "49 diplomats" is written twice; the change is from the second.
+    let s = "Of 49 diplomats, some left; the staff then rose from 49 diplomats to 86 diplomats.";
+    let figs = crate::claims::analyze(&crate::extract::Article {
+        paragraphs: vec![s.into()],
+        lang: Some("en".into()),
+        ..crate::extract::Article::default()
+    })
+    .figures;
+    let derived: Vec<f64> = derive::with_derived(&figs)
+        .into_iter()
+        .filter(|d| d.derivation.is_some())
+        .filter_map(|d| d.figure.value.lo)
+        .collect();
+    assert_eq!(derived, [37.0], "{figs:?}");
+}
+
+#[test]
+fn spans_that_do_not_fit_the_sentence_are_not_trusted() {
+    // Claims handed to compare may carry any span; a change is still read from the text.
+    let s = "Staff rose from 49 diplomats to 86 diplomats.";
+    let mut from = fig("49 diplomats", 49.0, Kind::Count, "diplomat", &[], s);
+    let mut to = fig("86 diplomats", 86.0, Kind::Count, "diplomat", &[], s);
+    from.span = [0, 12];
+    to.span = [usize::MAX, usize::MAX];
+    let derived: Vec<f64> = derive::with_derived(&[from, to])
+        .into_iter()
+        .filter(|d| d.derivation.is_some())
+        .filter_map(|d| d.figure.value.lo)
+        .collect();
+    assert_eq!(derived, [37.0]);
+}

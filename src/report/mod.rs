@@ -155,6 +155,9 @@ fn tally_line(c: &Comparison) -> String {
 }
 
 #[cfg(test)]
+mod regressions;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -116,7 +116,12 @@ fn quotes(o: &mut String, c: &Comparison, idw: usize, opts: &Options) {
                 (QuoteMatch::Reworded, Some(_)) => format!("reworded: {}", diff_line(&cell.diff)),
                 (status, _) => status.as_str().replace('_', " "),
             };
-            let _ = writeln!(o, "    {:<idw$}  {}", id, fit(&detail, WIDTH - idw - 6));
+            let _ = writeln!(
+                o,
+                "    {:<idw$}  {}",
+                fit(id, idw),
+                fit(&detail, WIDTH - idw - 6)
+            );
         }
     }
     let extra: Vec<String> = c
@@ -153,7 +158,12 @@ fn history(o: &mut String, c: &Comparison, idw: usize) {
         "\nChanged since first captured (details: storydiff history)"
     );
     for h in &c.history {
-        let _ = writeln!(o, "  {:<idw$}  {}", h.outlet, fit(&h.url, WIDTH - idw - 4));
+        let _ = writeln!(
+            o,
+            "  {:<idw$}  {}",
+            fit(&h.outlet, idw),
+            fit(&h.url, WIDTH - idw - 4)
+        );
         for v in h.versions.iter().skip(1) {
             let head = format!("v{} {}", v.version, v.captured.format("%Y-%m-%d %H:%M"));
             let labels: Vec<String> = v
@@ -207,7 +217,12 @@ fn framing(o: &mut String, c: &Comparison, idw: usize) {
         } else {
             format!("ref/outlet: {}", dens.join(", "))
         };
-        let _ = writeln!(o, "  {:<idw$}  {}", id, fit(&dens, WIDTH - idw - 4));
+        let _ = writeln!(
+            o,
+            "  {:<idw$}  {}",
+            fit(id, idw),
+            fit(&dens, WIDTH - idw - 4)
+        );
         for l in &f.labels {
             let side = |terms: &[String], neutral: usize| {
                 if terms.is_empty() {
@@ -273,9 +288,10 @@ impl Render for Text {
                 c.reference.claims.figures.len()
             );
         }
-        let idw = c
-            .outlets
-            .iter()
+        // The id column: ids longer than it are cut (`fit`), so lines stay in WIDTH.
+        // The reference's own id heads rows too (its inconsistencies).
+        let idw = std::iter::once(&c.reference)
+            .chain(&c.outlets)
             .map(|s| s.id.chars().count())
             .max()
             .unwrap_or(6)
@@ -296,7 +312,7 @@ impl Render for Text {
             let _ = writeln!(
                 o,
                 "  {:<idw$}  {status}{}",
-                s.id,
+                fit(&s.id, idw),
                 fit(&detail, WIDTH - idw - 14)
             );
             if let Some(a) = &s.article {
@@ -342,7 +358,7 @@ impl Render for Text {
                 let _ = writeln!(
                     o,
                     "    {:<idw$}  {} {}",
-                    id,
+                    fit(id, idw),
                     verdict(cell.verdict, opts),
                     fit(&what, WIDTH - idw - 17)
                 );
@@ -383,7 +399,7 @@ impl Render for Text {
             for (id, list) in &c.inconsistencies {
                 for i in list {
                     for (k, line) in wrap(&i.how, WIDTH - idw - 4).iter().enumerate() {
-                        let id = if k == 0 { id.as_str() } else { "" };
+                        let id = if k == 0 { fit(id, idw) } else { String::new() };
                         let _ = writeln!(o, "  {id:<idw$}  {line}");
                     }
                 }
@@ -403,7 +419,12 @@ impl Render for Text {
                     .map(|f| f.text.as_str())
                     .collect::<Vec<_>>()
                     .join("; ");
-                let _ = writeln!(o, "  {:<idw$}  {}", id, fit(&list, WIDTH - idw - 4));
+                let _ = writeln!(
+                    o,
+                    "  {:<idw$}  {}",
+                    fit(id, idw),
+                    fit(&list, WIDTH - idw - 4)
+                );
             }
         }
 

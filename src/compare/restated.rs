@@ -53,6 +53,10 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     if a.kind == Kind::Count && (a.unit_key.is_empty() || a.unit_key != b.unit_key) {
         return false;
     }
+    // "First" is everywhere: an ordinal restates another only of the same thing.
+    if a.kind == Kind::Ordinal && a.unit_key != b.unit_key {
+        return false;
+    }
     if a.kind != Kind::Count
         && a.unit_key != b.unit_key
         && !a.unit_key.is_empty()

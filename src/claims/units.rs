@@ -54,6 +54,12 @@ pub(crate) struct Unit {
     /// A sub-unit's share of its currency's main unit (a cent is 0.01); 0 otherwise.
     #[serde(default)]
     pub subunit: f64,
+    /// A measure: the larger unit it is written after ("5 feet 2 inches": foot).
+    #[serde(default)]
+    pub whole: Option<String>,
+    /// A measure: how many of it make its `whole` (12 inches to the foot).
+    #[serde(default)]
+    pub parts: f64,
 }
 
 /// One `[[modifier]]` entry.
@@ -270,18 +276,29 @@ fn normalise_form(f: &str) -> String {
 }
 
 /// `n` consecutive tokens from `i` joined as a lexicon form, if they are words (or
-/// a hyphen inside a word pair, "high-ranking") with nothing else between them.
+/// a hyphen inside a word pair, "high-ranking") with nothing else between them. The
+/// signs of units of measure are part of a form too: a degree sign opening it ("°C",
+/// "85 °"), a slash inside it ("km/h"), and a power glued at its end ("km2", "m²").
 fn phrase(toks: &[Tok], i: usize, n: usize) -> Option<String> {
     let slice = toks.get(i..i + n)?;
     let mut out = String::new();
     for (k, t) in slice.iter().enumerate() {
-        if t.kind == TokKind::Num {
-            return None;
-        }
-        if t.kind == TokKind::Punct && !(t.lower == "-" && k > 0 && k + 1 < n) {
-            return None;
-        }
         let glued = k > 0 && (t.start == slice[k - 1].end);
+        let last = k + 1 == n;
+        let power = glued && last && slice[k - 1].kind == TokKind::Word;
+        if t.kind == TokKind::Num && !(power && matches!(t.lower.as_str(), "2" | "3")) {
+            return None;
+        }
+        let sign = match t.lower.as_str() {
+            "-" => k > 0 && !last,
+            "/" => k > 0 && !last && glued,
+            "°" | "º" => k == 0,
+            "²" | "³" => power,
+            _ => false,
+        };
+        if t.kind == TokKind::Punct && !sign {
+            return None;
+        }
         if k > 0 && !glued {
             out.push(' ');
         }

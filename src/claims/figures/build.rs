@@ -3,7 +3,8 @@
 //! Entry point: [`build`], given the core `number` read. It runs one named step of a
 //! stage after the other over a [`Draft`], each settling part of the figure: range,
 //! currency sign before and after, qualifier before, percent sign, qualifier after,
-//! unit phrase, a code that is the next amount's, pounds as weight or money, kind from
+//! unit phrase, a unit letter that is no scale, a measure in two units, a code
+//! that is the next amount's, pounds as weight or money, kind from
 //! the unit, thousands, sub-units, "y medio", percentage points, money left unsaid,
 //! ordinal or duration, year, rejects, qualifier settled, tenths of a point, maturity;
 //! then [`finish`] writes the figure, naming an elided noun through `elided`. To
@@ -21,6 +22,7 @@ use crate::claims::units::UnitKind;
 use super::currency::{self, money_key};
 use super::elided::{elided_key, institution_nationality};
 use super::kind;
+use super::measure;
 use super::number::{self, Core};
 use super::qualifier;
 use super::range::extend_range;
@@ -91,6 +93,8 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     kind::percent_sign(ctx, &mut d);
     qualifier::after(ctx, &mut d);
     unit_phrase::read(ctx, &mut d);
+    measure::letter_unit(ctx, &mut d, prev);
+    measure::in_two_units(ctx, &mut d);
     currency::code_after(ctx, &mut d);
     currency::weight_or_money(ctx, &mut d);
     kind::from_unit(&mut d);

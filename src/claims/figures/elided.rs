@@ -157,6 +157,7 @@ fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
     };
     near()
         .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty())
+        .filter(|(f, e)| lends_measure(ctx.toks, f, *e, start))
         .map(|(f, _)| f.unit_key.clone())
         // "perdió el 72 % de sus pasajeros: 17,1 millones": the group a share was of.
         .or_else(|| {
@@ -173,6 +174,16 @@ fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
                 })
         })
         .unwrap_or_default()
+}
+
+/// "two feet deep; and 3) predicts": a unit of measure is lent within its clause
+/// only, across no stop, bracket, semicolon, colon or slash between the figure ending
+/// at `end` and `start` (a comma is no break: "50 points, five clear").
+fn lends_measure(toks: &[Tok], f: &Figure, end: usize, start: usize) -> bool {
+    LEXICON.unit(&f.unit_key).is_none_or(|u| !u.measure)
+        || toks
+            .get(end..start)
+            .is_some_and(|between| !between.iter().any(|t| t.is_punct(".;:()[]/")))
 }
 
 /// "the US embassy, which has 46 diplomats": the nationality an institution named
@@ -238,6 +249,7 @@ pub(super) fn elided_key(ctx: &Ctx, start: usize, end: usize, prev: &[(Figure, u
                 && !f.unit_key.is_empty()
                 && start.saturating_sub(*e) <= 8
                 && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+                && lends_measure(toks, f, *e, start)
         });
     if let Some((f, _)) = stated.filter(|_| !score) {
         unit_key = f.unit_key.clone();

@@ -17,6 +17,7 @@
 //! | shared signs | `shared_sign.rs` | "$" in Spanish copy naming Rosario → MXN |
 //! | sub-units | `sub_units.rs` | "50 cents" → 0.50 USD, "3 dollars 50 cents" → 3.50 |
 //! | unit phrase | `unit_phrase.rs` | "37 new Russian diplomats" → diplomat, [new, russian] |
+//! | measures | `measure.rs` | "outreach is 48m" → 48 meter, "5 feet 2 inches" |
 //! | kind | `kind.rs` | "in 1998" → a year, "3 years" → 1,095 days |
 //! | traps | `traps.rs` | "Boeing 737", "COVID-19", "14:00", "+34 912 345 678" |
 //! | rejects | `reject.rs` | "call 911", "two officials said", "Adele's 25" |
@@ -37,6 +38,9 @@ mod days;
 mod elided;
 mod furniture;
 mod kind;
+mod measure;
+#[cfg(test)]
+mod measure_tests;
 #[cfg(test)]
 mod money_tests;
 mod number;

@@ -499,7 +499,7 @@ fn is_negative(toks: &[Tok], i: usize) -> bool {
         && toks[i - 2].kind == TokKind::Word
         && LEXICON
             .unit_at(toks, i + 1)
-            .is_some_and(|u| u.entry.key == "degree");
+            .is_some_and(|u| LEXICON.related(&u.entry.key, "degree"));
     // Glued to what comes before, the dash joins ("10-20"), unless that is a sign of
     // comparison ("<-30").
     let joined = i >= 2 && toks[i - 2].end == minus.start && !toks[i - 2].is_punct("<>=");
@@ -525,7 +525,10 @@ fn ordinal_suffix(toks: &[Tok], i: usize) -> Option<usize> {
         s.lower.as_str(),
         "st" | "nd" | "rd" | "th" | "er" | "º" | "ª" | "°" | "o" | "a" | "os" | "as" | "ra" | "ro"
     );
-    (ok && s.lower != "°").then_some(j + 1)
+    // "37ºC": a degree sign before its scale is no ordinal indicator.
+    let scale = matches!(s.lower.as_str(), "º" | "°")
+        && LEXICON.unit_at(toks, j).is_some_and(|m| m.end > j + 1);
+    (ok && s.lower != "°" && !scale).then_some(j + 1)
 }
 
 /// "more than double the record", "el doble de la media", "up tenfold", "a 3-fold

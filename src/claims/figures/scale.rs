@@ -10,6 +10,7 @@
 //! ```
 
 use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::units::LEXICON;
 
 use super::words::{WORDS, has};
 
@@ -41,6 +42,10 @@ pub(super) fn scale_at(toks: &[Tok], j: usize, glued: bool) -> Option<f64> {
     };
     // "1.8m tall", "a 10m-deep trench": the metre of a measure, not a million.
     if w == "m" && measured_after(toks, j + 1) {
+        return None;
+    }
+    // "24703m2", "10km/h" is no scale: a longer unit form starts at the letter.
+    if suffix.is_some() && LEXICON.unit_at(toks, j).is_some_and(|m| m.end > j + 1) {
         return None;
     }
     // "mdd"/"mmdd" are Mexican shorthand for millions of dollars; keep bn/m glued only.

@@ -120,6 +120,9 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     {
         j += 1;
     }
+    if let Some(up) = bracketed_unit(ctx, toks, j) {
+        return up;
+    }
     let mut up = UnitPhrase {
         start: j,
         end: j,
@@ -127,9 +130,12 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
     };
     let mut k = j;
     let mut adjectives = 0;
+    // "85°", "20 °C": a unit that opens with a sign.
+    let sign_unit =
+        toks.get(j).is_some_and(|t| t.kind == TokKind::Punct) && LEXICON.unit_at(toks, j).is_some();
     // The last nationality read, with its surface: "1.1 million Venezuelans".
     let mut people: Option<(String, String)> = None;
-    while adjectives <= 3 && is_word_at(toks, k) {
+    while adjectives <= 3 && (is_word_at(toks, k) || sign_unit && k == j) {
         // "the first Mr. Trump has faced": a title starts a name, not a noun counted.
         if has(&WORDS.unit_phrase.honorifics, toks[k].lower.as_str()) {
             break;
@@ -280,6 +286,27 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         up.end = k;
     }
     up
+}
+
+/// "The weight is 20 (kg)", "20 [kg]": a unit of measure in brackets right after
+/// the number.
+fn bracketed_unit<'a>(ctx: &Ctx, toks: &[Tok], j: usize) -> Option<UnitPhrase<'a>> {
+    let close = match toks.get(j)?.lower.as_str() {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "<" => ">",
+        _ => return None,
+    };
+    let m = LEXICON.unit_at(toks, j + 1).filter(|m| m.entry.measure)?;
+    toks.get(m.end).filter(|t| t.is_punct(close))?;
+    Some(UnitPhrase {
+        start: j,
+        end: m.end + 1,
+        head: Some(m.entry),
+        head_surface: ctx.text[toks[j + 1].start..toks[m.end - 1].end].to_lowercase(),
+        ..UnitPhrase::default()
+    })
 }
 
 /// Does an unknown word look like a verb rather than a counted noun ("40

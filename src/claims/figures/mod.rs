@@ -40,6 +40,7 @@ mod kind;
 #[cfg(test)]
 mod money_tests;
 mod number;
+mod ordinal;
 mod qualifier;
 mod range;
 mod reject;

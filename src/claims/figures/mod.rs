@@ -35,6 +35,7 @@ mod build;
 mod currency;
 mod days;
 mod elided;
+mod fraction;
 mod furniture;
 mod kind;
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
+use super::fraction::fraction_at;
 use super::ordinal::ordinal_at;
 use super::scale::{apply_scales, multiplier_at};
 use super::traps::trap;
@@ -114,6 +115,9 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
             fraction: true,
             ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
         });
+    }
+    if let Some((v, end)) = fraction_at(ctx, i) {
+        return Scan::Core(number_core(i, end, Interval::exact(v), None));
     }
     if let Some(core) = signed_core(ctx, i) {
         return Scan::Core(core);

@@ -141,7 +141,11 @@ fn denominator(ctx: &Ctx, k: usize) -> Option<(f64, bool, usize)> {
 fn simple(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
     let toks = ctx.toks;
     let t = toks.get(i)?;
-    let (num, mut k) = if matches!(t.lower.as_str(), "a" | "an" | "un" | "una") {
+    // "a hundred trillionth" is the 10^14th: "a hundred" is a cardinal.
+    let scale_next = toks.get(i + 1).is_some_and(|n| {
+        ["hundred", "thousand", "million", "billion", "trillion"].contains(&n.lower.as_str())
+    });
+    let (num, mut k) = if matches!(t.lower.as_str(), "a" | "an" | "un" | "una") && !scale_next {
         (1.0, i + 1)
     } else {
         whole(toks, i)?
@@ -294,6 +298,7 @@ mod tests {
         assert_eq!(value("twenty fifths", "en"), [4.0]);
         assert_eq!(value("three twenty-firsts", "en"), [3.0 / 21.0]);
         assert_eq!(value("a trillionth", "en"), [1e-12]);
+        assert_eq!(value("a hundred trillionth", "en"), [1e14]);
         assert_eq!(value("tres dosmilésimos", "es"), [0.0015]);
         assert_eq!(value("un veintiunavo", "es"), [1.0 / 21.0]);
     }

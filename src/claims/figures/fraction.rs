@@ -118,7 +118,7 @@ fn denominator(ctx: &Ctx, k: usize) -> Option<(f64, bool, usize)> {
             .find_map(|s| w.strip_suffix(s).map(|stem| (stem, s.ends_with('s'))));
         if let Some((stem, plural)) = avo {
             let den = glued_words_es(stem).or_else(|| glued_words_es(&format!("{stem}a")));
-            if let Some(d) = den.filter(|&d| d > 10.0) {
+            if let Some(d) = den.filter(|&d| d > 2.0) {
                 return Some((d, plural, k + 1));
             }
         }
@@ -211,7 +211,8 @@ fn mixed(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
     }
     // "siete con cincuenta", "doscientos con setenta y uno": words on both sides.
     if ctx.lang == "es" && toks[i].kind == TokKind::Word {
-        let d = parse_words(toks, j + 1).filter(|d| d.value >= 1.0 && !d.bare_one)?;
+        let d = parse_words(toks, j + 1)
+            .filter(|d| d.value >= 1.0 && d.value.fract() == 0.0 && !d.bare_one)?;
         if !closes(toks, d.end) {
             return None;
         }
@@ -322,6 +323,9 @@ mod tests {
         assert_eq!(value("They have 3 million and a quarter", "en"), [3.25e6]);
         assert_eq!(value("cien con tres cuartos", "es"), [100.75]);
         assert_eq!(value("siete con cincuenta", "es"), [7.5]);
+        // A decimal is whole digits: "uno y medio" is none.
+        assert!(!value("once con uno y medio", "es").contains(&11.1));
+        assert_eq!(value("dos cincoavos", "es"), [0.4]);
     }
 
     #[test]

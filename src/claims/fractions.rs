@@ -234,7 +234,10 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
             (n.kind == TokKind::Punct && !n.is_punct("-‐"))
                 || !masculine && BARE_SHARE_FOLLOWERS.contains(&n.lower.as_str())
         });
-        return (num < den && (plural || bare || is_of(toks.get(end)))).then_some(Share {
+        // "two hundredth" after a number above one is the 200th, not a share.
+        // A Spanish masculine plural needs "de" or nothing after it ("tres cuartos de").
+        let singular_ok = (num == 1.0 || d.lower.ends_with('s')) && (bare || is_of(toks.get(end)));
+        return (num < den && (plural || singular_ok)).then_some(Share {
             start: i,
             end,
             percent: num / den * 100.0,
@@ -317,6 +320,7 @@ mod tests {
     #[test]
     fn not_shares_of_more_denominators() {
         assert_eq!(share("a sixth sense"), None);
+        assert_eq!(share("two hundredth"), None);
         assert_eq!(share("tres cuartos y un baño"), None);
         assert_eq!(share("cinco medios"), None);
         assert_eq!(share("tres cuartos de final"), None);

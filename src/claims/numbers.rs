@@ -296,6 +296,8 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         }
     }
     let mut last_scale = 1.0;
+    // (value, scale) of each group closed by a scale word.
+    let mut parts: Vec<(f64, f64)> = Vec::new();
     // A word has been read since the last scale (so "zero" counts as read).
     let mut in_group = false;
     while let Some(t) = toks.get(j) {
@@ -321,14 +323,13 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
             Word::Add(v) => group += v,
             Word::Times(m) => group = group.max(1.0) * m,
             Word::Scale(s) => {
-                if group == 0.0 && total > 0.0 && total < s {
-                    // "mil millones": the scale multiplies what came before.
-                    total *= s;
-                } else if total < s {
-                    total = (total + group.max(1.0)) * s;
-                } else {
-                    total += group.max(1.0) * s;
-                }
+                // A scale multiplies everything since the last larger scale: "mil
+                // millones" is 10^9, "tres billones cuatrocientos cincuenta y cinco
+                // mil doscientos millones" is 3·10^12 + 455,200·10^6.
+                let below: f64 = parts.iter().filter(|p| p.1 < s).map(|p| p.0).sum();
+                parts.retain(|p| p.1 >= s);
+                parts.push(((below + group).max(1.0) * s, s));
+                total = parts.iter().map(|p| p.0).sum();
                 group = 0.0;
                 last_scale = s;
             }
@@ -362,6 +363,36 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         end: j,
         bare_one,
     })
+}
+
+/// Spanish number words written as one ("dosmil", "treintaicinco", "cientocinco"),
+/// as they are before "-avo" and "-ésimo" ("treintaicincoavo", "dosmilésimo"): the
+/// value, read as the spaced words would be. Accents are folded first.
+pub(crate) fn glued_words_es(w: &str) -> Option<f64> {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = w;
+    while !rest.is_empty() {
+        // "treintaicinco": "i" (or "y") between tens and a unit.
+        if let Some(r) = rest.strip_prefix(['i', 'y']).filter(|_| {
+            pieces
+                .last()
+                .and_then(|p| word_value(p))
+                .is_some_and(|v| matches!(v, Word::Add(t) if is_tens(t)))
+        }) {
+            rest = r;
+            continue;
+        }
+        let k = (1..=rest.len())
+            .rev()
+            .filter(|&k| rest.is_char_boundary(k))
+            .find(|&k| word_value(&rest[..k]).is_some())?;
+        pieces.push(&rest[..k]);
+        rest = &rest[k..];
+    }
+    let toks = super::tokens::tokenize(&pieces.join(" "));
+    parse_words(&toks, 0)
+        .filter(|n| n.end == toks.len())
+        .map(|n| n.value)
 }
 
 /// After "a dozen" / "half a million": further scale words ("a hundred thousand").
@@ -590,6 +621,24 @@ mod tests {
         assert_eq!(words("nine point nought four"), Some(9.04));
         assert_eq!(words("cuarenta y siete coma veintiocho"), Some(47.28));
         assert_eq!(words("two point guards"), Some(2.0));
+    }
+
+    #[test]
+    fn long_scale_groups_multiply_up_to_the_larger_scale() {
+        let n = "tres billones cuatrocientos cincuenta y cinco mil doscientos veintiocho millones";
+        assert_eq!(words(n), Some(3_455_228e6));
+        assert_eq!(words("two million three hundred thousand"), Some(2.3e6));
+        assert_eq!(words("one billion five hundred million"), Some(1.5e9));
+    }
+
+    #[test]
+    fn glued_spanish_words() {
+        assert_eq!(glued_words_es("treintaicinco"), Some(35.0));
+        assert_eq!(glued_words_es("cientocinco"), Some(105.0));
+        assert_eq!(glued_words_es("veintidos"), Some(22.0));
+        assert_eq!(glued_words_es("dosmil"), Some(2000.0));
+        assert_eq!(glued_words_es("quinientos"), Some(500.0));
+        assert_eq!(glued_words_es("tresmesas"), None);
     }
 
     #[test]

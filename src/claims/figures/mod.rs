@@ -36,6 +36,7 @@ mod build;
 mod currency;
 mod days;
 mod elided;
+mod fraction;
 mod furniture;
 mod kind;
 mod measure;
@@ -44,6 +45,7 @@ mod measure_tests;
 #[cfg(test)]
 mod money_tests;
 mod number;
+mod ordinal;
 mod qualifier;
 mod range;
 mod reject;

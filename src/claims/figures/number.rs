@@ -22,6 +22,8 @@ use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
+use super::fraction::fraction_at;
+use super::ordinal::ordinal_at;
 use super::scale::{apply_scales, multiplier_at};
 use super::traps::trap;
 use super::unit_phrase::{looks_like_verb, whole_count};
@@ -97,38 +99,6 @@ pub(super) fn noun_ordinal(ctx: &Ctx, i: usize) -> Option<Figure> {
     Some(fig)
 }
 
-fn ordinal_word(w: &str) -> Option<f64> {
-    if let Some(p) = WORDS.number.ordinals_en.iter().position(|o| *o == w) {
-        return Some(p as f64 + 1.0);
-    }
-    let ending = |stem: &str| {
-        w.strip_prefix(stem)
-            .is_some_and(|rest| matches!(rest, "o" | "a" | "os" | "as"))
-    };
-    // "undécimo título", "duodécima edición", "vigésimo aniversario".
-    if let Some(v) = [
-        ("undécim", 11.0),
-        ("duodécim", 12.0),
-        ("vigésim", 20.0),
-        ("trigésim", 30.0),
-    ]
-    .iter()
-    .find_map(|(stem, v)| ending(stem).then_some(*v))
-    {
-        return Some(v);
-    }
-    WORDS
-        .number
-        .ordinal_stems_es
-        .iter()
-        .position(|stem| {
-            w.strip_prefix(stem)
-                .is_some_and(|rest| matches!(rest, "" | "o" | "a" | "os" | "as"))
-                && !(*stem != "primer" && *stem != "tercer" && w == *stem)
-        })
-        .map(|p| p as f64 + 1.0)
-}
-
 pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     let Some(t) = ctx.toks.get(i) else {
         return Scan::Nothing;
@@ -145,6 +115,9 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
             fraction: true,
             ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
         });
+    }
+    if let Some((v, end)) = fraction_at(ctx, i) {
+        return Scan::Core(number_core(i, end, Interval::exact(v), None));
     }
     if let Some(core) = signed_core(ctx, i) {
         return Scan::Core(core);
@@ -272,7 +245,9 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             return Scan::Core(number_core(i, k, Interval::exact(0.5), None));
         }
     }
-    if let Some(n) = ordinal_word(&t.lower) {
+    if let Some(o) = ordinal_at(toks, i, ctx.lang).filter(|o| !(o.plural && o.prefixed)) {
+        let (n, end) = (o.value, o.end);
+        let last = &toks[end - 1];
         let idiom = WORDS.number.ordinal_idioms.iter().any(|p| {
             let n_words = p.split(' ').count();
             (i.saturating_sub(n_words - 1)..=i)
@@ -282,22 +257,23 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         // "second-highest": a rank among superlatives, not a count of anything.
         // "the second most expensive", "el segundo más caro" too.
         let superlative = toks
-            .get(i + 1)
-            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
-            && toks.get(i + 2).is_some_and(|w| w.lower.ends_with("est"))
+            .get(end)
+            .is_some_and(|h| h.is_punct("-") && h.start == last.end)
+            && toks.get(end + 1).is_some_and(|w| w.lower.ends_with("est"))
             || toks
-                .get(i + 1)
+                .get(end)
                 .is_some_and(|w| matches!(w.lower.as_str(), "most" | "least" | "más" | "menos"));
         // "the first 72 hours": the ordinal orders a span, the number is the figure.
-        let before_number = toks
-            .get(i + 1)
-            .is_some_and(|n| n.kind == TokKind::Num || parse_words(toks, i + 1).is_some());
+        // "the first one" is an ordinal and a pronoun.
+        let before_number = toks.get(end).is_some_and(|n| {
+            n.kind == TokKind::Num || parse_words(toks, end).is_some_and(|w| !w.bare_one)
+        });
         // "first proposed in 1998", "first reported by": an adverb before a participle.
         let adverb = t.lower == "first"
             && toks
-                .get(i + 1)
+                .get(end)
                 .is_some_and(|p| p.kind == TokKind::Word && looks_like_verb(&p.lower, "en"))
-            && LEXICON.unit_at(toks, i + 2).is_none();
+            && LEXICON.unit_at(toks, end + 1).is_none();
         // "la Comisión Séptima del Senado": a capitalised ordinal after a name is part
         // of it.
         let named = t.cap
@@ -306,9 +282,9 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             && toks[i - 1].cap
             && toks[i - 1].kind == TokKind::Word;
         if idiom || after_number || superlative || before_number || adverb || named {
-            return Scan::Skip(i + 1);
+            return Scan::Skip(end);
         }
-        return Scan::Core(ordinal_core(i, i + 1, n));
+        return Scan::Core(ordinal_core(i, end, n));
     }
     // "once" is English for "one time"; only a number in Spanish.
     if t.lower == "once" && ctx.lang == "en" {
@@ -337,8 +313,8 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
         return Scan::Skip(end);
     }
     let t = &toks[i];
-    // Ordinal suffixes: "3rd", "21st", "3er", "1º", "1.ª".
-    if let Some(end) = ordinal_suffix(toks, i) {
+    // Ordinal suffixes: "3rd", "21st", "3er", "1º", "1.ª", "11vo", "2da".
+    if let Some(end) = ordinal_suffix(toks, i, ctx.lang == "es") {
         // "40,000th": thousands grouped in either convention.
         let n = t.lower.parse::<f64>().ok().or_else(|| {
             let digits: String = t
@@ -506,8 +482,15 @@ fn is_negative(toks: &[Tok], i: usize) -> bool {
     (minus.end == toks[i].start || spaced_degrees) && !joined
 }
 
+/// Spanish ordinal abbreviations, the last letters of the word: "2da" (segunda),
+/// "5to" (quinto), "7mo" (séptimo), "11vo" (undécimo), "9no", "21avo". Spanish
+/// only: "6mo" is six months in English.
+const SUFFIXES_ES: &[&str] = &[
+    "do", "da", "to", "ta", "mo", "ma", "vo", "va", "no", "na", "avo", "ava", "ero", "era",
+];
+
 /// Adjacent ordinal suffix after digits: the end index.
-fn ordinal_suffix(toks: &[Tok], i: usize) -> Option<usize> {
+fn ordinal_suffix(toks: &[Tok], i: usize, spanish: bool) -> Option<usize> {
     let t = &toks[i];
     let mut j = i + 1;
     // "1.º": a dot between the digits and the indicator.
@@ -525,6 +508,7 @@ fn ordinal_suffix(toks: &[Tok], i: usize) -> Option<usize> {
         s.lower.as_str(),
         "st" | "nd" | "rd" | "th" | "er" | "º" | "ª" | "°" | "o" | "a" | "os" | "as" | "ra" | "ro"
     );
+    let ok = ok || spanish && SUFFIXES_ES.contains(&s.lower.as_str());
     // "37ºC": a degree sign before its scale is no ordinal indicator.
     let scale = matches!(s.lower.as_str(), "º" | "°")
         && LEXICON.unit_at(toks, j).is_some_and(|m| m.end > j + 1);

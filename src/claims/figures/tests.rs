@@ -5,7 +5,7 @@
 use crate::claims::{Figure, Kind, analyze};
 use crate::extract::Article;
 
-fn figures(text: &str, lang: &str) -> Vec<Figure> {
+pub(super) fn figures(text: &str, lang: &str) -> Vec<Figure> {
     analyze(&Article {
         paragraphs: vec![text.to_string()],
         lang: Some(lang.to_string()),

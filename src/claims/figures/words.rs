@@ -27,6 +27,8 @@ pub(super) fn has(list: &[String], w: &str) -> bool {
 pub(super) struct Words {
     /// Number cores (`number.rs`).
     pub(super) number: NumberWords,
+    /// Ordinal words (`ordinal.rs`).
+    pub(super) ordinal: OrdinalWords,
     /// Traps: digits that name rather than count (`traps.rs`).
     pub(super) traps: TrapsWords,
     /// Unit phrases (`unit_phrase.rs`).
@@ -51,11 +53,6 @@ pub(super) struct Words {
 pub(super) struct NumberWords {
     /// Nouns that number an event in sequence: "minuto 89" is the 89th minute.
     pub(super) ordinal_nouns: Vec<String>,
-    /// English ordinal words, in order: the position is the value ("third" is 3).
-    pub(super) ordinals_en: Vec<String>,
-    /// Spanish ordinal stems, in order: the position is the value, and -o, -a, -os, -as are
-    /// added on lookup ("tercera" is 3). Past "décimo", see `ordinal_word`.
-    pub(super) ordinal_stems_es: Vec<String>,
     /// Phrases where an ordinal word is part of a title or idiom, not a figure.
     pub(super) ordinal_idioms: Vec<String>,
     /// Words two after "a year" that date a comparison, so it is no span of time: "9% more
@@ -63,6 +60,16 @@ pub(super) struct NumberWords {
     pub(super) dated_after: Vec<String>,
     /// Adjectives of size after a glued "m", which make it a metre: "1.8m tall".
     pub(super) measure_adjectives: Vec<String>,
+}
+
+/// `[ordinal]`: see the comments in `figures.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct OrdinalWords {
+    /// English ordinal words and their numbers ("fifth" is 5, "trillionth" 10^12).
+    pub(super) en: Vec<(String, f64)>,
+    /// Spanish ordinal stems without accents and their numbers ("vigesim" is 20).
+    pub(super) es: Vec<(String, f64)>,
 }
 
 /// `[traps]`: see the comments in `figures.toml`.
@@ -197,8 +204,6 @@ mod tests {
         let w: Words = toml::from_str(include_str!("../figures.toml")).expect("figures.toml");
         let lists = [
             ("number.ordinal_nouns", &w.number.ordinal_nouns),
-            ("number.ordinals_en", &w.number.ordinals_en),
-            ("number.ordinal_stems_es", &w.number.ordinal_stems_es),
             ("number.ordinal_idioms", &w.number.ordinal_idioms),
             ("number.dated_after", &w.number.dated_after),
             ("number.measure_adjectives", &w.number.measure_adjectives),
@@ -240,6 +245,7 @@ mod tests {
             ("furniture.openers", &w.furniture.openers),
             ("furniture.counter_words", &w.furniture.counter_words),
         ];
+        assert!(w.ordinal.en.len() > 30 && w.ordinal.es.len() > 30);
         for (name, list) in lists {
             assert!(!list.is_empty(), "{name} is empty");
             assert!(

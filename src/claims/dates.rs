@@ -66,7 +66,8 @@ pub(crate) struct DateMatch {
 
 /// The month a word names. English names must be capitalised ("may" is a verb).
 pub(crate) fn month(t: &Tok) -> Option<u32> {
-    if t.kind != TokKind::Word {
+    // Month names are letters only, 3 to 10 of them: most tokens fail this cheaply.
+    if t.kind != TokKind::Word || !(3..=10).contains(&t.lower.len()) {
         return None;
     }
     let idx = MONTHS.iter().position(|(name, _)| *name == t.lower)?;

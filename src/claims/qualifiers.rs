@@ -25,6 +25,9 @@
 //! el 11 %" is the value reached; "hasta" after a verb of change ("subió hasta 8.900
 //! millones") is likewise no bound.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::tokens::Tok;
 use super::types::Interval;
 
@@ -396,8 +399,28 @@ pub(crate) fn match_phrase(toks: &[Tok], i: usize, phrase: &str) -> Option<usize
     Some(j)
 }
 
+/// Last words of the prefix phrases and first words of the vague ones: most tokens are
+/// neither, and a set lookup spares trying every phrase at every number (the reader's
+/// hottest loop).
+static PREFIX_LAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    PREFIXES
+        .iter()
+        .filter_map(|(p, _)| p.rsplit(' ').next())
+        .collect()
+});
+static VAGUE_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    VAGUE
+        .iter()
+        .filter_map(|(p, _, _)| p.split(' ').next())
+        .collect()
+});
+
 /// The qualifier phrase ending right before token `end`: (qualifier, start index).
 pub(crate) fn prefix_before(toks: &[Tok], end: usize) -> Option<(Qualifier, usize)> {
+    let last = toks.get(end.checked_sub(1)?)?;
+    if !PREFIX_LAST.contains(last.lower.as_str()) {
+        return None;
+    }
     // The longest match wins: "no more than" over "more than".
     PREFIXES
         .iter()
@@ -439,6 +462,9 @@ pub(crate) fn or_equal_at(toks: &[Tok], i: usize) -> Option<usize> {
 /// A vague quantity starting at token `i` and followed by "of"/"de": (interval,
 /// index of the "of"/"de").
 pub(crate) fn vague_at(toks: &[Tok], i: usize) -> Option<(Interval, usize)> {
+    if !VAGUE_FIRST.contains(toks.get(i)?.lower.as_str()) {
+        return None;
+    }
     VAGUE.iter().find_map(|(phrase, lo, hi)| {
         let end = match_phrase(toks, i, phrase)?;
         let of = toks.get(end)?;

@@ -192,9 +192,21 @@ pub(crate) struct Source {
     pub pronoun: bool,
 }
 
+/// First words of the source phrases: a set lookup before trying each phrase at each
+/// token.
+static SOURCE_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        SOURCE_PHRASES
+            .iter()
+            .filter_map(|p| p.split(' ').next())
+            .collect()
+    });
+
 /// Is the token a speech verb?
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
-    t.kind == TokKind::Word && SPEECH_VERBS.contains(&t.lower.as_str())
+    static VERBS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    t.kind == TokKind::Word && VERBS.contains(t.lower.as_str())
 }
 
 /// The first source named in `toks` (one sentence or part of one).
@@ -206,7 +218,11 @@ pub(crate) fn find_source(text: &str, toks: &[Tok]) -> Option<Source> {
 /// ("according to", "dijo").
 pub(crate) fn find_source_cue(text: &str, toks: &[Tok]) -> Option<(Source, String)> {
     for i in 0..toks.len() {
-        if let Some(end) = SOURCE_PHRASES.iter().find_map(|p| match_phrase(toks, i, p))
+        let may_open = SOURCE_FIRST.contains(toks[i].lower.as_str());
+        if let Some(end) = SOURCE_PHRASES
+            .iter()
+            .filter(|_| may_open)
+            .find_map(|p| match_phrase(toks, i, p))
             && let Some(s) = np_after(text, toks, end)
         {
             return Some((s, slice(text, toks, i, end)));

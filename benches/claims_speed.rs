@@ -10,12 +10,9 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Nanoseconds this process has spent on a CPU (Linux), if known: on a shared machine
-/// the steadier figure.
-fn cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
-}
+#[path = "util/cpu.rs"]
+mod cpu;
+use cpu::cpu_ns;
 
 fn main() {
     let args: Vec<String> = std::env::args()

@@ -11,11 +11,9 @@
 use std::io::Read;
 use std::time::Instant;
 
-/// Nanoseconds this process has spent on a CPU (Linux), if known.
-fn cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
-}
+#[path = "util/cpu.rs"]
+mod cpu;
+use cpu::cpu_ns;
 
 fn main() {
     // `cargo bench` passes `--bench`; take the first other arguments.

@@ -343,6 +343,16 @@ fn log_odds(
 mod tests {
     use super::*;
 
+    /// The outlet's distinctive terms against the reference, prior from both pooled.
+    fn distinctive(reference: &str, outlet: &str) -> Vec<DistinctiveTerm> {
+        let (r, o) = (counts(reference), counts(outlet));
+        let mut pooled = r.clone();
+        for (w, n) in &o {
+            *pooled.entry(w.clone()).or_insert(0) += n;
+        }
+        log_odds(&o, &r, &pooled)
+    }
+
     fn hit(term: &str) -> FramingHit {
         FramingHit {
             term: term.into(),
@@ -387,12 +397,7 @@ mod tests {
         let base = "the council approved the budget on monday after a long debate ".repeat(8);
         let outlet = format!("{base} {}", "mr barrack said austerity ".repeat(12));
         let reference = format!("{base} {}", "barrack said ".repeat(12));
-        let (r, o) = (counts(&reference), counts(&outlet));
-        let mut pooled = r.clone();
-        for (w, n) in &o {
-            *pooled.entry(w.clone()).or_insert(0) += n;
-        }
-        let terms: Vec<String> = log_odds(&o, &r, &pooled)
+        let terms: Vec<String> = distinctive(&reference, &outlet)
             .into_iter()
             .map(|t| t.term)
             .collect();
@@ -407,12 +412,7 @@ mod tests {
             "{} austerity austerity austerity austerity austerity austerity austerity austerity",
             "the council approved the budget on monday after a long debate ".repeat(8)
         );
-        let (r, o) = (counts(&reference), counts(&outlet));
-        let mut pooled = r.clone();
-        for (w, n) in &o {
-            *pooled.entry(w.clone()).or_insert(0) += n;
-        }
-        let terms = log_odds(&o, &r, &pooled);
+        let terms = distinctive(&reference, &outlet);
         assert_eq!(terms.first().map(|t| t.term.as_str()), Some("austerity"));
         assert!(terms[0].z > Z_MIN);
         assert!(terms.iter().all(|t| t.term != "council"));
@@ -422,12 +422,7 @@ mod tests {
     fn function_words_are_never_listed_as_distinctive() {
         let base = "the council approved the budget on monday after a long debate ".repeat(8);
         let outlet = format!("{base} {}", "to of austerity ".repeat(16));
-        let (r, o) = (counts(&base), counts(&outlet));
-        let mut pooled = r.clone();
-        for (w, n) in &o {
-            *pooled.entry(w.clone()).or_insert(0) += n;
-        }
-        let terms: Vec<String> = log_odds(&o, &r, &pooled)
+        let terms: Vec<String> = distinctive(&base, &outlet)
             .into_iter()
             .map(|t| t.term)
             .collect();

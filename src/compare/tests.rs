@@ -216,31 +216,20 @@ fn a_change_from_one_count_to_another_implies_the_difference() {
 /// A subject with an article, as the pipeline builds one from a snapshot.
 fn subject(id: &str, text: &str, lang: &str) -> Subject {
     let article = crate::extract::Article {
+        title: "Vote".into(),
         paragraphs: text.split("\n\n").map(String::from).collect(),
         lang: Some(lang.into()),
         ..crate::extract::Article::default()
     };
-    Subject {
-        id: id.into(),
-        name: id.into(),
-        status: Status::Ok,
-        error: None,
-        article: Some(ArticleInfo {
-            url: format!("https://{id}.example/a"),
-            title: "Vote".into(),
-            byline: None,
-            published: None,
-            lang: Some(lang.into()),
-            captured: DateTime::<Utc>::UNIX_EPOCH,
-            hash: "h".into(),
-            version: 1,
-            words: article.word_count(),
-            score: None,
-            matched: Vec::new(),
-        }),
-        claims: crate::claims::analyze(&article),
-        text: article.text(),
-    }
+    let capture = crate::pipeline::Capture {
+        url: format!("https://{id}.example/a"),
+        captured: DateTime::<Utc>::UNIX_EPOCH,
+        hash: "h".into(),
+        version: 1,
+        score: None,
+        matched: Vec::new(),
+    };
+    crate::pipeline::subject_of(id, id, &article, capture)
 }
 
 #[test]

@@ -4,36 +4,25 @@
 use chrono::{DateTime, Utc};
 
 use super::{Format, Options, render};
-use crate::compare::{ArticleInfo, Comparison, Status, Subject, compare};
+use crate::compare::{Comparison, Subject, compare};
 use crate::extract::Article;
 
 fn subject(id: &str, text: &str, lang: &str) -> Subject {
     let article = Article {
+        title: "Title".into(),
         paragraphs: text.split("\n\n").map(String::from).collect(),
         lang: Some(lang.into()),
         ..Article::default()
     };
-    Subject {
-        id: id.into(),
-        name: id.into(),
-        status: Status::Ok,
-        error: None,
-        article: Some(ArticleInfo {
-            url: format!("https://{id}.example/a"),
-            title: "Title".into(),
-            byline: None,
-            published: None,
-            lang: Some(lang.into()),
-            captured: DateTime::<Utc>::UNIX_EPOCH,
-            hash: "h".into(),
-            version: 1,
-            words: article.word_count(),
-            score: None,
-            matched: Vec::new(),
-        }),
-        claims: crate::claims::analyze(&article),
-        text: article.text(),
-    }
+    let capture = crate::pipeline::Capture {
+        url: format!("https://{id}.example/a"),
+        captured: DateTime::<Utc>::UNIX_EPOCH,
+        hash: "h".into(),
+        version: 1,
+        score: None,
+        matched: Vec::new(),
+    };
+    crate::pipeline::subject_of(id, id, &article, capture)
 }
 
 /// The reference and outlets `(id, text)`, all in `lang`.

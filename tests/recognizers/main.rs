@@ -20,6 +20,7 @@
 //!
 //! ```sh
 //! cargo test --test recognizers -- --nocapture   # per file and language, then every miss by class
+//! RECOGNIZERS_MISSES=sentence-like cargo test --test recognizers -- --nocapture  # those cases' misses only
 //! ```
 
 mod skip;
@@ -98,6 +99,7 @@ fn score_case(
     case: &Case,
     lex: &Lexicon,
     misses: &mut Misses,
+    list: bool,
 ) -> Tally {
     let model = spec.model;
     let article = Article {
@@ -139,6 +141,9 @@ fn score_case(
     }
     let head = format!("[{} #{n}] {:?}", spec.lang, case.input);
     let mut file = |class: String, line: String| {
+        if !list {
+            return;
+        }
         misses
             .entry((format!("{model:?}"), class))
             .or_default()
@@ -191,6 +196,9 @@ fn recognizers_recall_and_precision() {
     let mut skipped: BTreeMap<(Skip, &str, String), (usize, usize)> = BTreeMap::new();
     let mut unscored: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut misses = Misses::new();
+    // RECOGNIZERS_MISSES=sentence-like lists only the misses of sentence-like cases.
+    let only_sentence_like =
+        std::env::var("RECOGNIZERS_MISSES").is_ok_and(|v| v == "sentence-like");
     for spec in load(&root) {
         let spanish = spec.lang == "es";
         let row = rows.entry((spec.lang, spec.name.clone())).or_default();
@@ -214,8 +222,10 @@ fn recognizers_recall_and_precision() {
                     None => wants.push((r.clone(), want(spec.model, r, spanish, &lex))),
                 }
             }
-            let tally = score_case(&spec, n, &wants, case, &lex, &mut misses);
-            if sentence_like(&case.input) {
+            let like = sentence_like(&case.input);
+            let list = like || !only_sentence_like;
+            let tally = score_case(&spec, n, &wants, case, &lex, &mut misses, list);
+            if like {
                 row.0.add(&tally);
             }
             row.1.add(&tally);

@@ -354,8 +354,20 @@ pub(crate) fn parse_words(toks: &[Tok], i: usize) -> Option<WordNumber> {
         j = end;
     } else if let Some(end) = and_a_half(toks, j) {
         // "two and a half", "dos y medio"; "un millón y medio" is half a million more.
-        value += 0.5 * last_scale;
+        // A scale after the half takes it: "five and a half million" is 5.5 million,
+        // "one billion and a half million" half a million more than a billion.
         j = end;
+        match toks.get(j).and_then(|t| word_value(&t.lower)) {
+            Some(Word::Scale(s)) if last_scale > s => {
+                value += 0.5 * s;
+                j += 1;
+            }
+            Some(Word::Scale(s)) if last_scale == 1.0 => {
+                let more = continue_scales(toks, j + 1, (value + 0.5) * s);
+                (value, j) = (more.value, more.end);
+            }
+            _ => value += 0.5 * last_scale,
+        }
     }
     let bare_one = j == i + 1 && matches!(first.lower.as_str(), "one" | "uno" | "una" | "un");
     Some(WordNumber {

@@ -302,6 +302,9 @@ pub(crate) fn judge(model: Model, w: &Want, f: &Figure, lex: &Lexicon) -> Verdic
 
 /// Is a figure of the class a file labels (and so counted in its precision even
 /// where nothing is labelled)?
+/// Unit keys of temperatures.
+const TEMPERATURE: &[&str] = &["degree", "celsius", "fahrenheit", "kelvin"];
+
 pub(crate) fn in_class(model: Model, f: &Figure, lex: &Lexicon) -> bool {
     match model {
         Model::Number => !matches!(f.kind, Kind::Ordinal | Kind::Date),
@@ -309,12 +312,14 @@ pub(crate) fn in_class(model: Model, f: &Figure, lex: &Lexicon) -> bool {
         Model::Percent => f.kind == Kind::Percent,
         Model::Ordinal => f.kind == Kind::Ordinal,
         Model::Currency => f.kind == Kind::Money,
-        Model::Dimension => f.kind == Kind::Count && lex.measures.contains(&f.unit_key),
-        Model::Age => f.kind == Kind::Duration,
-        Model::Temperature => {
+        // Temperatures have their own file, so a degree is not a dimension.
+        Model::Dimension => {
             f.kind == Kind::Count
-                && ["degree", "celsius", "fahrenheit", "kelvin"].contains(&f.unit_key.as_str())
+                && lex.measures.contains(&f.unit_key)
+                && !TEMPERATURE.contains(&f.unit_key.as_str())
         }
+        Model::Age => f.kind == Kind::Duration,
+        Model::Temperature => f.kind == Kind::Count && TEMPERATURE.contains(&f.unit_key.as_str()),
     }
 }
 

@@ -94,6 +94,7 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     qualifier::after(ctx, &mut d);
     unit_phrase::read(ctx, &mut d);
     measure::letter_unit(ctx, &mut d, prev);
+    measure::cents_not_celsius(ctx, &mut d);
     measure::in_two_units(ctx, &mut d);
     currency::code_after(ctx, &mut d);
     currency::weight_or_money(ctx, &mut d);

@@ -192,7 +192,7 @@ pub(super) fn code_after(ctx: &Ctx, d: &mut Draft) {
     }
 }
 
-/// Step: English "pounds" is a weight ("lost 40 pounds") unless the amount is in
+/// Step: English "pounds" (and Spanish "libras") is a weight ("lost 40 pounds") unless the amount is in
 /// millions or follows a word for money ("profit ... 361 million pounds", "paid 50
 /// pounds"); then it is sterling. Not "2 million pounds of beef".
 pub(super) fn weight_or_money(ctx: &Ctx, d: &mut Draft) {
@@ -204,6 +204,18 @@ pub(super) fn weight_or_money(ctx: &Ctx, d: &mut Draft) {
     if pounds && !of_something && (d.core.scaled || money_word) {
         d.up.head = LEXICON.unit("pound");
         d.up.unknown_head = None;
+    }
+    // Spanish "libras" alone is a weight too ("bajó 25 libras"), unless no sign, and
+    // the amount in millions or after a word for money ("pagó 50 libras").
+    let libras = ctx.lang == "es"
+        && d.up.head.is_some_and(|u| u.key == "pound")
+        && d.up.end == d.up.start + 1
+        && matches!(toks[d.up.start].lower.as_str(), "libra" | "libras")
+        && !(d.start..d.core.start).any(|k| toks[k].is_punct("£"));
+    if libras && !(d.core.scaled || money_word) {
+        d.up.head = None;
+        d.up.unknown_head = Some("pound".to_string());
+        d.currency = None;
     }
 }
 

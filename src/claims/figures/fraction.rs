@@ -20,10 +20,12 @@
 
 use crate::claims::numbers::{glued_words_es, parse_words};
 use crate::claims::tokens::{Tok, TokKind};
+use crate::claims::units::LEXICON;
 use crate::fetch::discover::fold;
 
 use super::Ctx;
 use super::ordinal::ordinal_at;
+use super::scale::{apply_scales, scale_at};
 
 /// Unicode fractions: "¾", "½".
 const VULGAR: &[(&str, f64)] = &[
@@ -51,10 +53,20 @@ const DATE_CUES: &[&str] = &[
 
 /// The value and the token after it, if a fraction starts at `i`.
 pub(super) fn fraction_at(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
-    over(ctx, i)
-        .or_else(|| mixed(ctx, i))
-        .or_else(|| simple(ctx, i))
-        .or_else(|| digits(ctx, i))
+    over(ctx, i).or_else(|| mixed(ctx, i)).or_else(|| {
+        let (v, end) = simple(ctx, i).or_else(|| digits(ctx, i))?;
+        // "a quarter million", "three quarters billion": a fraction of the scale.
+        Some(match scale_at(ctx.toks, end, false) {
+            Some(s) => (v * s, end + 1),
+            None => (v, end),
+        })
+    })
+}
+
+/// Does the fraction starting at `i` end in a scale word ("five and a half million",
+/// "a quarter billion")? Then it is an amount, not a share of a group.
+pub(super) fn scaled_fraction(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
+    fraction_at(ctx, i).filter(|&(_, end)| scale_at(ctx.toks, end - 1, false).is_some())
 }
 
 /// Nothing after `k` but punctuation, a percent or "of"/"de": the fraction ends a
@@ -166,7 +178,7 @@ fn simple(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
     let ok = if noun_es {
         ends(end) && (num == 1.0) != plural
     } else if num == 1.0 {
-        !plural && closes(toks, end)
+        !plural && (closes(toks, end) || scale_at(toks, end, false).is_some())
     } else {
         plural && num > 0.0
     };
@@ -190,24 +202,24 @@ fn last_scale(toks: &[Tok], end: usize, v: f64) -> f64 {
 /// a cardinal is a spoken decimal point: 7.50).
 fn mixed(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
     let toks = ctx.toks;
-    let (w, mut j) = whole(toks, i)?;
+    let (mut w, mut j) = whole(toks, i)?;
     // "3 million": digits and a scale word.
-    let mut w = w;
-    if toks[i].kind == TokKind::Num
-        && toks
-            .get(j)
-            .is_some_and(|m| last_scale(toks, j + 1, 0.0) > 1.0 && m.kind == TokKind::Word)
-        && let Some(n) = parse_words(toks, j)
-    {
-        w *= n.value;
-        j = n.end;
+    if toks[i].kind == TokKind::Num {
+        (w, j, _) = apply_scales(toks, j, w);
     }
     let joiner = if ctx.lang == "es" { "con" } else { "and" };
     if !toks.get(j).is_some_and(|a| a.is(joiner)) {
         return None;
     }
     if let Some((f, end)) = simple(ctx, j + 1).filter(|&(f, _)| f < 1.0) {
-        return Some((w + f * last_scale(toks, j, w), end));
+        let whole_scale = last_scale(toks, j, w);
+        // A scale after the fraction: "five and a half million" is 5,500,000; after
+        // a scaled whole, "one billion and a half million" adds half a million.
+        return Some(match scale_at(toks, end, false) {
+            Some(s) if whole_scale > s => (w + f * s, end + 1),
+            Some(s) if whole_scale == 1.0 => ((w + f) * s, end + 1),
+            _ => (w + f * whole_scale, end),
+        });
     }
     // "siete con cincuenta", "doscientos con setenta y uno": words on both sides.
     if ctx.lang == "es" && toks[i].kind == TokKind::Word {
@@ -258,8 +270,11 @@ fn digits(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
         // "Ley 39/2015", "crime reference 22/118734": a year or a code.
         (b > 0.0 && b <= 100.0 && a < b).then_some((a / b, k + 3))
     };
+    // "1/4 mile", "10 1/2 miles", "1/2 taza": a fraction of a unit of measure.
+    let measure_after = |k: usize| LEXICON.unit_at(toks, k).is_some_and(|u| u.entry.measure);
     // A bare "3/4" may be a day and month, "9/11" a name: a fraction only before
-    // "%", "of", "de", or standing alone. "2 1/4": a whole number and a fraction.
+    // "%", "of", "de", a unit of measure, or standing alone. "2 1/4": a whole number
+    // and a fraction.
     let (v, end) = match slash_at(i) {
         Some((f, end)) => {
             let sign_only = i == 0 || i == 1 && toks[0].is_punct("-−");
@@ -267,6 +282,9 @@ fn digits(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
             let share = toks.get(end).is_some_and(|n| {
                 n.is_punct("%") || ["of", "de", "del", "percent"].contains(&n.lower.as_str())
             });
+            if measure_after(end) {
+                return Some((f, end));
+            }
             if !(alone || share) {
                 return None;
             }
@@ -274,6 +292,9 @@ fn digits(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
         }
         None => {
             let (f, end) = slash_at(i + 1).filter(|_| toks[i + 1].start > t.end)?;
+            if measure_after(end) {
+                return Some((n + f, end));
+            }
             (n + f, end)
         }
     };
@@ -321,6 +342,14 @@ mod tests {
     fn whole_and_fraction() {
         assert_eq!(value("twenty and three fifths", "en"), [20.6]);
         assert_eq!(value("They have 3 million and a quarter", "en"), [3.25e6]);
+        assert_eq!(
+            value("The population is 3 million and a half", "en"),
+            [3.5e6]
+        );
+        assert_eq!(value("five and a half million fish", "en"), [5.5e6]);
+        assert_eq!(value("one billion and a half million", "en"), [1.0005e9]);
+        assert_eq!(value("It costs a quarter million dollars.", "en"), [2.5e5]);
+        assert_eq!(value("three quarters billion dollars", "en"), [7.5e8]);
         assert_eq!(value("cien con tres cuartos", "es"), [100.75]);
         assert_eq!(value("siete con cincuenta", "es"), [7.5]);
         // A decimal is whole digits: "uno y medio" is none.

@@ -1,7 +1,7 @@
 //! Measures: a unit letter that is also a scale, and a measure in two units.
 //!
-//! Entry points, steps of `build` right after the unit phrase: [`letter_unit`] and
-//! [`in_two_units`]. A glued "m" and a spaced "K" are scales ("£48m", "50 K fans")
+//! Entry points, steps of `build` right after the unit phrase: [`letter_unit`],
+//! [`cents_not_celsius`] and [`in_two_units`]. A glued "m" and a spaced "K" are scales ("£48m", "50 K fans")
 //! unless the sentence says they measure: a glued "m" is a metre when the sentence
 //! measures something else and names no money; a capital "K" is a kelvin when it
 //! names a temperature. A length in feet and inches is one length in feet.
@@ -79,6 +79,20 @@ pub(super) fn letter_unit(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
     d.up.head_surface = letter.lower.clone();
     d.up.start = k;
     d.up.end = k + 1;
+}
+
+/// Step: a lower-case "c" glued to a number is cents ("raised its dividend by 11c to
+/// 17c a share"); Celsius is written with a capital ("40C") or a degree sign.
+pub(super) fn cents_not_celsius(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let glued_c = d.up.end == d.up.start + 1
+        && d.up.start == d.core.end
+        && toks[d.up.start].lower == "c"
+        && !toks[d.up.start].cap
+        && toks[d.up.start].start == toks[d.core.end - 1].end;
+    if glued_c && d.up.head.is_some_and(|u| u.key == "degree") {
+        d.up.head = LEXICON.unit("cent");
+    }
 }
 
 fn is_measure(key: &str) -> bool {

@@ -285,4 +285,14 @@ fn pounds_weight_or_sterling() {
             "{text}: {f:#?}"
         );
     }
+    // Spanish "libras": a weight unless in millions, after a word for money or a sign.
+    for text in ["El bebé pesa más de dos libras.", "Logró bajar 25 libras."] {
+        let f = read(text, "es");
+        assert!(
+            f.iter().any(|f| f.2 == Kind::Count && f.3 == "pound"),
+            "{text}: {f:#?}"
+        );
+    }
+    check("ganó 3 millones de libras", "es", 3e6, "pound", "GBP");
+    check("pagó 50 libras por la entrada", "es", 50.0, "pound", "GBP");
 }

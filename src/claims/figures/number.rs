@@ -22,9 +22,9 @@ use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
-use super::fraction::fraction_at;
+use super::fraction::{fraction_at, scaled_fraction};
 use super::ordinal::ordinal_at;
-use super::scale::{apply_scales, multiplier_at};
+use super::scale::{apply_scales, lower_groups, multiplier_at, scale_at};
 use super::traps::trap;
 use super::unit_phrase::{looks_like_verb, whole_count};
 use super::words::{WORDS, has};
@@ -103,6 +103,12 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     let Some(t) = ctx.toks.get(i) else {
         return Scan::Nothing;
     };
+    if let Some((v, end)) = scaled_fraction(ctx, i) {
+        return Scan::Core(Core {
+            scaled: true,
+            ..number_core(i, end, Interval::exact(v), None)
+        });
+    }
     if let Some(sh) = fractions::share_at(ctx.toks, i, ctx.conv) {
         // "one-half of one percentage point": the share is of the point.
         if let Some((v, point)) = fractions::share_of_a_point(ctx.toks, &sh) {
@@ -379,6 +385,15 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
         plain = None;
     }
     let (v, end, scaled) = apply_scales(toks, digits_end, v);
+    // "4 thousand 3 hundred and 21": smaller groups after a spaced scale word.
+    let (v, end) = match scale_at(toks, end - 1, false) {
+        Some(s)
+            if scaled && end - 1 > digits_end - 1 && toks[end - 1].start > toks[end - 2].end =>
+        {
+            lower_groups(toks, end, v, s)
+        }
+        _ => (v, end),
+    };
     let (v, end, multiplied) = match multiplier_at(toks, end) {
         Some((m, e)) => (v * m, e, true),
         None => (v, end, false),

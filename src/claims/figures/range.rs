@@ -26,12 +26,13 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     let s = ctx.tok_sentence[core.start];
     let toks = &ctx.toks[..ctx.tok_sentence.partition_point(|&x| x <= s)];
     let plain = (core.value, core.end, None);
-    if core.ordinal || core.vague || core.fraction || !core.value.is_exact() {
+    if core.vague || core.fraction || !core.value.is_exact() {
         return plain;
     }
     let article = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| matches!(t.lower.as_str(), "el" | "la" | "los" | "las"))
+        toks.get(k).is_some_and(|t| {
+            matches!(t.lower.as_str(), "el" | "la" | "los" | "las") || core.ordinal && t.is("the")
+        })
     };
     // "entre el 2 % y el 2,5 %": an article may stand before each number, and
     // "between $5,000 and $40,000" a currency sign.
@@ -44,6 +45,11 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     let intro = core.start.checked_sub(back);
     let before = intro.map(|k| toks[k].lower.as_str());
     let between = matches!(before, Some("between" | "entre" | "from" | "de" | "desde"));
+    // Ordinals make a range only between two ranks: "between the tenth and the
+    // fifteenth", "entre quinta y vigésima".
+    if core.ordinal && !matches!(before, Some("between" | "entre")) {
+        return plain;
+    }
     // "rose from 5.1 to 5.6": after a verb of change, a before and an after.
     let changed = matches!(before, Some("from" | "de" | "desde"))
         && (core.start.saturating_sub(4)..core.start - 1)
@@ -123,7 +129,18 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     let Scan::Core(second) = scan_core(ctx, k) else {
         return plain;
     };
-    if second.ordinal || second.vague || second.bare_one || !second.value.is_exact() {
+    if second.ordinal != core.ordinal || second.vague || second.bare_one || !second.value.is_exact()
+    {
+        return plain;
+    }
+    // "between the first and second rounds": two events, each ranked; a range of
+    // ranks names no noun after the second ("ranks between tenth and fifteenth").
+    if core.ordinal
+        && toks.get(second.end).is_some_and(|n| {
+            n.kind == TokKind::Word
+                && !["in", "of", "on", "at", "en", "de", "del"].contains(&n.lower.as_str())
+        })
+    {
         return plain;
     }
     if percent && !toks.get(second.end).is_some_and(|t| t.is_punct("%")) {

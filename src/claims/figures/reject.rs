@@ -70,7 +70,9 @@ fn anaphoric(ctx: &Ctx, core: &Core, start: usize, up: &UnitPhrase) -> bool {
         && core.end == core.start + 1
         && core.value.lo == core.value.hi
         && core.value.lo.is_some_and(|v| (2.0..=10.0).contains(&v));
-    if !small_word || start != core.start || !up.has_head() || start == 0 {
+    // "the six-mile trip": a measure describes, it does not point back.
+    let measure = up.head.is_some_and(|u| u.measure);
+    if !small_word || measure || start != core.start || !up.has_head() || start == 0 {
         return false;
     }
     let art = start - 1;
@@ -199,8 +201,12 @@ pub(super) fn states_nothing(ctx: &Ctx, d: &Draft, prev: &[(Figure, usize)]) -> 
     if zero_word && !up.has_head() {
         return true;
     }
+    // "that one mile": before a unit of measure "one" is a number, not a pronoun.
+    let measured = up.head.is_some_and(|u| u.measure);
     if core.bare_one
-        && !(toks[core.start].is("one") && known_unit && !pronoun_one(toks, core.start))
+        && !(toks[core.start].is("one")
+            && known_unit
+            && (measured || !pronoun_one(toks, core.start)))
         && !(up.has_head() && closes_count_list(ctx, core.start, prev))
         && !opens_count_list(toks, core.start, up)
     {

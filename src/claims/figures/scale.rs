@@ -9,6 +9,7 @@
 //! "7 mil 800 millones" → (7,000 + 800) × 1,000,000 (Mexican usage)
 //! ```
 
+use crate::claims::numbers::parse_words;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::units::LEXICON;
 
@@ -74,6 +75,41 @@ fn measured_after(toks: &[Tok], mut k: usize) -> bool {
 pub(super) fn multiplier_at(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
     let t = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
     matches!(t.lower.as_str(), "dozen" | "dozens" | "docena" | "docenas").then_some((12.0, j + 1))
+}
+
+/// After digits and a scale word, smaller groups that continue the number: "4
+/// thousand 3 hundred and 21" is 4,321, "3 hundred and one" 301. A group is digits
+/// and a smaller scale word, or after "and"/"y" a last part below 100 (digits or
+/// words) that no scale follows. `scale` is the last scale read. (value, end).
+pub(super) fn lower_groups(toks: &[Tok], mut j: usize, mut v: f64, mut scale: f64) -> (f64, usize) {
+    let digits = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Num && t.lower.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.lower.parse::<f64>().ok())
+    };
+    loop {
+        if let Some(n) = digits(j)
+            && let Some(s) = scale_at(toks, j + 1, false).filter(|&s| s < scale && n * s < scale)
+        {
+            v += n * s;
+            scale = s;
+            j += 2;
+            continue;
+        }
+        let and = toks.get(j).is_some_and(|t| t.is("and") || t.is("y"));
+        if and && scale >= 100.0 {
+            let last = match digits(j + 1) {
+                Some(n) => Some((n, j + 2)),
+                None => parse_words(toks, j + 1).map(|w| (w.value, w.end)),
+            };
+            if let Some((n, end)) = last.filter(|&(n, e)| {
+                n < 100.0 && n.fract() == 0.0 && scale_at(toks, e, false).is_none()
+            }) {
+                return (v + n, end);
+            }
+        }
+        return (v, j);
+    }
 }
 
 /// Multiplies by following scale words ("1.5 million", "2 mil millones", "3bn").

@@ -264,3 +264,76 @@ fn separators_and_notation() {
     let f = fig("The sample held 1.3e6 cells in all.", "en", "1.3");
     assert_eq!(value(&f), exact(1.3e6));
 }
+
+#[test]
+fn digits_and_scale_words_continue_the_number() {
+    let f = fig("He left 4 thousand 3 hundred and 21 books.", "en", "4");
+    assert_eq!(value(&f), exact(4321.0));
+    assert_eq!(f.unit_key, "book");
+    let f = fig("I can give you 3 hundred and 21 yuan.", "en", "3");
+    assert_eq!((value(&f), f.kind), (exact(321.0), Kind::Money));
+    // A range keeps its two ends, and a second scale starts a second number.
+    let f = fig("between 2 million and 3 million people", "en", "2");
+    assert_eq!(value(&f), (Some(2e6), Some(3e6)));
+    let figs = figures("There were 3 million cars and 21 thousand trucks.", "en");
+    assert_eq!(figs.len(), 2, "{figs:?}");
+}
+
+#[test]
+fn a_range_of_ranks_but_not_two_ranked_events() {
+    let f = fig(
+        "He ranks between the tenth and the fifteenth.",
+        "en",
+        "tenth",
+    );
+    assert_eq!(
+        (value(&f), f.kind),
+        ((Some(10.0), Some(15.0)), Kind::Ordinal)
+    );
+    let f = fig("Quedó clasificada entre quinta y vigésima.", "es", "quinta");
+    assert_eq!(value(&f), (Some(5.0), Some(20.0)));
+    let figs = figures("Rain fell between the first and second rounds.", "en");
+    assert_eq!(figs.len(), 2, "{figs:?}");
+}
+
+#[test]
+fn fractions_and_words_before_a_unit_of_measure() {
+    for (text, needle, v) in [
+        ("The track is a 1/4 mile paved oval.", "1/4", 0.25),
+        ("It takes more than 10 1/2 miles of cable.", "10", 10.5),
+        ("That one mile can change a race.", "one", 1.0),
+        ("The six-mile trip took three hours.", "six", 6.0),
+    ] {
+        let f = fig(text, "en", needle);
+        assert_eq!(
+            (f.value.lo, f.unit_key.as_str()),
+            (Some(v), "mile"),
+            "{text}"
+        );
+    }
+    // Still not figures: a date, a pronoun.
+    assert!(
+        figures("The vote on 3/4 was close.", "en")
+            .iter()
+            .all(|f| f.value.lo != Some(0.75))
+    );
+    assert!(figures("She is the one who came.", "en").is_empty());
+}
+
+#[test]
+fn a_glued_lower_case_c_is_cents() {
+    let f = fig("It raised its dividend by 11c to 17c a share.", "en", "17c");
+    assert_eq!((f.value.lo, f.kind), (Some(0.17), Kind::Money));
+    let f = fig("Temperatures topped 40C in Seville.", "en", "40C");
+    assert_eq!((f.kind, f.unit_key.as_str()), (Kind::Count, "degree"));
+}
+
+#[test]
+fn por_cien_is_percent() {
+    let f = fig(
+        "Cumplió el ochenta y cuatro por cien del plan.",
+        "es",
+        "ochenta",
+    );
+    assert_eq!((value(&f), f.kind), (exact(84.0), Kind::Percent));
+}

@@ -59,8 +59,9 @@ impl Expected {
             && self.lo_strict == f.value.lo_strict
             && self.hi_strict == f.value.hi_strict
             && self.kind == f.kind
-            // Keys are lower case; a label written "Spaniard" means the same key.
-            && self.unit.to_lowercase() == f.unit_key
+            // Keys are lower case; a label written "Spaniard" means the same key, and
+            // "light-year" the same as "light year".
+            && self.unit.to_lowercase().replace('-', " ") == f.unit_key.replace('-', " ")
     }
 
     fn show(&self) -> String {

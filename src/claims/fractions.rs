@@ -124,8 +124,13 @@ fn small_number(toks: &[Tok], k: usize, conv: Convention) -> Option<(f64, usize)
 pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share> {
     let t = toks.get(i)?;
     let prev = i.checked_sub(1).map_or("", |k| toks[k].lower.as_str());
-    // "half of", "half the", but not "the first half of".
-    if t.is("half") && !matches!(prev, "first" | "second" | "other" | "and" | "a") {
+    // "half of", "half the", but not "the first half of", or "two and half" (a
+    // number and a half); ", and half of each fine" is a share.
+    let after_number_and = prev == "and"
+        && i >= 2
+        && (toks[i - 2].kind == TokKind::Num
+            || crate::claims::numbers::parse_words(toks, i - 2).is_some());
+    if t.is("half") && !after_number_and && !matches!(prev, "first" | "second" | "other" | "a") {
         // "cut journey times by (up to) half": a change by half of what was.
         let by = (i.saturating_sub(3)..i)
             .rev()

@@ -110,6 +110,9 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("no llegaba a", Qualifier::LessThan),
     ("no llega a", Qualifier::LessThan),
     ("no llegó a", Qualifier::LessThan),
+    ("no llegaba al", Qualifier::LessThan),
+    ("no llega al", Qualifier::LessThan),
+    ("no llegó al", Qualifier::LessThan),
     ("no alcanzaba", Qualifier::LessThan),
     ("no alcanza", Qualifier::LessThan),
     ("did not reach", Qualifier::LessThan),
@@ -217,6 +220,15 @@ const PREFIXES: &[(&str, Qualifier)] = &[
 /// Verbs of change: after one, "from 5 to 7" is two values and "hasta" is the
 /// value reached ("subió hasta 8.900 millones"), not an upper bound.
 const CHANGE_VERBS: &[&str] = &[
+    // "ticks up to 4.1%", "edged up to": a small move, the level reached after it.
+    "ticks",
+    "ticked",
+    "edged",
+    "edges",
+    "inched",
+    "inches",
+    "crept",
+    "creeps",
     "rose",
     "rise",
     "rises",

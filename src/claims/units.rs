@@ -310,6 +310,20 @@ fn phrase(toks: &[Tok], i: usize, n: usize) -> Option<String> {
 /// A crude English/Spanish singular of an unknown head noun ("widgets" → "widget",
 /// "ciudades" → "ciudad").
 pub(crate) fn crude_singular(word: &str, lang: &str) -> String {
+    let singular = singular_form(word, lang);
+    // A Spanish "-ción" noun the lexicon lacks has an English "-tion" cognate
+    // ("intervenciones" intervention, "posición" position): keys are English.
+    if lang == "es" {
+        for ending in ["ción", "cion"] {
+            if let Some(stem) = singular.strip_suffix(ending).filter(|s| s.len() > 2) {
+                return format!("{stem}tion");
+            }
+        }
+    }
+    singular
+}
+
+fn singular_form(word: &str, lang: &str) -> String {
     let w = word.to_lowercase();
     if let Some(stem) = w
         .strip_suffix("ies")

@@ -50,7 +50,8 @@ pub(super) struct Draft<'a> {
     pub(super) unit_kind: UnitKind,
     /// ISO 4217 code, from a sign, a code or a currency noun.
     pub(super) currency: Option<String>,
-    /// End of a sub-unit amount summed onto the figure ("3 dollars 50 cents"), or 0.
+    /// End of what the figure's text takes after its unit phrase, or 0: a sub-unit
+    /// amount summed onto it ("3 dollars 50 cents"), a bound ("200mm or more").
     pub(super) tail: usize,
 }
 
@@ -98,6 +99,7 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     measure::in_two_units(ctx, &mut d);
     currency::code_after(ctx, &mut d);
     currency::weight_or_money(ctx, &mut d);
+    qualifier::after_unit(ctx, &mut d);
     kind::from_unit(&mut d);
     number::regroup_thousands(&mut d);
     sub_units::read(ctx, &mut d, prev);
@@ -157,6 +159,13 @@ fn finish(ctx: &Ctx, d: Draft, prev: &[(Figure, usize)]) -> Figure {
     };
     if kind == Kind::Money && up.head.is_none_or(|u| u.kind != UnitKind::Money) {
         unit_key = money_key(currency.as_deref());
+    }
+    // Money is keyed by its currency noun ("A$5 billion" is dollar); the ISO code
+    // says whose.
+    if kind == Kind::Money
+        && let Some((_, noun)) = unit_key.rsplit_once(' ')
+    {
+        unit_key = noun.to_string();
     }
     // An elided noun: the subject of a verb of change ("the staff grew from 49 to
     // 86"), else the noun of the figure before.

@@ -65,6 +65,19 @@ pub(super) fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
 /// "people over 65", "children under five": a bound after a people noun is an age.
 pub(super) fn people_over(ctx: &Ctx, core: &Core, start: usize) -> bool {
     let toks = ctx.toks;
+    // "people older than 70", "los menores de 18": the comparison is of ages.
+    let age_word = toks.get(start).is_some_and(|q| {
+        matches!(
+            q.lower.as_str(),
+            "older" | "younger" | "mayores" | "menores"
+        )
+    });
+    let than = toks
+        .get(start + 1)
+        .is_some_and(|t| t.is("than") || t.is("de"));
+    if age_word && than && core.start == start + 2 && whole_age(core) {
+        return true;
+    }
     let bound = toks
         .get(start)
         .is_some_and(|q| matches!(q.lower.as_str(), "over" | "under" | "above" | "below"));
@@ -73,10 +86,12 @@ pub(super) fn people_over(ctx: &Ctx, core: &Core, start: usize) -> bool {
             .unit_at(toks, k)
             .is_some_and(|m| m.end == start && LEXICON.related(&m.entry.key, "person"))
     });
-    bound
-        && start < core.start
-        && people
-        && core.value.is_exact()
+    bound && start < core.start && people && whole_age(core)
+}
+
+/// A whole number a person's age could be.
+fn whole_age(core: &Core) -> bool {
+    core.value.is_exact()
         && core
             .value
             .lo
@@ -186,20 +201,25 @@ pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize
             .get(up_end + 1)
             .is_some_and(|w| matches!(w.lower.as_str(), "or" | "o" | "un" | "a"))
         || toks.get(up_end).is_some_and(|c| c.is_punct("("));
-    // "down four points from last month": "down"/"up" move a percentage too.
+    let index = ctx
+        .sentence_toks(ctx.tok_sentence[start])
+        .iter()
+        .any(|t| has(&WORDS.kind.index_words, t.lower.as_str()));
+    // "down four points from last month": "down"/"up" move a percentage too, and "a
+    // gap of 4.8 points" separates two.
     let moved_points = !restated
         && (start.saturating_sub(2)..start).any(|k| {
-            qualifiers::is_change_verb(&toks[k]) || matches!(toks[k].lower.as_str(), "down" | "up")
+            qualifiers::is_change_verb(&toks[k])
+                || matches!(toks[k].lower.as_str(), "down" | "up")
+                || has(&WORDS.kind.gap_nouns, toks[k].lower.as_str())
         })
-        && !ctx
-            .sentence_toks(ctx.tok_sentence[start])
-            .iter()
-            .any(|t| has(&WORDS.kind.index_words, t.lower.as_str()));
+        && !index;
     if points(d) && moved_points && same_sentence_percent(ctx, start, prev) {
         d.kind = Kind::Percent;
         d.up.head = LEXICON.unit("percentage point");
     }
     if points(d)
+        && !index
         && (up_end..up_end + 1).chain(up_end.checked_sub(1)).any(|k| {
             toks.get(k)
                 .is_some_and(|t| has(&WORDS.kind.comparatives, t.lower.as_str()))

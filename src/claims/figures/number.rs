@@ -282,11 +282,14 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             && LEXICON.unit_at(toks, end + 1).is_none();
         // "la Comisión Séptima del Senado": a capitalised ordinal after a name is part
         // of it.
+        // So is one before a capitalised word: "la Quinta Vergara", "Fifth Avenue".
         let named = t.cap
             && !ctx.sentence_initial(i)
             && i > 0
-            && toks[i - 1].cap
-            && toks[i - 1].kind == TokKind::Word;
+            && (toks[i - 1].cap && toks[i - 1].kind == TokKind::Word
+                || toks
+                    .get(end)
+                    .is_some_and(|n| n.cap && n.kind == TokKind::Word));
         if idiom || after_number || superlative || before_number || adverb || named {
             return Scan::Skip(end);
         }
@@ -547,8 +550,14 @@ fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
         "hundredfold" => Some(100.0),
         _ => None,
     };
+    // "scored twice", "thrice": adverbs, always a number of times.
+    let adverb = match t.lower.as_str() {
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => None,
+    };
     let word = match t.lower.as_str() {
-        "double" | "doble" | "twice" => Some(2.0),
+        "double" | "doble" => Some(2.0),
         "triple" | "treble" => Some(3.0),
         "cuádruple" | "quadruple" => Some(4.0),
         _ => None,
@@ -567,7 +576,7 @@ fn multiple_core(toks: &[Tok], i: usize) -> Option<Core> {
         || toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokKind::Word && n.lower.ends_with("ed"));
-    let v = fold.or(word.filter(|_| framed && !verb_after))?;
+    let v = fold.or(adverb).or(word.filter(|_| framed && !verb_after))?;
     Some(Core {
         multiple: true,
         ..number_core(i, i + 1, Interval::exact(v), None)

@@ -12,7 +12,9 @@
 //! "crecieron un 12 %, hasta 8.900 millones" → 8,900,000,000 exactly: the level reached
 //! ```
 
+use crate::claims::numbers::parse_words;
 use crate::claims::qualifiers::{self, Qualifier};
+use crate::claims::tokens::TokKind;
 use crate::claims::types::{Figure, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
@@ -48,11 +50,24 @@ fn prefix_qualifier(
         return None;
     }
     let word = toks[s].lower.as_str();
+    // "apenas dos más de los 176", "ten more than the 40 last year": a number before
+    // "more"/"más" is the difference; the number after is compared, not bounded.
+    let difference = matches!(word, "more" | "más" | "mas" | "fewer" | "less" | "menos")
+        && s > 0
+        && (toks[s - 1].kind == TokKind::Num || parse_words(toks, s - 1).is_some());
+    if difference {
+        return None;
+    }
     // The verb is near ("crecieron un 12 % interanual, hasta 8.900 millones").
     let from = ctx
         .sentence_first_tok(ctx.tok_sentence[s], s)
         .max(s.saturating_sub(LOOK_BACK));
     if word == "hasta" && (from..s).any(|k| qualifiers::is_change_verb(&toks[k])) {
+        return None;
+    }
+    // "unemployment ticks up to 4.1%", "rose up to 30": "up" is the verb's, "to" the
+    // level reached.
+    if word == "up" && s > 0 && qualifiers::is_change_verb(&toks[s - 1]) {
         return None;
     }
     // "nine hours over two days": "over" right after a figure spreads it; so it does
@@ -114,6 +129,20 @@ pub(super) fn after(ctx: &Ctx, d: &mut Draft) {
     }
     if d.core.approx {
         d.qualifier = d.qualifier.or(Some(Qualifier::About));
+    }
+}
+
+/// Step: a bound after the unit ("200mm or more", "tres hijos o más"), when none
+/// came before or after the number.
+pub(super) fn after_unit(ctx: &Ctx, d: &mut Draft) {
+    if d.qualifier.is_some() || !d.up.has_head() || d.up.borrowed || d.up.end <= d.end {
+        return;
+    }
+    if let Some((q @ (Qualifier::AtLeast | Qualifier::UpTo), e)) =
+        qualifiers::suffix_at(ctx.toks, d.up.end)
+    {
+        d.qualifier = Some(q);
+        d.tail = d.tail.max(e);
     }
 }
 

@@ -154,10 +154,18 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
         return plain;
     }
     let (mut lo, hi) = (core.value.lo.unwrap_or(0.0), second.value.hi.unwrap_or(0.0));
-    // "between 1 and 2 million": the scale of the second applies to the first.
-    if second.scaled && !core.scaled && lo < 1e3 {
-        let scale = 10f64.powi((hi.log10().floor() as i32 / 3) * 3);
-        lo *= scale;
+    // "between 1 and 2 million": the scale of the second applies to the first. So
+    // it does to "entre 10.000 y 11.000 millones", where the first is below the
+    // number written before the second's last scale word; not to "from 2,000 to 3
+    // million".
+    if second.scaled && !core.scaled {
+        if lo < 1e3 {
+            lo *= 10f64.powi((hi.log10().floor() as i32 / 3) * 3);
+        } else if let Some(last) = super::scale::scale_at(toks, second.end - 1, false)
+            && lo < hi / last
+        {
+            lo *= last;
+        }
     }
     if lo >= hi || lo.is_nan() || hi.is_nan() {
         return plain;

@@ -20,7 +20,7 @@ use crate::claims::types::{Figure, Kind};
 use super::Ctx;
 use super::build::Draft;
 use super::number::Core;
-use super::unit_phrase::UnitPhrase;
+use super::unit_phrase::{UnitPhrase, looks_like_verb};
 use super::words::{WORDS, has};
 
 /// "14 votos a favor, 10 en contra y una abstención": "un"/"una"/"a"/"one" right
@@ -160,10 +160,26 @@ fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
             && speech(k - 1)
             && (k < 2
                 || toks[k - 2].is_punct(",")
+                || matches!(toks[k - 2].lower.as_str(), "según" | "segun")
                 || ctx.tok_sentence[k - 2] != ctx.tok_sentence[k])
     };
-    let clause_ends = toks.get(end).is_none_or(|t| t.is_punct(".,;:)"))
-        || ctx.tok_sentence.get(end) != ctx.tok_sentence.get(start);
+    let ends_at = |k: usize| {
+        toks.get(k).is_none_or(|t| t.is_punct(".,;:)"))
+            || ctx.tok_sentence.get(k) != ctx.tok_sentence.get(start)
+    };
+    // "dijeron dos portavoces del servicio.": who they speak for may follow.
+    let of_whom = toks
+        .get(end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "de" | "del"))
+        && (end + 1..end + 6).find(|&k| ends_at(k)).is_some_and(|e| {
+            (end + 1..e).all(|k| {
+                toks[k].kind == TokKind::Word
+                    && !speech(k)
+                    && !looks_like_verb(&toks[k].lower, ctx.lang)
+                    && !matches!(toks[k].lower.as_str(), "que" | "who" | "that")
+            })
+        });
+    let clause_ends = ends_at(end) || of_whom;
     let source_before = ["according to", "según", "segun", "citing"]
         .iter()
         .any(|p| {

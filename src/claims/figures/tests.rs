@@ -337,3 +337,197 @@ fn por_cien_is_percent() {
     );
     assert_eq!((value(&f), f.kind), (exact(84.0), Kind::Percent));
 }
+
+/// (language, text, the figure's text contains, lo, hi, kind, unit key).
+type Reading = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Kind,
+    &'static str,
+);
+
+/// Classes from held-out batches 31 and 32 (after their first run).
+#[test]
+fn readings_from_batches_31_and_32() {
+    let inf = None;
+    let cases: &[Reading] = &[
+        (
+            "en",
+            "Haaland scored twice before half-time.",
+            "twice",
+            Some(2.0),
+            Some(2.0),
+            Kind::Count,
+            "time",
+        ),
+        (
+            "en",
+            "The bill passed 52-47, with two Republicans joining.",
+            "two",
+            Some(2.0),
+            Some(2.0),
+            Kind::Count,
+            "republican",
+        ),
+        (
+            "en",
+            "It was 44 degrees, and people older than 70 stayed in.",
+            "70",
+            Some(25550.0),
+            inf,
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "en",
+            "Fines rose, and half of each fine goes to the family.",
+            "half",
+            Some(50.0),
+            Some(50.0),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "en",
+            "Unemployment ticks up to 4.1% in May.",
+            "4.1",
+            Some(4.1),
+            Some(4.1),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "en",
+            "Forecasters expect 200mm or more by Wednesday.",
+            "200",
+            Some(200.0),
+            inf,
+            Kind::Count,
+            "millimeter",
+        ),
+        (
+            "en",
+            "Qantas will buy 20 Airbus A321XLR jets this year.",
+            "20",
+            Some(20.0),
+            Some(20.0),
+            Kind::Count,
+            "jet",
+        ),
+        (
+            "en",
+            "It approved a Rs 12,000 crore package.",
+            "12,000",
+            Some(1.2e11),
+            Some(1.2e11),
+            Kind::Money,
+            "rupee",
+        ),
+        (
+            "en",
+            "It pledged A$3 billion for hydrogen.",
+            "A$3",
+            Some(3e9),
+            Some(3e9),
+            Kind::Money,
+            "dollar",
+        ),
+        (
+            "en",
+            "Inflation fell to 3.2% as the FTSE 100 closed 85 points higher.",
+            "85",
+            Some(85.0),
+            Some(85.0),
+            Kind::Count,
+            "point",
+        ),
+        (
+            "es",
+            "Obtuvo el 52,4 % frente al 47,6 %, una diferencia de 4,8 puntos.",
+            "4,8",
+            Some(4.8),
+            Some(4.8),
+            Kind::Percent,
+            "percentage point",
+        ),
+        (
+            "es",
+            "Sumó apenas dos más de los 176 que exige la ley.",
+            "176",
+            Some(176.0),
+            Some(176.0),
+            Kind::Count,
+            "",
+        ),
+        (
+            "es",
+            "Hace una década no llegaba al 25 %, y hoy sí.",
+            "25",
+            Some(0.0),
+            Some(25.0),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "es",
+            "Ofreció 250 € a cada uno, según dijeron dos portavoces.",
+            "250",
+            Some(250.0),
+            Some(250.0),
+            Kind::Money,
+            "euro",
+        ),
+        (
+            "es",
+            "Prevé invertir entre 10.000 y 11.000 millones de euros.",
+            "entre",
+            Some(1e10),
+            Some(1.1e10),
+            Kind::Money,
+            "euro",
+        ),
+        (
+            "es",
+            "Hubo un centenar de intervenciones en la noche.",
+            "centenar",
+            Some(90.0),
+            Some(110.00000000000001),
+            Kind::Count,
+            "intervention",
+        ),
+        (
+            "es",
+            "Detuvo a 14 presuntos integrantes de la banda.",
+            "14",
+            Some(14.0),
+            Some(14.0),
+            Kind::Count,
+            "member",
+        ),
+        (
+            "es",
+            "Ayudas de 300 euros por familia con tres hijos o más.",
+            "tres",
+            Some(3.0),
+            inf,
+            Kind::Count,
+            "child",
+        ),
+    ];
+    for &(lang, text, needle, lo, hi, kind, key) in cases {
+        let f = fig(text, lang, needle);
+        assert_eq!(
+            (f.value.lo, f.value.hi, f.kind, f.unit_key.as_str()),
+            (lo, hi, kind, key),
+            "{text}"
+        );
+    }
+    // A capitalised plural that ends the text.
+    assert_eq!(figures("They counted two Republicans", "en").len(), 1);
+    // Not figures: speakers, names.
+    assert!(figures("Ofreció ayuda, según dijeron dos portavoces.", "es").is_empty());
+    assert!(figures("Cantó en la Quinta Vergara ante el público.", "es").is_empty());
+}

@@ -182,13 +182,20 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             .collect::<Vec<_>>()
             .windows(2)
             .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+        // "20 Airbus A321XLR jets": a model code, glued pieces with a digit in them.
+        let mut code_end = k + 1;
+        while toks.get(code_end).is_some_and(|n| {
+            n.kind != TokKind::Punct && (code_end == k + 1 || n.start == toks[code_end - 1].end)
+        }) {
+            code_end += 1;
+        }
         if (toks[k].cap || camel)
-            && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Num)
-            && is_word_at(toks, k + 2)
+            && (k + 1..code_end).any(|c| toks[c].kind == TokKind::Num)
+            && is_word_at(toks, code_end)
             && adjectives < 3
         {
             adjectives += 1;
-            k += 2;
+            k = code_end;
             continue;
         }
         // "35 reports of fires", "two accounts of": a speech word before "of" is a noun.
@@ -240,6 +247,15 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             continue;
         }
         let w = &toks[k].lower;
+        if ctx.lang == "es"
+            && adjectives < 3
+            && has(&WORDS.unit_phrase.prenominal_es, w.as_str())
+            && is_word_at(toks, k + 1)
+        {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         if is_function_word(w)
             || has(&WORDS.unit_phrase.stops, w.as_str())
             || parse_words(toks, k).is_some()
@@ -258,10 +274,17 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
         // "a 6.8-magnitude quake", "a 12-member jury": the word glued to the number
         // is what it measures; the noun after is the thing described.
         let compound = hyphenated && k == j;
+        // "two Republicans joining", "three Democrats voted": a capitalised plural
+        // before a verb is the people counted ("37 Texas residents" names a place).
+        let named_people = next_content
+            && toks[k].cap
+            && plural_shape(w)
+            && looks_like_verb(&toks[k + 1].lower, "en");
         if ctx.lang == "en"
             && next_content
             && adjectives < 3
             && !english_plural(&toks[k])
+            && !named_people
             && !compound
         {
             adjectives += 1;
@@ -347,9 +370,12 @@ fn compound_plural_after(toks: &[Tok], k: usize) -> bool {
 }
 
 fn english_plural(t: &Tok) -> bool {
-    let w = t.lower.as_str();
-    !t.cap
-        && w.len() > 3
+    !t.cap && plural_shape(&t.lower)
+}
+
+/// Ends like an English plural: "-s", not "-ss", "-us", "-is" or a possessive.
+fn plural_shape(w: &str) -> bool {
+    w.len() > 3
         && w.ends_with('s')
         && !["ss", "us", "is", "'s", "’s"]
             .iter()
@@ -557,15 +583,14 @@ pub(super) fn read(ctx: &Ctx, d: &mut Draft) {
         d.up.borrowed = true;
     }
     if plain_count && !d.up.has_head() {
-        if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
+        if people_over(ctx, &d.core, d.start) {
+            d.up.head = LEXICON.unit("year");
+        } else if let Some((borrowed, percent)) = borrowed_unit(ctx, end) {
             d.up = borrowed;
             if percent {
                 d.kind = Kind::Percent;
             }
-        } else if is_age(ctx, &d.core, d.qualifier.is_some())
-            || after_aged(toks, d.start)
-            || people_over(ctx, &d.core, d.start)
-        {
+        } else if is_age(ctx, &d.core, d.qualifier.is_some()) || after_aged(toks, d.start) {
             d.up.head = LEXICON.unit("year");
         }
     }

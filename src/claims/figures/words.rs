@@ -118,6 +118,9 @@ pub(super) struct UnitPhraseWords {
     /// Unit surfaces that are plural without an -s (so a 4-digit number before them counts,
     /// not dates): "2000 people".
     pub(super) plural_nouns: Vec<String>,
+    /// Spanish adjectives that come before the counted noun: "14 presuntos
+    /// integrantes".
+    pub(super) prenominal_es: Vec<String>,
 }
 
 /// `[currency]`: see the comments in `figures.toml`.
@@ -139,6 +142,8 @@ pub(super) struct KindWords {
     pub(super) comparatives: Vec<String>,
     /// Words that make points an index's own ("el Ibex subió 200 puntos, un 2 %").
     pub(super) index_words: Vec<String>,
+    /// Nouns for a gap between two levels ("una diferencia de 4,8 puntos").
+    pub(super) gap_nouns: Vec<String>,
 }
 
 /// `[reject]`: see the comments in `figures.toml`.

@@ -1,13 +1,14 @@
 //! Framing lexicon hits (`framing.toml`): labels, hedges, intensifiers, loaded
 //! verbs and emotive words, matched case-insensitively on word boundaries.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use super::tokens::{Tok, TokKind};
 use super::types::{Framing, FramingHit};
+use super::word_hash::WordMap;
 
 /// Every category reported in `per_1000`, including ones with no hits.
 pub(crate) const CATEGORIES: &[&str] = &[
@@ -44,14 +45,14 @@ struct Term {
 
 /// Terms indexed by first word; stems of one-word terms kept apart.
 struct Lexicon {
-    by_first: HashMap<String, Vec<Term>>,
+    by_first: WordMap<String, Vec<Term>>,
     stems: Vec<Term>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let file: Option<File> = toml::from_str(include_str!("framing.toml")).ok();
     let mut lex = Lexicon {
-        by_first: HashMap::new(),
+        by_first: WordMap::default(),
         stems: Vec::new(),
     };
     let Some(file) = file else { return lex };

@@ -23,6 +23,7 @@ mod speech;
 mod tokens;
 mod types;
 mod units;
+mod word_hash;
 
 pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Paraphrase, Quote};
 
@@ -53,7 +54,7 @@ pub fn analyze(article: &Article) -> Claims {
     };
     let figures = figures::extract(&ctx);
     let (quotes, scare) = quotes::extract(&text, &sentences);
-    let paraphrases = quotes::paraphrases(&text, &sentences, &quotes);
+    let paraphrases = quotes::paraphrases(&text, &sentences, &quotes, &toks);
     let framing = framing::analyze(&text, &toks, scare);
     Claims {
         figures,

@@ -25,11 +25,11 @@
 //! el 11 %" is the value reached; "hasta" after a verb of change ("subió hasta 8.900
 //! millones") is likewise no bound.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::tokens::Tok;
 use super::types::Interval;
+use super::word_hash::WordSet;
 
 /// Width of "about" on either side, as a fraction of the value.
 pub(crate) const ABOUT: f64 = 0.1;
@@ -414,13 +414,13 @@ pub(crate) fn match_phrase(toks: &[Tok], i: usize, phrase: &str) -> Option<usize
 /// Last words of the prefix phrases and first words of the vague ones: most tokens are
 /// neither, and a set lookup spares trying every phrase at every number (the reader's
 /// hottest loop).
-static PREFIX_LAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PREFIX_LAST: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     PREFIXES
         .iter()
         .filter_map(|(p, _)| p.rsplit(' ').next())
         .collect()
 });
-static VAGUE_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static VAGUE_FIRST: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     VAGUE
         .iter()
         .filter_map(|(p, _, _)| p.split(' ').next())

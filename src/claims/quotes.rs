@@ -153,13 +153,18 @@ pub(crate) fn paraphrases(
     text: &str,
     sentences: &[(usize, usize)],
     quotes: &[Quote],
+    toks: &[Tok],
 ) -> Vec<Paraphrase> {
     sentences
         .iter()
         .filter(|&&(a, b)| !quotes.iter().any(|q| q.span[0] < b && q.span[1] > a))
         .filter_map(|&(a, b)| {
-            let toks = shift(tokenize(&text[a..b]), a);
-            let (source, cue) = find_source_cue(text, &toks)?;
+            // The text's own tokens inside the sentence (no token crosses a sentence
+            // boundary), rather than tokenizing each sentence again.
+            let first = toks.partition_point(|t| t.start < a);
+            let last = toks.partition_point(|t| t.start < b);
+            let toks = &toks[first..last];
+            let (source, cue) = find_source_cue(text, toks)?;
             (!source.pronoun).then(|| Paraphrase {
                 source: source.text,
                 cue: cue.to_lowercase(),
@@ -276,7 +281,7 @@ mod tests {
                     He said nothing else. The rain stopped.";
         let sentences = sentences::split(text);
         let (quotes, _) = extract(text, &sentences);
-        let found = paraphrases(text, &sentences, &quotes);
+        let found = paraphrases(text, &sentences, &quotes, &tokenize(text));
         let got: Vec<(&str, &str)> = found
             .iter()
             .map(|p| (p.source.as_str(), p.cue.as_str()))

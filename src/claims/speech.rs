@@ -4,6 +4,7 @@
 use super::lang::is_function_word;
 use super::qualifiers::match_phrase;
 use super::tokens::{Tok, TokKind};
+use super::word_hash::WordSet;
 
 /// Verbs of saying, English and Spanish (lower case).
 const SPEECH_VERBS: &[&str] = &[
@@ -194,17 +195,16 @@ pub(crate) struct Source {
 
 /// First words of the source phrases: a set lookup before trying each phrase at each
 /// token.
-static SOURCE_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        SOURCE_PHRASES
-            .iter()
-            .filter_map(|p| p.split(' ').next())
-            .collect()
-    });
+static SOURCE_FIRST: std::sync::LazyLock<WordSet<&'static str>> = std::sync::LazyLock::new(|| {
+    SOURCE_PHRASES
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .collect()
+});
 
 /// Is the token a speech verb?
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
-    static VERBS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static VERBS: std::sync::LazyLock<WordSet<&'static str>> =
         std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
     t.kind == TokKind::Word && VERBS.contains(t.lower.as_str())
 }

@@ -1,11 +1,11 @@
 //! The unit and modifier lexicon (`units.toml`), and lookups over tokens.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use super::tokens::{Tok, TokKind};
+use super::word_hash::WordMap;
 
 /// What a unit noun makes of the figure it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -84,16 +84,16 @@ pub(crate) struct Lexicon {
     units: Vec<Unit>,
     modifiers: Vec<Modifier>,
     /// Surface form (words joined by one space) → unit index.
-    unit_forms: HashMap<String, usize>,
+    unit_forms: WordMap<String, usize>,
     /// Surface form → modifier index.
-    modifier_forms: HashMap<String, usize>,
-    institutions: HashMap<String, ()>,
+    modifier_forms: WordMap<String, usize>,
+    institutions: WordMap<String, ()>,
     /// Money code (lower case) → unit index.
-    codes: HashMap<String, usize>,
+    codes: WordMap<String, usize>,
     /// Money sign (lower case) → the units that write it, first the default.
-    symbols: HashMap<String, Vec<usize>>,
+    symbols: WordMap<String, Vec<usize>>,
     /// Place (words joined by one space) → money unit index.
-    places: HashMap<String, usize>,
+    places: WordMap<String, usize>,
     /// Longest form, in words.
     max_words: usize,
 }
@@ -121,22 +121,22 @@ pub(crate) struct Match<'a, T> {
 impl Lexicon {
     fn new(file: File) -> Lexicon {
         let mut max_words = 1;
-        let mut index = |forms: &[String], i: usize, map: &mut HashMap<String, usize>| {
+        let mut index = |forms: &[String], i: usize, map: &mut WordMap<String, usize>| {
             for f in forms {
                 let key = normalise_form(f);
                 max_words = max_words.max(key.split(' ').count());
                 map.entry(key).or_insert(i);
             }
         };
-        let mut unit_forms = HashMap::new();
-        let mut places = HashMap::new();
+        let mut unit_forms = WordMap::default();
+        let mut places = WordMap::default();
         for (i, u) in file.unit.iter().enumerate() {
             index(&u.forms, i, &mut unit_forms);
             index(&u.places, i, &mut places);
         }
         // A code or a sign in letters ("USD", "元") is a unit noun too: "20 usd".
-        let mut codes = HashMap::new();
-        let mut symbols: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut codes = WordMap::default();
+        let mut symbols: WordMap<String, Vec<usize>> = WordMap::default();
         for (i, u) in file.unit.iter().enumerate() {
             index(&u.codes, i, &mut codes);
             for s in &u.symbols {
@@ -148,7 +148,7 @@ impl Lexicon {
                 .collect();
             index(&lettered, i, &mut unit_forms);
         }
-        let mut modifier_forms = HashMap::new();
+        let mut modifier_forms = WordMap::default();
         for (i, m) in file.modifier.iter().enumerate() {
             index(&m.forms, i, &mut modifier_forms);
         }
@@ -204,7 +204,7 @@ impl Lexicon {
     /// Longest form of `map` starting at `i`: (entry index, end token).
     fn longest(
         &self,
-        map: &HashMap<String, usize>,
+        map: &WordMap<String, usize>,
         toks: &[Tok],
         i: usize,
     ) -> Option<(usize, usize)> {
@@ -352,6 +352,7 @@ fn singular_form(word: &str, lang: &str) -> String {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn lexicon_parses_with_enough_keys() {

@@ -63,10 +63,10 @@ pub(super) fn fraction_at(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
     })
 }
 
-/// Does the fraction starting at `i` end in a scale word ("five and a half million",
-/// "a quarter billion")? Then it is an amount, not a share of a group.
-pub(super) fn scaled_fraction(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
-    fraction_at(ctx, i).filter(|&(_, end)| scale_at(ctx.toks, end - 1, false).is_some())
+/// Does a fraction ending before `end` end in a scale word ("five and a half
+/// million", "a quarter billion")? Then it is an amount, not a share of a group.
+pub(super) fn ends_in_scale(ctx: &Ctx, end: usize) -> bool {
+    scale_at(ctx.toks, end - 1, false).is_some()
 }
 
 /// Nothing after `k` but punctuation, a percent or "of"/"de": the fraction ends a

@@ -22,7 +22,7 @@ use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
-use super::fraction::{fraction_at, scaled_fraction};
+use super::fraction::{ends_in_scale, fraction_at};
 use super::ordinal::ordinal_at;
 use super::scale::{apply_scales, lower_groups, multiplier_at, scale_at};
 use super::traps::trap;
@@ -103,7 +103,10 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     let Some(t) = ctx.toks.get(i) else {
         return Scan::Nothing;
     };
-    if let Some((v, end)) = scaled_fraction(ctx, i) {
+    // A fraction of a scale ("a quarter million") is an amount, not a share of a
+    // group; any other fraction is tried after the shares.
+    let fraction = fraction_at(ctx, i);
+    if let Some((v, end)) = fraction.filter(|&(_, end)| ends_in_scale(ctx, end)) {
         return Scan::Core(Core {
             scaled: true,
             ..number_core(i, end, Interval::exact(v), None)
@@ -122,7 +125,7 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
             ..number_core(sh.start, sh.end, Interval::exact(sh.percent), None)
         });
     }
-    if let Some((v, end)) = fraction_at(ctx, i) {
+    if let Some((v, end)) = fraction {
         return Scan::Core(number_core(i, end, Interval::exact(v), None));
     }
     if let Some(core) = signed_core(ctx, i) {

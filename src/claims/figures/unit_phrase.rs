@@ -184,13 +184,14 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
         // "20 Airbus A321XLR jets": a model code, glued pieces with a digit in them.
         let mut code_end = k + 1;
-        while toks.get(code_end).is_some_and(|n| {
-            n.kind != TokKind::Punct && (code_end == k + 1 || n.start == toks[code_end - 1].end)
-        }) {
+        while (toks[k].cap || camel)
+            && toks.get(code_end).is_some_and(|n| {
+                n.kind != TokKind::Punct && (code_end == k + 1 || n.start == toks[code_end - 1].end)
+            })
+        {
             code_end += 1;
         }
-        if (toks[k].cap || camel)
-            && (k + 1..code_end).any(|c| toks[c].kind == TokKind::Num)
+        if (k + 1..code_end).any(|c| toks[c].kind == TokKind::Num)
             && is_word_at(toks, code_end)
             && adjectives < 3
         {

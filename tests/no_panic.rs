@@ -161,10 +161,11 @@ fn run(reference: &Side, outlets: &[Side], ids: &[&str]) -> Comparison {
 
 /// What the comparison promises about its own shape.
 fn check_comparison(c: &Comparison) {
-    // A restated figure (same kind, value and unit, or for kinds other than counts and
-    // ordinals a unit on one side only, as an earlier one) folds into that
-    // figure's row, so the stated rows are the stated figures minus restatements, in
-    // text order.
+    // A restated figure (same kind, the same value or that value rounded, and the
+    // same unit or a unit on one side only, as an earlier one) folds into that
+    // quantity's row, and so does the second side of a tally ("65-35": right after
+    // the first, in its sentence); so the stated rows are the stated figures minus
+    // those, in text order.
     let all = &c.reference.claims.figures;
     let stated: Vec<_> = c
         .rows
@@ -172,22 +173,31 @@ fn check_comparison(c: &Comparison) {
         .filter(|r| !r.derived)
         .map(|r| r.reference.clone())
         .collect();
+    let near = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 0.1 * a.abs().max(b.abs()) + 1e-9,
+        (None, None) => true,
+        _ => false,
+    };
     let mut next = 0;
-    for f in all {
+    for (k, f) in all.iter().enumerate() {
         if stated
             .get(next)
             .is_some_and(|s| format!("{s:?}") == format!("{f:?}"))
         {
             next += 1;
         } else {
+            let restates = all[..k].iter().any(|s| {
+                s.kind == f.kind
+                    && near(s.value.lo, f.value.lo)
+                    && near(s.value.hi, f.value.hi)
+                    && (s.unit_key == f.unit_key || s.unit_key.is_empty() || f.unit_key.is_empty())
+            });
+            let tally_side = k > 0
+                && all[k - 1].sentence == f.sentence
+                && f.span[0] >= all[k - 1].span[1]
+                && f.span[0] - all[k - 1].span[1] <= 8;
             assert!(
-                stated[..next].iter().any(|s| s.kind == f.kind
-                    && format!("{:?}", s.value) == format!("{:?}", f.value)
-                    && (s.unit_key == f.unit_key
-                        || (!matches!(
-                            f.kind,
-                            storydiff::claims::Kind::Count | storydiff::claims::Kind::Ordinal
-                        ) && (s.unit_key.is_empty() || f.unit_key.is_empty())))),
+                restates || tally_side,
                 "{f:?} has no row and restates no earlier figure"
             );
         }

@@ -424,6 +424,16 @@ fn score_case(case: &Case) -> Score {
             .collect();
         if matching.len() > 1 {
             s.listed_twice += matching.len() - 1;
+            let rows: Vec<String> = matching
+                .iter()
+                .map(|&i| format!("{:?}", c.rows[i].reference.text))
+                .collect();
+            s.misses.push(format!(
+                "{name} `{}` ({}): listed twice, as {}",
+                label.text,
+                label.quantity,
+                rows.join(" and ")
+            ));
         }
         if matching.is_empty() {
             s.unmatched_labels += 1;

@@ -6,6 +6,9 @@
 use super::derive::Derived;
 use crate::claims::{Figure, Kind};
 
+/// Width of "about" on either side, as the figure reader makes it.
+const ABOUT: f64 = 0.1;
+
 /// A quantity as an article states it: its first mention (in reading order, or its
 /// derivation) and any later mentions of the same quantity.
 #[derive(Debug, Clone)]
@@ -27,10 +30,24 @@ impl Mentioned {
 pub(super) fn merge(figures: Vec<Derived>) -> Vec<Mentioned> {
     let mut out: Vec<Mentioned> = Vec::with_capacity(figures.len());
     for d in figures {
+        let stated = |m: &&mut Mentioned| m.first.derivation.is_none();
         if d.derivation.is_none()
             && let Some(m) = out
                 .iter_mut()
-                .find(|m| m.first.derivation.is_none() && same_quantity(&m.first.figure, &d.figure))
+                .filter(stated)
+                .find(|m| m.mentions().any(|f| same_quantity(f, &d.figure)))
+        {
+            m.also.push(d.figure);
+            continue;
+        }
+        // "voted 65-35", "15 votos contra 10": the two sides of a tally are one
+        // quantity (a vote), as a journalist compares it.
+        if d.derivation.is_none()
+            && let Some(m) = out.last_mut().filter(|m| {
+                m.first.derivation.is_none()
+                    && m.also.is_empty()
+                    && tally(&m.first.figure, &d.figure)
+            })
         {
             m.also.push(d.figure);
             continue;
@@ -43,14 +60,62 @@ pub(super) fn merge(figures: Vec<Derived>) -> Vec<Mentioned> {
     out
 }
 
+/// Words that join the two sides of a tally.
+const TALLY_JOINS: &[&str] = &["-", "–", " - ", " – ", " to ", "-to-", " a ", " contra "];
+
+/// Is `b` the other side of a tally that `a` opens: the next figure, in the same
+/// sentence, two counts of one thing (or of nothing named) joined by a dash, "to",
+/// "a" or "contra", the larger first? Not a change ("fell from 419,000 to 51,000",
+/// "rose by 51,000 to 419,000").
+fn tally(a: &Figure, b: &Figure) -> bool {
+    let counts = a.kind == Kind::Count && b.kind == Kind::Count;
+    let one_thing = a.unit_key == b.unit_key || b.unit_key.is_empty();
+    let change = ["from ", "by ", "de ", "desde "]
+        .iter()
+        .any(|w| a.sentence.contains(&format!("{w}{}", a.text)));
+    counts
+        && one_thing
+        && !change
+        && a.value.is_exact()
+        && b.value.is_exact()
+        && b.value.lo <= a.value.lo
+        && a.sentence == b.sentence
+        && b.span[0] > a.span[1]
+        && b.span[0] - a.span[1] <= 8
+        && TALLY_JOINS
+            .iter()
+            .any(|j| a.sentence.contains(&format!("{}{j}{}", a.text, b.text)))
+}
+
 /// The same value, kind and currency, and the same thing counted: for counts a known
 /// unit on both sides (an unnamed "37" may be anything), and no modifier that sets one
-/// apart ("37 new diplomats" and "37 KGB officers" are not a restatement).
+/// apart ("37 new diplomats" and "37 KGB officers" are not a restatement). An
+/// unnamed count restates a named one of ten or more ("410 injured" ... "the 410"),
+/// and "about 40 tonnes" restates "40 tonnes".
 fn same_quantity(a: &Figure, b: &Figure) -> bool {
-    if a.kind != b.kind || a.value != b.value || a.currency != b.currency {
+    let near = |p: Option<f64>, q: f64| p.is_some_and(|p| (p - q).abs() <= 1e-9 * q.abs());
+    let rounded = |x: &Figure, y: &Figure| {
+        x.value.is_exact()
+            && x.value.lo.is_some_and(|v| {
+                v > 0.0
+                    && near(y.value.lo, v * (1.0 - ABOUT))
+                    && near(y.value.hi, v * (1.0 + ABOUT))
+            })
+    };
+    let same_value = a.value == b.value || rounded(a, b) || rounded(b, a);
+    if a.kind != b.kind || !same_value || a.currency != b.currency {
         return false;
     }
-    if a.kind == Kind::Count && (a.unit_key.is_empty() || a.unit_key != b.unit_key) {
+    let unnamed_restates = |x: &Figure, y: &Figure| {
+        x.unit_key.is_empty()
+            && !y.unit_key.is_empty()
+            && x.value.is_exact()
+            && x.value.lo.is_some_and(|v| v >= 10.0)
+    };
+    if a.kind == Kind::Count
+        && !(unnamed_restates(a, b) || unnamed_restates(b, a))
+        && (a.unit_key.is_empty() || a.unit_key != b.unit_key)
+    {
         return false;
     }
     // "First" is everywhere: an ordinal restates another only of the same thing.
@@ -129,12 +194,18 @@ mod tests {
         let r = stated(&reference);
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[0].also.len(), 1);
-        // An unnamed count is not taken for a restatement of a named one.
+        // An unnamed count of ten or more restates a named one ("the 37 arrive
+        // Monday"); a small one ("3") may be anything.
         let bare = [
             reference[0].clone(),
             fig("37", e(37.0), Kind::Count, "", body),
         ];
-        assert_eq!(stated(&bare).len(), 2);
+        assert_eq!(stated(&bare).len(), 1);
+        let small = [
+            fig("3 diplomats", e(3.0), Kind::Count, "diplomat", bullet),
+            fig("3", e(3.0), Kind::Count, "", body),
+        ];
+        assert_eq!(stated(&small).len(), 2);
         // The outlet's second 37 is not left over as "new information", and its
         // 86 in total (another quantity) is not paired with the 49 at all.
         let o_text = "Russia will have 37 new diplomats more. With 37 new diplomats, the mission reaches 86 diplomats in total.";
@@ -149,6 +220,45 @@ mod tests {
         assert_eq!(cells[0].verdict, Verdict::Agree);
         assert_ne!(cells[1].verdict, Verdict::Diverge, "{:?}", cells[1]);
         assert_eq!(extras.len(), 1, "only the total is extra: {extras:?}");
+    }
+
+    #[test]
+    fn a_tally_is_one_quantity_and_a_rounded_restatement_too() {
+        let e = Interval::exact;
+        // Two figures of one sentence, with their spans in it.
+        let pair = |s: &str, a: (&str, f64), b: (&str, f64), unit: &str| {
+            let at = |t: &str| s.find(t).unwrap_or(0);
+            let mut x = fig(a.0, e(a.1), Kind::Count, unit, s);
+            let mut y = fig(b.0, e(b.1), Kind::Count, unit, s);
+            x.span = [at(a.0), at(a.0) + a.0.len()];
+            y.span = [at(b.0), at(b.0) + b.0.len()];
+            stated(&[x, y])
+        };
+        let vote = "The Senate voted 65-35 to pass the bill.";
+        let tally = pair(vote, ("65", 65.0), ("35", 35.0), "");
+        assert_eq!(tally.len(), 1, "{tally:?}");
+        // A change is two quantities: before and after.
+        let change = "Claims fell from 419,000 to 51,000 last week.";
+        let two = pair(change, ("419,000", 419e3), ("51,000", 51e3), "claim");
+        assert_eq!(two.len(), 2);
+        let about = Interval::closed(36.0, 44.0);
+        let tonnes = stated(&[
+            fig(
+                "40 tonnes",
+                e(40.0),
+                Kind::Count,
+                "tonne",
+                "It stored 40 tonnes.",
+            ),
+            fig(
+                "about 40 tonnes",
+                about,
+                Kind::Count,
+                "tonne",
+                "About 40 tonnes burned.",
+            ),
+        ]);
+        assert_eq!(tonnes.len(), 1);
     }
 
     #[test]

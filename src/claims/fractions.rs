@@ -99,6 +99,9 @@ const BARE_SHARE_FOLLOWERS: &[&str] = &[
     "in", "on", "since", "from", "over", "last", "this", "after", "compared", "and", "but", "en",
     "desde", "durante", "con", "y", "pero", "frente", "respecto", "tras", "during", "within",
     "across", "among",
+    // "roughly a fifth less than last year", "a third below": a share of a comparison.
+    "less", "more", "lower", "higher", "below", "above", "fewer", "smaller", "larger", "bigger",
+    "menos", "más", "mas", "menor", "mayor", "inferior", "superior",
 ];
 
 fn is_of(t: Option<&Tok>) -> bool {

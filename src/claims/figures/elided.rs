@@ -56,10 +56,11 @@ fn population_kind(ctx: &Ctx, start: usize) -> Option<String> {
             "population" | "población" | "poblacion"
         )
     })?;
+    // Not a name: "Estados Unidos deportó ...; supera los 28,000" counts no states.
     let counted = |k: usize| {
         LEXICON
             .unit_at(toks, k)
-            .filter(|m| m.entry.kind == UnitKind::Count)
+            .filter(|m| m.entry.kind == UnitKind::Count && !toks[k].cap)
     };
     let before = p.checked_sub(1).and_then(counted).filter(|m| m.end == p);
     let after = (toks.get(p + 1).is_some_and(|d| d.is("de") || d.is("of")))
@@ -129,10 +130,11 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
     };
     // The noun right before the verb, else the first counted noun of the clause
     // ("The death toll from the storm that battered the coast this week rose").
+    // Not a name: "Estados Unidos deportó ...; supera los 28,000" counts no states.
     let counted = |k: usize| {
         LEXICON
             .unit_at(toks, k)
-            .filter(|m| m.entry.kind == UnitKind::Count)
+            .filter(|m| m.entry.kind == UnitKind::Count && !toks[k].cap)
     };
     let sentence = ctx.sentence_first_tok(ctx.tok_sentence[start], start);
     // "the death toll since the coup topped 500".

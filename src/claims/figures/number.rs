@@ -269,9 +269,12 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             .get(end)
             .is_some_and(|h| h.is_punct("-") && h.start == last.end)
             && toks.get(end + 1).is_some_and(|w| w.lower.ends_with("est"))
-            || toks
-                .get(end)
-                .is_some_and(|w| matches!(w.lower.as_str(), "most" | "least" | "más" | "menos"));
+            || toks.get(end).is_some_and(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "most" | "least" | "más" | "menos" | "mejor" | "peor" | "mayor" | "menor"
+                ) || has(&WORDS.number.superlatives, w.lower.as_str())
+            });
         // "the first 72 hours": the ordinal orders a span, the number is the figure.
         // "the first one" is an ordinal and a pronoun.
         let before_number = toks.get(end).is_some_and(|n| {

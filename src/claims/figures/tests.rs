@@ -525,6 +525,82 @@ fn readings_from_batches_31_and_32() {
             "{text}"
         );
     }
+    let more: &[Reading] = &[
+        (
+            "en",
+            "A poll of 1,015 likely voters was taken.",
+            "1,015",
+            Some(1015.0),
+            Some(1015.0),
+            Kind::Count,
+            "voter",
+        ),
+        (
+            "en",
+            "It will add 14 weekly flights to Perth.",
+            "14",
+            Some(14.0),
+            Some(14.0),
+            Kind::Count,
+            "flight",
+        ),
+        (
+            "en",
+            "It confirmed 27 new measles cases on Monday.",
+            "27",
+            Some(27.0),
+            Some(27.0),
+            Kind::Count,
+            "case",
+        ),
+        (
+            "en",
+            "The crop is roughly a fifth below last season.",
+            "fifth",
+            Some(18.0),
+            Some(22.0),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "en",
+            "The shilling gained 2.5pc to a new high.",
+            "2.5",
+            Some(2.5),
+            Some(2.5),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "en",
+            "A poll puts her ahead by 4 points, 48% to 44%.",
+            "4 points",
+            Some(4.0),
+            Some(4.0),
+            Kind::Percent,
+            "percentage point",
+        ),
+        (
+            "es",
+            "Recortó su tasa en 25 puntos base, a 10,75 %.",
+            "25",
+            Some(25.0),
+            Some(25.0),
+            Kind::Count,
+            "basis point",
+        ),
+    ];
+    for &(lang, text, needle, lo, hi, kind, key) in more {
+        let f = fig(text, lang, needle);
+        assert_eq!(
+            (f.value.lo, f.value.hi, f.kind, f.unit_key.as_str()),
+            (lo, hi, kind, key),
+            "{text}"
+        );
+    }
+    // Ranks among superlatives are no figures.
+    assert!(figures("Fue el segundo mejor estreno del año.", "es").is_empty());
+    assert!(figures("It was the second biggest debut.", "en").is_empty());
     // A capitalised plural that ends the text.
     assert_eq!(figures("They counted two Republicans", "en").len(), 1);
     // Not figures: speakers, names.

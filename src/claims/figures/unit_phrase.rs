@@ -257,6 +257,18 @@ pub(super) fn unit_phrase<'a>(ctx: &Ctx, mut j: usize) -> UnitPhrase<'a> {
             k += 1;
             continue;
         }
+        // "14 weekly flights", "1,015 likely voters": an -ly adjective before a plural;
+        // "27 new measles cases": a plural-looking noun before another plural.
+        let before_plural = ctx.lang == "en"
+            && adjectives < 3
+            && toks.get(k + 1).is_some_and(|n| n.start > toks[k].end)
+            && compound_plural_after(toks, k + 1)
+            && toks.get(k + 1).is_some_and(english_plural);
+        if before_plural && (w.ends_with("ly") || english_plural(&toks[k])) {
+            adjectives += 1;
+            k += 1;
+            continue;
+        }
         if is_function_word(w)
             || has(&WORDS.unit_phrase.stops, w.as_str())
             || parse_words(toks, k).is_some()

@@ -60,6 +60,8 @@ pub(super) struct NumberWords {
     pub(super) dated_after: Vec<String>,
     /// Adjectives of size after a glued "m", which make it a metre: "1.8m tall".
     pub(super) measure_adjectives: Vec<String>,
+    /// English superlatives after an ordinal, a rank among them: "the second biggest".
+    pub(super) superlatives: Vec<String>,
 }
 
 /// `[ordinal]`: see the comments in `figures.toml`.

@@ -349,7 +349,18 @@ type Reading = (
     &'static str,
 );
 
-/// Classes from held-out batches 31 and 32 (after their first run).
+fn check_readings(cases: &[Reading]) {
+    for &(lang, text, needle, lo, hi, kind, key) in cases {
+        let f = fig(text, lang, needle);
+        assert_eq!(
+            (f.value.lo, f.value.hi, f.kind, f.unit_key.as_str()),
+            (lo, hi, kind, key),
+            "{text}"
+        );
+    }
+}
+
+/// Classes from held-out batches 31 to 34 (after their first runs).
 #[test]
 fn readings_from_batches_31_and_32() {
     let inf = None;
@@ -517,14 +528,7 @@ fn readings_from_batches_31_and_32() {
             "child",
         ),
     ];
-    for &(lang, text, needle, lo, hi, kind, key) in cases {
-        let f = fig(text, lang, needle);
-        assert_eq!(
-            (f.value.lo, f.value.hi, f.kind, f.unit_key.as_str()),
-            (lo, hi, kind, key),
-            "{text}"
-        );
-    }
+    check_readings(cases);
     let more: &[Reading] = &[
         (
             "en",
@@ -590,14 +594,7 @@ fn readings_from_batches_31_and_32() {
             "basis point",
         ),
     ];
-    for &(lang, text, needle, lo, hi, kind, key) in more {
-        let f = fig(text, lang, needle);
-        assert_eq!(
-            (f.value.lo, f.value.hi, f.kind, f.unit_key.as_str()),
-            (lo, hi, kind, key),
-            "{text}"
-        );
-    }
+    check_readings(more);
     // Ranks among superlatives are no figures.
     assert!(figures("Fue el segundo mejor estreno del año.", "es").is_empty());
     assert!(figures("It was the second biggest debut.", "en").is_empty());

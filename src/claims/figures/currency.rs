@@ -133,6 +133,20 @@ pub(super) fn sign_before(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
         d.start = s.start;
         d.currency = s.unit.currency.clone();
         scale_value(d, s.factor);
+        return;
+    }
+    // "R14.8 million", "R2.2 billion": the rand's capital R, glued to an amount in
+    // millions or more (a bare "R2" names a road or a model).
+    let toks = ctx.toks;
+    if d.core.scaled
+        && d.start > floor
+        && toks[d.start - 1].lower == "r"
+        && toks[d.start - 1].cap
+        && toks[d.start - 1].end == toks[d.start].start
+        && let Some(rand) = LEXICON.money_code("zar")
+    {
+        d.start -= 1;
+        d.currency = rand.currency.clone();
     }
 }
 

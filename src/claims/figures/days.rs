@@ -67,12 +67,22 @@ fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
     if article(intro) {
         intro = intro.checked_sub(1)?;
     }
-    if !(toks[intro].is("between") || toks[intro].is("entre")) {
+    let between = toks[intro].is("between") || toks[intro].is("entre");
+    // "del 3 al 17 de julio", "from 3 to 17 July".
+    let from = ["del", "desde", "from"].iter().any(|w| toks[intro].is(w));
+    if !(between || from) {
         return None;
     }
     let first = day_number(toks, i)?;
     let joiner = toks.get(i + 1)?;
-    if !(joiner.is("and") || joiner.is("y")) {
+    let joined = if between {
+        joiner.is("and") || joiner.is("y")
+    } else {
+        ["al", "a", "hasta", "to", "until"]
+            .iter()
+            .any(|w| joiner.is(w))
+    };
+    if !joined {
         return None;
     }
     let k = i + 2 + usize::from(article(i + 2));
@@ -84,6 +94,32 @@ fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
         let fig = plain_figure(ctx, intro, d.end, Interval::closed(lo, last), Kind::Date);
         (fig, d.end)
     })
+}
+
+/// After a date ending in its day ("April 12"), "to"/"through"/"-" and a later day of
+/// the same month ("18") or a later full date ("July 17"): the span's last day and
+/// the index after it.
+fn span_end(ctx: &Ctx, d: &dates::DateMatch) -> Option<(f64, usize)> {
+    let toks = ctx.toks;
+    let v = d.value.lo.filter(|_| d.value.is_exact())?;
+    if toks.get(d.end - 1)?.kind != TokKind::Num || toks[d.end - 1].lower.len() > 2 {
+        return None;
+    }
+    let sep = toks.get(d.end)?;
+    let joined = ["to", "through", "until", "al", "hasta"]
+        .iter()
+        .any(|w| sep.is(w))
+        || sep.is_punct("-–");
+    if !joined {
+        return None;
+    }
+    let k = d.end + 1;
+    let (hi, end) = match dates::date_at(toks, k, ctx.year) {
+        Some(e) => (e.value.lo.filter(|_| e.value.is_exact())?, e.end),
+        // A bare day ends the span only where no noun follows ("to 18 among").
+        None => (v - v % 100.0 + day_number(toks, k)?, k + 1),
+    };
+    (hi > v && hi - v < 10_000.0).then_some((hi, end))
 }
 
 /// A day of the month written alone, not counting a noun after it.
@@ -146,6 +182,13 @@ pub(super) fn dates_at(ctx: &Ctx, i: usize, figs: &mut Vec<(Figure, usize)>) -> 
     // Only with a year known from the article (dates are `yyyymmdd`).
     if year_before(ctx.toks, &d) && d.value.lo.is_some_and(|v| v >= 1e7) {
         d.value = shift_year(d.value, -1.0);
+    }
+    // "April 12 to 18", "July 3 to July 17", "12-18 April" is `day_span`'s: a span.
+    if let Some((hi, end)) = span_end(ctx, &d) {
+        let lo = d.value.lo.unwrap_or(hi);
+        let fig = plain_figure(ctx, d.start, end, Interval::closed(lo, hi), Kind::Date);
+        figs.push((fig, end));
+        return Some(end);
     }
     let fig = plain_figure(ctx, d.start, d.end, d.value, Kind::Date);
     figs.push((fig, d.end));

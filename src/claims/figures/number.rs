@@ -189,10 +189,28 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         || toks
             .get(i + 2)
             .is_some_and(|w| has(&WORDS.number.dated_after, w.lower.as_str()));
+    // "a year and a half", "un año y medio": a span however it is introduced.
+    let and_a_half = |k: usize| {
+        toks.get(k).is_some_and(|a| a.is("and"))
+            && toks.get(k + 1).is_some_and(|a| a.is("a"))
+            && toks.get(k + 2).is_some_and(|h| h.is("half"))
+            || toks.get(k).is_some_and(|y| y.is("y"))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|m| m.is("medio") || m.is("media"))
+    };
+    let duration_at = |k: usize| {
+        LEXICON
+            .unit_at(toks, k)
+            .filter(|u| u.entry.kind == UnitKind::Duration)
+    };
     if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
-        && LEXICON
-            .unit_at(toks, i + 1)
-            .is_some_and(|u| u.entry.kind == UnitKind::Duration)
+        && duration_at(i + 1).is_some_and(|u| and_a_half(u.end))
+    {
+        return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
+    }
+    if matches!(t.lower.as_str(), "a" | "an" | "un" | "una")
+        && duration_at(i + 1).is_some()
         && !dated
         && i.checked_sub(1).is_some_and(|k| {
             let more_less = k > 0 && matches!(toks[k - 1].lower.as_str(), "menos" | "más" | "mas");

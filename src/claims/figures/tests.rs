@@ -593,6 +593,52 @@ fn readings_from_batches_31_and_32() {
             Kind::Count,
             "basis point",
         ),
+        // Without a publication date, dates are mmdd.
+        (
+            "en",
+            "The poll was taken April 12 to 18 among adults.",
+            "April",
+            Some(412.0),
+            Some(418.0),
+            Kind::Date,
+            "",
+        ),
+        (
+            "en",
+            "They met from July 3 to July 17 in Geneva.",
+            "July",
+            Some(703.0),
+            Some(717.0),
+            Kind::Date,
+            "",
+        ),
+        (
+            "es",
+            "Se celebra del 3 al 17 de julio en Sevilla.",
+            "3",
+            Some(703.0),
+            Some(717.0),
+            Kind::Date,
+            "",
+        ),
+        (
+            "en",
+            "The programme lasted a year and a half.",
+            "year",
+            Some(547.5),
+            Some(547.5),
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "en",
+            "He stole R14.8 million from the fund.",
+            "R14.8",
+            Some(14.8e6),
+            Some(14.8e6),
+            Kind::Money,
+            "rand",
+        ),
     ];
     check_readings(more);
     // Ranks among superlatives are no figures.

@@ -75,7 +75,13 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     let next = toks.get(i + 1);
     // Glued to letters before: "G7", "A320" (not a currency code, "USD115"). After:
     // "737MAX", "5G", "3D", "14h".
-    if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start) && !is_code(ctx, i - 1) {
+    // "R14.8 million" is the rand's sign before an amount in millions, no model.
+    let rand =
+        prev.is_some_and(|p| p.cap && p.lower == "r") && scale_at(toks, i + 1, false).is_some();
+    if prev.is_some_and(|p| p.kind == TokKind::Word && p.end == t.start)
+        && !is_code(ctx, i - 1)
+        && !rand
+    {
         return Some(i + 1);
     }
     // "el 8M", "del 15-M": a day of the month and a month initial name a date.

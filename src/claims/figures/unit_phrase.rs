@@ -609,18 +609,23 @@ pub(super) fn read(ctx: &Ctx, d: &mut Draft) {
     }
 }
 
-/// Step: "seis años y medio", "dos horas y media": half a unit more.
+/// Step: "seis años y medio", "dos horas y media", "a year and a half": half a unit
+/// more.
 pub(super) fn and_a_half(ctx: &Ctx, d: &mut Draft) {
     let toks = ctx.toks;
-    if d.up.has_head()
-        && !d.up.borrowed
-        && d.value.is_exact()
-        && toks.get(d.up.end).is_some_and(|t| t.is("y"))
+    if !(d.up.has_head() && !d.up.borrowed && d.value.is_exact()) {
+        return;
+    }
+    let e = d.up.end;
+    let y_medio = toks.get(e).is_some_and(|t| t.is("y"))
         && toks
-            .get(d.up.end + 1)
-            .is_some_and(|t| t.is("medio") || t.is("media"))
-    {
+            .get(e + 1)
+            .is_some_and(|t| t.is("medio") || t.is("media"));
+    let and_a_half = toks.get(e).is_some_and(|t| t.is("and"))
+        && toks.get(e + 1).is_some_and(|t| t.is("a"))
+        && toks.get(e + 2).is_some_and(|t| t.is("half"));
+    if y_medio || and_a_half {
         d.value = Interval::exact(d.value.lo.unwrap_or(0.0) + 0.5);
-        d.up.end += 2;
+        d.up.end += if y_medio { 2 } else { 3 };
     }
 }

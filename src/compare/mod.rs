@@ -21,6 +21,7 @@
 
 mod align;
 mod changes;
+mod compared;
 mod derive;
 mod framing;
 mod history;
@@ -38,6 +39,7 @@ use crate::claims::{Claims, Figure, Interval, Quote};
 
 pub use align::verdict;
 pub use changes::{Change, ChangeKind, changes, word_diff};
+pub use compared::compared;
 pub use derive::Inconsistency;
 pub use framing::{
     Density, DistinctiveTerm, FramingContrast, LabelChoice, PRIOR_SHARE, TOP_TERMS, Z_MIN,
@@ -293,6 +295,16 @@ impl Comparison {
     }
 }
 
+/// The figures of `s` that the comparison compares ([`compared`]).
+fn compared_figures(s: &Subject) -> Vec<crate::claims::Figure> {
+    s.claims
+        .figures
+        .iter()
+        .filter(|f| compared(f))
+        .cloned()
+        .collect()
+}
+
 /// Compares every outlet with the reference.
 pub fn compare(
     story: &str,
@@ -301,7 +313,7 @@ pub fn compare(
     outlets: Vec<Subject>,
     generated: DateTime<Utc>,
 ) -> Comparison {
-    let ref_figs = restated::merge(derive::with_derived(&reference.claims.figures));
+    let ref_figs = restated::merge(derive::with_derived(&compared_figures(&reference)));
     let mut rows: Vec<FigureRow> = ref_figs
         .iter()
         .map(|q| FigureRow {
@@ -335,7 +347,7 @@ pub fn compare(
             hash: article.hash.clone(),
             version: article.version,
         };
-        let out_figs = restated::merge(derive::with_derived(&outlet.claims.figures));
+        let out_figs = restated::merge(derive::with_derived(&compared_figures(outlet)));
         let same_language = match (&reference.article, &outlet.article) {
             (Some(r), Some(o)) => r.lang.is_none() || o.lang.is_none() || r.lang == o.lang,
             _ => true,

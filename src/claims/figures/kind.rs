@@ -81,10 +81,15 @@ pub(super) fn people_over(ctx: &Ctx, core: &Core, start: usize) -> bool {
     let bound = toks
         .get(start)
         .is_some_and(|q| matches!(q.lower.as_str(), "over" | "under" | "above" | "below"));
-    let people = start.checked_sub(1).is_some_and(|k| {
+    // "people over 65", "the victims were under 25": a people noun, maybe a copula.
+    let copula = start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "were" | "are" | "was" | "is"));
+    let noun_end = if copula { start - 1 } else { start };
+    let people = noun_end.checked_sub(1).is_some_and(|k| {
         LEXICON
             .unit_at(toks, k)
-            .is_some_and(|m| m.end == start && LEXICON.related(&m.entry.key, "person"))
+            .is_some_and(|m| m.end == noun_end && LEXICON.related(&m.entry.key, "person"))
     });
     bound && start < core.start && people && whole_age(core)
 }

@@ -593,6 +593,33 @@ fn readings_from_batches_31_and_32() {
             Kind::Count,
             "basis point",
         ),
+        (
+            "en",
+            "Rates rose, and a quarter of the victims were under 25.",
+            "quarter",
+            Some(25.0),
+            Some(25.0),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "en",
+            "Rates rose, and a quarter of the victims were under 25.",
+            "under",
+            Some(0.0),
+            Some(9125.0),
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "es",
+            "El kilo subió hasta 45.000 guaraníes en Asunción.",
+            "45.000",
+            Some(45000.0),
+            Some(45000.0),
+            Kind::Money,
+            "guarani",
+        ),
         // Without a publication date, dates are mmdd.
         (
             "en",

@@ -423,6 +423,13 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
         evidence -= 0.6;
         why.push("only one is a change".to_string());
     }
+    // "3% from a year earlier" and "0.9% from March" measure over different periods.
+    if let (Some(pa), Some(pb)) = (referent::period(a), referent::period(b))
+        && pa != pb
+    {
+        evidence -= 0.8;
+        why.push("changes over different periods".to_string());
+    }
     // A total and one of its parts are different quantities, whatever else they share.
     if ma.contains("total") != mb.contains("total") {
         why.push("only one is a total".to_string());

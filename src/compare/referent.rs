@@ -102,6 +102,104 @@ pub(super) fn measured(f: &Figure) -> HashSet<String> {
         .collect()
 }
 
+/// The period a change is measured over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Period {
+    Year,
+    Quarter,
+    Month,
+}
+
+/// Phrases that name the period of a change, folded (no accents).
+const PERIODS: &[(&str, Period)] = &[
+    ("year-over-year", Period::Year),
+    ("year-on-year", Period::Year),
+    ("from a year earlier", Period::Year),
+    ("from a year ago", Period::Year),
+    ("than a year ago", Period::Year),
+    ("than a year earlier", Period::Year),
+    ("over the past year", Period::Year),
+    ("in the past year", Period::Year),
+    ("12 months", Period::Year),
+    ("twelve months", Period::Year),
+    ("same period", Period::Year),
+    ("annual", Period::Year),
+    ("interanual", Period::Year),
+    ("hace un ano", Period::Year),
+    ("el ano anterior", Period::Year),
+    ("mismo periodo", Period::Year),
+    ("quarter-on-quarter", Period::Quarter),
+    ("quarter-over-quarter", Period::Quarter),
+    ("previous quarter", Period::Quarter),
+    ("trimestre anterior", Period::Quarter),
+    ("month-over-month", Period::Month),
+    ("month-on-month", Period::Month),
+    ("monthly", Period::Month),
+    ("previous month", Period::Month),
+    ("a month earlier", Period::Month),
+    ("mes anterior", Period::Month),
+    ("mensual", Period::Month),
+    ("intermensual", Period::Month),
+];
+
+/// Month names after "from"/"desde"/"respecto a" name a month-on-month change ("the
+/// 0.9 percent increase from March").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// The period the figure's change is measured over, when its clause names one:
+/// "3% from the same period in 2020" is a year, "0.9 percent from March" a month.
+pub(super) fn period(f: &Figure) -> Option<Period> {
+    let at = f.sentence.find(&f.text)?;
+    let start = f.sentence[..at]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(i, _)| i);
+    // The clause ends at the next stop after the figure's own text ("0.9" has one).
+    let from = at + f.text.len();
+    let end = f.sentence[from..]
+        .find(['.', ';'])
+        .map_or(f.sentence.len(), |e| from + e);
+    let clause = fold(&f.sentence[start..end]);
+    if let Some(&(_, p)) = PERIODS.iter().find(|(w, _)| clause.contains(w)) {
+        return Some(p);
+    }
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .any(|w| matches!(w[0], "from" | "desde" | "since") && MONTHS.contains(&w[1]))
+        .then_some(Period::Month)
+}
+
 /// The sentence after the figure's own text.
 fn after(f: &Figure) -> Option<&str> {
     let at = f.sentence.find(&f.text)?;
@@ -142,6 +240,42 @@ pub(super) fn is_change(f: &Figure) -> bool {
                         | "subida"
                 )
             ))
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+    use crate::claims::Interval;
+
+    fn pct(text: &str, sentence: &str) -> Figure {
+        Figure {
+            text: text.into(),
+            value: Interval::exact(1.0),
+            kind: Kind::Percent,
+            unit: "percent".into(),
+            unit_key: "percent".into(),
+            modifiers: Vec::new(),
+            currency: None,
+            span: [0, 0],
+            sentence: sentence.into(),
+            attribution: None,
+        }
+    }
+
+    #[test]
+    fn the_period_of_a_change() {
+        let yearly = pct(
+            "3%",
+            "The core CPI increased 3% from the same period in 2020.",
+        );
+        let monthly = pct(
+            "0.9 percent",
+            "The 0.9 percent CPI increase from March is the highest.",
+        );
+        assert_eq!(period(&yearly), Some(Period::Year));
+        assert_eq!(period(&monthly), Some(Period::Month));
+        assert_eq!(period(&pct("5%", "Prices rose 5% in the city.")), None);
+    }
 }
 
 #[cfg(test)]

@@ -269,10 +269,11 @@ pub(super) fn is_year_figure(ctx: &Ctx, d: &Draft) -> bool {
         )
         && d.qualifier.is_none()
         && !d.up.head_surface.ends_with('s')
+        // "completed in 1889", "su fundación en 1819": older years after "in" too.
         && core.plain_digits.as_ref().is_some_and(|p| {
             p.len() == 4
                 && p.parse::<f64>()
-                    .is_ok_and(|v| (1900.0..=2100.0).contains(&v))
+                    .is_ok_and(|v| (1500.0..=2100.0).contains(&v))
         });
     core.year
         || year_span

@@ -620,6 +620,15 @@ fn readings_from_batches_31_and_32() {
             Kind::Money,
             "guarani",
         ),
+        (
+            "en",
+            "The painting, completed in 1889, sold last week.",
+            "1889",
+            Some(1889.0),
+            Some(1889.0),
+            Kind::Year,
+            "",
+        ),
         // Without a publication date, dates are mmdd.
         (
             "en",

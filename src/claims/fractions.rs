@@ -199,11 +199,13 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
     }
     // "an hour and a half", "3 million and a quarter": the fraction belongs to the
     // number or unit before; ", and a quarter of the victims" is a share.
-    let after_amount = i >= 2
-        && (toks[i - 2].kind == TokKind::Num
-            || crate::claims::numbers::parse_words(toks, i - 2).is_some()
-            || LEXICON.unit_at(toks, i - 2).is_some());
-    if matches!(t.lower.as_str(), "a" | "an") && matches!(prev, "and" | "y") && after_amount {
+    let after_amount = || {
+        i >= 2
+            && (toks[i - 2].kind == TokKind::Num
+                || crate::claims::numbers::parse_words(toks, i - 2).is_some()
+                || LEXICON.unit_at(toks, i - 2).is_some())
+    };
+    if matches!(t.lower.as_str(), "a" | "an") && matches!(prev, "and" | "y") && after_amount() {
         return None;
     }
     let (num, mut j) = match t.lower.as_str() {

@@ -206,9 +206,10 @@ pub(super) fn code_after(ctx: &Ctx, d: &mut Draft) {
     }
 }
 
-/// Step: English "pounds" (and Spanish "libras") is a weight ("lost 40 pounds") unless the amount is in
-/// millions or follows a word for money ("profit ... 361 million pounds", "paid 50
-/// pounds"); then it is sterling. Not "2 million pounds of beef".
+/// Step: English "pounds" (and Spanish "libras") is a weight ("lost 40 pounds")
+/// unless the amount is in millions or follows a word for money ("profit ... 361
+/// million pounds", "paid 50 pounds"); then it is sterling. Not "2 million pounds of
+/// beef".
 pub(super) fn weight_or_money(ctx: &Ctx, d: &mut Draft) {
     let toks = ctx.toks;
     let pounds =

@@ -1,10 +1,12 @@
-//! Measures: a unit letter that is also a scale, and a measure in two units.
+//! Measures: a unit letter that is also a scale, cents written "c", and a measure in
+//! two units.
 //!
 //! Entry points, steps of `build` right after the unit phrase: [`letter_unit`],
-//! [`cents_not_celsius`] and [`in_two_units`]. A glued "m" and a spaced "K" are scales ("£48m", "50 K fans")
-//! unless the sentence says they measure: a glued "m" is a metre when the sentence
-//! measures something else and names no money; a capital "K" is a kelvin when it
-//! names a temperature. A length in feet and inches is one length in feet.
+//! [`cents_not_celsius`] and [`in_two_units`]. A glued "m" and a spaced "K" are
+//! scales ("£48m", "50 K fans") unless the sentence says they measure: a glued "m"
+//! is a metre when the sentence measures something else and names no money; a
+//! capital "K" is a kelvin when it names a temperature. A length in feet and inches
+//! is one length in feet.
 //!
 //! ```text
 //! "capacity is 100t and outreach is 48m" → 48 meter (not 48,000,000)

@@ -414,9 +414,7 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     let (v, end, scaled) = apply_scales(toks, digits_end, v);
     // "4 thousand 3 hundred and 21": smaller groups after a spaced scale word.
     let (v, end) = match scale_at(toks, end - 1, false) {
-        Some(s)
-            if scaled && end - 1 > digits_end - 1 && toks[end - 1].start > toks[end - 2].end =>
-        {
+        Some(s) if scaled && end > digits_end && toks[end - 1].start > toks[end - 2].end => {
             lower_groups(toks, end, v, s)
         }
         _ => (v, end),

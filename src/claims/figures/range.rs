@@ -17,6 +17,7 @@ use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
 use super::number::{Core, Scan, scan_core};
+use super::scale::scale_at;
 use super::words::{WORDS, has};
 
 /// A range after the core: "30-40", "30 to 40", "between 30 and 40", "entre 30 y 40",
@@ -161,7 +162,7 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     if second.scaled && !core.scaled {
         if lo < 1e3 {
             lo *= 10f64.powi((hi.log10().floor() as i32 / 3) * 3);
-        } else if let Some(last) = super::scale::scale_at(toks, second.end - 1, false)
+        } else if let Some(last) = scale_at(toks, second.end - 1, false)
             && lo < hi / last
         {
             lo *= last;

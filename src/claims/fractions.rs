@@ -281,16 +281,18 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
     })
 }
 
-/// "a quarter of a point", "one-half of one percentage point": a share of a point,
-/// in points, and the index of "point"/"percentage".
+/// "a quarter of a point", "one-half of one percentage point", "un cuarto de punto":
+/// a share of a point, in points, and the index of "point"/"percentage"/"punto".
 pub(crate) fn share_of_a_point(toks: &[Tok], sh: &Share) -> Option<(f64, usize)> {
     let of = toks.get(sh.end)?;
     let one = toks.get(sh.end + 1)?;
-    let point = toks.get(sh.end + 2)?;
-    (of.is("of")
-        && matches!(one.lower.as_str(), "a" | "an" | "one")
-        && (point.is("point") || point.is("percentage")))
-    .then_some((sh.percent / 100.0, sh.end + 2))
+    let article = matches!(one.lower.as_str(), "a" | "an" | "one" | "un");
+    let k = sh.end + 1 + usize::from(article);
+    let point = toks.get(k)?;
+    // English needs its article ("a quarter of a point"); Spanish often has none.
+    let spanish = of.is("de") && point.is("punto");
+    ((of.is("of") && article && (point.is("point") || point.is("percentage"))) || spanish)
+        .then_some((sh.percent / 100.0, k))
 }
 
 #[cfg(test)]

@@ -253,35 +253,6 @@ const CHANGE_VERBS: &[&str] = &[
     "went",
     "raised",
     "lowered",
-    "subió",
-    "subieron",
-    "sube",
-    "suben",
-    "bajó",
-    "bajaron",
-    "baja",
-    "cayó",
-    "cayeron",
-    "cae",
-    "creció",
-    "crecieron",
-    "crece",
-    "aumentó",
-    "aumentaron",
-    "aumenta",
-    "pasó",
-    "pasaron",
-    "pasa",
-    "disminuyó",
-    "disminuyeron",
-    "avanzó",
-    "retrocedió",
-    "depreció",
-    "apreció",
-    "repuntó",
-    "descendió",
-    "elevó",
-    "redujo",
 ];
 
 /// Verbs that state a bound ("topped 42,000", "superó los 90"): like verbs of
@@ -309,9 +280,71 @@ pub(crate) fn is_bound_verb(t: &Tok) -> bool {
     )
 }
 
-/// Is `t` a verb of change?
+/// Stems of Spanish verbs of change in "-ar", conjugated by [`is_change_verb`].
+const CHANGE_STEMS_AR: &[&str] = &[
+    "baj",
+    "aument",
+    "avanz",
+    "depreci",
+    "apreci",
+    "repunt",
+    "elev",
+    "recort",
+    "increment",
+    "rebaj",
+    "dispar",
+    "desplom",
+    "dupl",
+    "tripl",
+    "multiplic",
+    "pas",
+];
+/// Stems of Spanish verbs of change in "-er"/"-ir".
+const CHANGE_STEMS_ER: &[&str] = &["sub", "crec", "retroced", "descend", "ascend"];
+/// Irregular Spanish forms: "redujo", "cayó", "disminuyó".
+const CHANGE_IRREGULAR_ES: &[&str] = &[
+    "redujo",
+    "redujeron",
+    "reduce",
+    "reducen",
+    "reducido",
+    "reducida",
+    "reducirá",
+    "cayó",
+    "cayeron",
+    "cae",
+    "caen",
+    "caído",
+    "caerá",
+    "disminuyó",
+    "disminuyeron",
+    "disminuye",
+    "disminuyen",
+    "disminuido",
+    "disminuida",
+];
+
+/// Is `t` a verb of change? English forms are listed; Spanish ones are conjugated
+/// from stems ("subió", "subieron", "ha subido", "bajaba", "crecerá"), except
+/// "pasado"/"pasada", which mostly mean "last" ("el año pasado").
 pub(crate) fn is_change_verb(t: &Tok) -> bool {
-    CHANGE_VERBS.contains(&t.lower.as_str())
+    const AR: &[&str] = &[
+        "ó", "aron", "a", "an", "ado", "ada", "ados", "adas", "aba", "aban", "ará", "arán", "ando",
+    ];
+    const ER: &[&str] = &[
+        "ió", "ieron", "e", "en", "ido", "ida", "ía", "ían", "erá", "erán", "iendo",
+    ];
+    let w = t.lower.as_str();
+    let conjugated = |stems: &[&str], endings: &[&str]| {
+        stems.iter().any(|s| {
+            w.strip_prefix(s)
+                .is_some_and(|rest| endings.contains(&rest))
+        })
+    };
+    CHANGE_VERBS.contains(&w)
+        || CHANGE_IRREGULAR_ES.contains(&w)
+        || !matches!(w, "pasado" | "pasada" | "pasados" | "pasadas")
+            && (conjugated(CHANGE_STEMS_AR, AR) || conjugated(CHANGE_STEMS_ER, ER))
 }
 
 /// Qualifier phrases after a number ("150 or more", "150 como mínimo").

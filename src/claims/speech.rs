@@ -202,10 +202,23 @@ static SOURCE_FIRST: std::sync::LazyLock<WordSet<&'static str>> = std::sync::Laz
         .collect()
 });
 
-/// Is the token a speech verb?
+/// Is the token a speech verb? The Spanish entries are third person singular; their
+/// plurals are made here ("explicó" → "explicaron", "advirtió" → "advirtieron",
+/// "indica" → "indican", "dice" → "dicen").
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
-    static VERBS: std::sync::LazyLock<WordSet<&'static str>> =
-        std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    static VERBS: std::sync::LazyLock<WordSet<String>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<String> = SPEECH_VERBS.iter().map(|v| v.to_string()).collect();
+        for v in SPEECH_VERBS {
+            if let Some(stem) = v.strip_suffix("ió") {
+                all.push(format!("{stem}ieron"));
+            } else if let Some(stem) = v.strip_suffix('ó') {
+                all.push(format!("{stem}aron"));
+            } else if v.ends_with('a') || v.ends_with('e') {
+                all.push(format!("{v}n"));
+            }
+        }
+        all.into_iter().collect()
+    });
     t.kind == TokKind::Word && VERBS.contains(t.lower.as_str())
 }
 

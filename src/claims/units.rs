@@ -255,6 +255,12 @@ impl Lexicon {
         })
     }
 
+    /// Is the key a unit of temperature ("degree", "fahrenheit")?
+    pub fn is_temperature(&self, key: &str) -> bool {
+        self.unit(key)
+            .is_some_and(|u| u.families.iter().any(|f| f == "temperature"))
+    }
+
     /// Do two unit keys name the same count (same key or a shared family)?
     pub fn related(&self, a: &str, b: &str) -> bool {
         if a == b {

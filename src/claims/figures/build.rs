@@ -97,6 +97,7 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     measure::letter_unit(ctx, &mut d, prev);
     measure::cents_not_celsius(ctx, &mut d);
     measure::in_two_units(ctx, &mut d);
+    measure::below_zero(ctx, &mut d);
     currency::code_after(ctx, &mut d);
     currency::weight_or_money(ctx, &mut d);
     qualifier::after_unit(ctx, &mut d);
@@ -179,8 +180,9 @@ fn finish(ctx: &Ctx, d: Draft, prev: &[(Figure, usize)]) -> Figure {
     } else if kind == Kind::Count && !up.has_head() {
         unit_key = elided_key(ctx, start, end, prev);
     }
-    // A percentage is a share of whatever follows it; its unit is the percent.
-    if kind == Kind::Percent && unit_key != "percentage point" {
+    // A percentage is a share of whatever follows it; its unit is the percent. Points
+    // that move a percentage keep theirs.
+    if kind == Kind::Percent && !matches!(unit_key.as_str(), "percentage point" | "basis point") {
         unit_key = "percent".to_string();
     }
     if kind == Kind::Count

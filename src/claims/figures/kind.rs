@@ -55,11 +55,18 @@ pub(super) fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
         && toks[core.start - 1].is("at")
         && (ctx.sentence_initial(core.start - 1)
             || core.start >= 2 && toks[core.start - 2].is_punct(","));
+    // "She was 91 and is survived by", "he is 67.": a person's pronoun, a copula and
+    // a bare number that ends the clause.
+    let pronoun_copula = before.is_some_and(|(p, be)| {
+        matches!(p.lower.as_str(), "he" | "she")
+            && matches!(be.lower.as_str(), "was" | "is" | "turned" | "turns")
+    }) && after.is_none_or(|t| t.is_punct(".,;") || t.is("and"));
     (1..=120).contains(&v)
         && !qualified
-        && (at_age
-            || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
-        && after.is_some_and(|t| t.is_punct(",)"))
+        && (pronoun_copula
+            || (at_age
+                || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
+                && after.is_some_and(|t| t.is_punct(",)")))
 }
 
 /// "people over 65", "children under five": a bound after a people noun is an age.

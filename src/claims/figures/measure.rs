@@ -97,6 +97,32 @@ pub(super) fn cents_not_celsius(ctx: &Ctx, d: &mut Draft) {
     }
 }
 
+/// Step: "2 grados bajo cero", "5 degrees below zero": a temperature below zero is
+/// negative, and the words are part of its text.
+pub(super) fn below_zero(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let temperature = d.up.head.is_some_and(|u| LEXICON.is_temperature(&u.key));
+    let e = d.up.end;
+    let below = toks.get(e).is_some_and(|t| t.is("bajo") || t.is("below"))
+        && toks
+            .get(e + 1)
+            .is_some_and(|t| t.is("cero") || t.is("zero"));
+    if !(temperature && below && !d.up.borrowed) {
+        return;
+    }
+    if let (Some(lo), Some(hi)) = (d.value.lo, d.value.hi)
+        && lo >= 0.0
+    {
+        d.value = Interval {
+            lo: Some(-hi),
+            hi: Some(-lo),
+            lo_strict: d.value.hi_strict,
+            hi_strict: d.value.lo_strict,
+        };
+        d.tail = d.tail.max(e + 2);
+    }
+}
+
 fn is_measure(key: &str) -> bool {
     LEXICON.unit(key).is_some_and(|u| u.measure)
 }

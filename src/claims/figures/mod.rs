@@ -33,6 +33,8 @@
 //! ("52 votes to 48").
 
 mod build;
+#[cfg(test)]
+mod clause_tests;
 mod currency;
 mod days;
 mod elided;

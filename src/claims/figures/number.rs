@@ -138,11 +138,13 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     }
 }
 
-/// "minus 5", "negative one", "minus five percent": a sign in words. Not "plus or
-/// minus 3 points", a margin either way.
+/// "minus 5", "negative one", "minus five percent", "menos 12 grados": a sign in
+/// words. Not "plus or minus 3 points", a margin either way; Spanish "menos" only
+/// before a temperature ("cuatro puntos menos", "menos de 12" are no signs).
 fn signed_core(ctx: &Ctx, i: usize) -> Option<Core> {
     let toks = ctx.toks;
-    if !matches!(toks[i].lower.as_str(), "minus" | "negative") {
+    let menos = toks[i].is("menos");
+    if !matches!(toks[i].lower.as_str(), "minus" | "negative") && !menos {
         return None;
     }
     let margin = i >= 2 && toks[i - 1].is("or") && toks[i - 2].is("plus")
@@ -154,6 +156,13 @@ fn signed_core(ctx: &Ctx, i: usize) -> Option<Core> {
         return None;
     };
     let v = core.value.lo.filter(|_| core.value.is_exact())?;
+    if menos
+        && LEXICON
+            .unit_at(toks, core.end)
+            .is_none_or(|m| !LEXICON.is_temperature(&m.entry.key))
+    {
+        return None;
+    }
     if core.ordinal || core.year || core.fraction || core.multiple || v <= 0.0 {
         return None;
     }

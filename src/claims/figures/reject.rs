@@ -172,10 +172,19 @@ fn in_attribution(ctx: &Ctx, start: usize, end: usize) -> bool {
         .get(end)
         .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "de" | "del"))
         && (end + 1..end + 6).find(|&k| ends_at(k)).is_some_and(|e| {
+            // "de la cancillería": after an article a word is a noun, whatever its
+            // ending.
+            let noun = |k: usize| {
+                toks[k - 1].kind == TokKind::Word
+                    && matches!(
+                        toks[k - 1].lower.as_str(),
+                        "la" | "el" | "los" | "las" | "the"
+                    )
+            };
             (end + 1..e).all(|k| {
                 toks[k].kind == TokKind::Word
                     && !speech(k)
-                    && !looks_like_verb(&toks[k].lower, ctx.lang)
+                    && (noun(k) || !looks_like_verb(&toks[k].lower, ctx.lang))
                     && !matches!(toks[k].lower.as_str(), "que" | "who" | "that")
             })
         });

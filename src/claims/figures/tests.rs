@@ -15,7 +15,7 @@ pub(super) fn figures(text: &str, lang: &str) -> Vec<Figure> {
 }
 
 /// The single figure whose text contains `needle`.
-fn fig(text: &str, lang: &str, needle: &str) -> Figure {
+pub(super) fn fig(text: &str, lang: &str, needle: &str) -> Figure {
     let figs = figures(text, lang);
     let found: Vec<_> = figs.iter().filter(|f| f.text.contains(needle)).collect();
     assert_eq!(
@@ -349,7 +349,7 @@ type Reading = (
     &'static str,
 );
 
-fn check_readings(cases: &[Reading]) {
+pub(super) fn check_readings(cases: &[Reading]) {
     for &(lang, text, needle, lo, hi, kind, key) in cases {
         let f = fig(text, lang, needle);
         assert_eq!(
@@ -590,7 +590,7 @@ fn readings_from_batches_31_and_32() {
             "25",
             Some(25.0),
             Some(25.0),
-            Kind::Count,
+            Kind::Percent,
             "basis point",
         ),
         (

@@ -309,6 +309,9 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
     {
         return Some(i + 1);
     }
+    if let Some(end) = clock_time(ctx, i) {
+        return Some(end);
+    }
     let next_word = toks.get(i + 1).map(|x| x.lower.as_str()).unwrap_or("");
     if has(&WORDS.traps.time_words, next_word) {
         return Some(i + 2);
@@ -384,6 +387,50 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "5.40" or "14:00" written as a clock: hours to 24 and two digits of minutes.
+fn clock_shape(t: &Tok) -> bool {
+    let Some((h, m)) = t.lower.split_once(['.', ':']) else {
+        return false;
+    };
+    t.kind == TokKind::Num
+        && (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.parse::<u32>().is_ok_and(|h| h <= 24)
+        && m.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// A time of day written as a clock, and the index after it: after "las" ("sobre las
+/// 5.40 horas", "a las 22.15"), as a span of clock times
+/// ("de 9.00 a 14.00 horas"), or opening a sentence before a dash, the time stamp of
+/// a live blog ("11.40 — Senapred eleva...").
+fn clock_time(ctx: &Ctx, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    if !clock_shape(&toks[i]) {
+        return None;
+    }
+    let hour_noun = |k: usize| {
+        toks.get(k)
+            .is_some_and(|x| matches!(x.lower.as_str(), "horas" | "hora" | "h" | "hs" | "hrs"))
+    };
+    let after_las = i > 0 && matches!(toks[i - 1].lower.as_str(), "las" | "la");
+    // "un retraso de 2.30 horas" may be a decimal duration where the dot marks
+    // decimals, so the hour noun alone does not make a clock.
+    if after_las {
+        return Some(i + 1 + usize::from(hour_noun(i + 1)));
+    }
+    let span = toks
+        .get(i + 1)
+        .is_some_and(|x| matches!(x.lower.as_str(), "a" | "to" | "-" | "y" | "and" | "hasta"));
+    if span && toks.get(i + 2).is_some_and(clock_shape) && hour_noun(i + 3) {
+        return Some(i + 4);
+    }
+    let opens = i == 0 || ctx.tok_sentence[i - 1] != ctx.tok_sentence[i];
+    let stamp = toks.get(i + 1).is_some_and(|x| {
+        x.kind == TokKind::Punct && matches!(x.lower.as_str(), "—" | "–" | "-" | "|")
+    });
+    (opens && stamp).then_some(i + 1)
 }
 
 /// Digit tokens one space apart from `i`: (end index, number of digit groups,

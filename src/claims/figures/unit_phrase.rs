@@ -478,6 +478,103 @@ fn noun_after_name<'a>(ctx: &Ctx, up: &mut UnitPhrase<'a>) {
     }
 }
 
+/// What an ordinal orders, where the plain phrase misses it: the last noun of an
+/// English compound ("his 12th home win": a win, not a home; but "the third quarter
+/// profit" orders quarters, a unit of time), the noun after "such" ("the second such
+/// crash"), and the noun of the ordinal or count it is paired with ("the 58th and
+/// 73rd minutes", "el primero de sus tres conciertos").
+fn ordered_noun(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let end = d.end;
+    if !d.up.has_head() && toks.get(end).is_some_and(|t| t.is("such")) {
+        let up = unit_phrase(ctx, end + 1);
+        if up.has_head() {
+            d.up = up;
+        }
+    }
+    if !d.up.has_head()
+        && toks
+            .get(end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "y" | "o" | "de"))
+    {
+        let k = end
+            + 1
+            + usize::from(toks.get(end + 1).is_some_and(|t| {
+                has(&WORDS.unit_phrase.determiners, t.lower.as_str())
+                    || matches!(t.lower.as_str(), "his" | "her" | "our")
+            }));
+        if let Scan::Core(other) = scan_core(ctx, k) {
+            let up = unit_phrase(ctx, other.end);
+            // "el primero de sus tres conciertos": a partitive orders what the
+            // count counts; "the 58th and 73rd minutes": both order the minutes.
+            let partitive = toks[end].is("de") && !other.ordinal && is_plural(&up.head_surface);
+            if up.has_head() && (partitive || !toks[end].is("de") && other.ordinal) {
+                d.up = UnitPhrase {
+                    borrowed: true,
+                    ..up
+                };
+            }
+        }
+    }
+    // "his 18th race over the distance": an ordinal orders a singular noun, so a
+    // word before a preposition is that noun ("3.7 million march across" is a verb).
+    if !d.up.has_head()
+        && let Some(w) = toks.get(end).filter(|w| {
+            w.kind == TokKind::Word
+                && !w.cap
+                && !is_function_word(&w.lower)
+                && !looks_like_verb(&w.lower, ctx.lang)
+        })
+        && toks
+            .get(end + 1)
+            .is_some_and(|p| has(&WORDS.unit_phrase.stops, p.lower.as_str()))
+    {
+        d.up = UnitPhrase {
+            start: end,
+            end: end + 1,
+            unknown_head: Some(crude_singular(&w.lower, ctx.lang)),
+            head_surface: w.lower.clone(),
+            ..UnitPhrase::default()
+        };
+    }
+    let time = d.up.head.is_some_and(|u| {
+        u.kind != UnitKind::Count || has(&WORDS.unit_phrase.ordered_first, u.key.as_str())
+    });
+    if ctx.lang != "en" || d.up.borrowed || time || !d.up.has_head() {
+        return;
+    }
+    let mut k = d.up.end;
+    while k < d.up.end + 3 {
+        let Some(t) = toks.get(k) else { break };
+        let noun = t.kind == TokKind::Word
+            && !t.cap
+            && t.start > toks[k - 1].end
+            && !is_function_word(&t.lower)
+            && !has(&WORDS.unit_phrase.stops, t.lower.as_str())
+            && !is_speech_verb(t)
+            && !looks_like_verb(&t.lower, "en")
+            && dates::month(t).is_none()
+            && parse_words(toks, k).is_none();
+        if !noun || LEXICON.modifier_at(toks, k).is_some() {
+            break;
+        }
+        match LEXICON.unit_at(toks, k) {
+            Some(m) => {
+                d.up.head = Some(m.entry);
+                d.up.unknown_head = None;
+                d.up.end = m.end;
+            }
+            None => {
+                d.up.head = None;
+                d.up.unknown_head = Some(crude_singular(&t.lower, "en"));
+                d.up.end = k + 1;
+            }
+        }
+        d.up.head_surface = t.lower.clone();
+        k = d.up.end;
+    }
+}
+
 /// "5.1 to 5.6 per cent", "de 5 a 7 pesos", "200 of the 1,500 residents": a number
 /// without a unit takes the unit of the number it is paired with. The phrase (marked
 /// borrowed) and whether the other number is a percentage.
@@ -570,6 +667,9 @@ pub(super) fn read(ctx: &Ctx, d: &mut Draft) {
     }
     if d.core.ordinal && ctx.lang == "en" {
         noun_after_name(ctx, &mut d.up);
+    }
+    if d.core.ordinal {
+        ordered_noun(ctx, d);
     }
     // A dash pair that does not rise is a score, so no range.
     if score_second(toks, d.core.start, d.core.value) {

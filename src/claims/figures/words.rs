@@ -123,6 +123,9 @@ pub(super) struct UnitPhraseWords {
     /// Spanish adjectives that come before the counted noun: "14 presuntos
     /// integrantes".
     pub(super) prenominal_es: Vec<String>,
+    /// Unit keys an ordinal orders even before another noun: "the third quarter
+    /// profit" orders quarters (but "his 12th home win" orders wins).
+    pub(super) ordered_first: Vec<String>,
 }
 
 /// `[currency]`: see the comments in `figures.toml`.

@@ -1,0 +1,236 @@
+//! One test per rule added after held-out batches 38 and 39 (issue 11): what an
+//! ordinal orders, counts of who spoke with a Spanish plural verb, clock times,
+//! temperatures below zero, shares of a point in Spanish, "she was 91", Spanish
+//! verbs of change in any tense, and places named by their number. Sentences are
+//! written for these tests; each rule has a negative case where one matters.
+
+use super::tests::{check_readings, fig, figures};
+use crate::claims::Kind;
+
+#[test]
+fn an_ordinal_orders_the_last_noun_of_a_compound() {
+    check_readings(&[
+        (
+            "en",
+            "It was their ninth away win of the year.",
+            "ninth",
+            Some(9.0),
+            Some(9.0),
+            Kind::Ordinal,
+            "win",
+        ),
+        (
+            "en",
+            "The club's 20th straight league defeat.",
+            "20th",
+            Some(20.0),
+            Some(20.0),
+            Kind::Ordinal,
+            "defeat",
+        ),
+        (
+            "en",
+            "Police said it was the fourth such robbery since May.",
+            "fourth",
+            Some(4.0),
+            Some(4.0),
+            Kind::Ordinal,
+            "robbery",
+        ),
+        (
+            "en",
+            "She won her 31st race over hurdles.",
+            "31st",
+            Some(31.0),
+            Some(31.0),
+            Kind::Ordinal,
+            "race",
+        ),
+        (
+            "en",
+            "Goals came in the 12th and 80th minutes.",
+            "12th",
+            Some(12.0),
+            Some(12.0),
+            Kind::Ordinal,
+            "minute",
+        ),
+        (
+            "es",
+            "Actuó en el segundo de sus cuatro conciertos.",
+            "segundo",
+            Some(2.0),
+            Some(2.0),
+            Kind::Ordinal,
+            "concert",
+        ),
+        // A period is what its ordinal orders, whatever noun follows.
+        (
+            "en",
+            "The firm posted its second quarter profit.",
+            "second",
+            Some(2.0),
+            Some(2.0),
+            Kind::Ordinal,
+            "quarter",
+        ),
+    ]);
+    // "3.7 million march across": a count's singular word before a preposition is
+    // a verb, and the people are left unsaid.
+    let f = fig("Some 2.1 million march across the country.", "en", "2.1");
+    assert_ne!(f.unit_key, "march");
+}
+
+#[test]
+fn a_spanish_plural_speech_verb_says_who_spoke() {
+    for text in [
+        "El detenido pasó la noche en el calabozo, según explicaron dos portavoces.",
+        "La reunión terminó sin acuerdo, informaron tres funcionarios.",
+        "Hubo tensiones, señalaron dos fuentes de la cancillería.",
+    ] {
+        assert!(figures(text, "es").is_empty(), "{text}");
+    }
+    // A count that did something is still a figure.
+    let f = fig("Dos portavoces dimitieron ayer.", "es", "Dos");
+    assert_eq!(f.value.lo, Some(2.0));
+}
+
+#[test]
+fn clock_times_are_no_durations() {
+    for text in [
+        "El choque ocurrió sobre las 5.40 horas del domingo.",
+        "La oficina abre de 9.00 a 14.00 horas.",
+        "11.40 — Los bomberos controlan el fuego.",
+    ] {
+        assert!(figures(text, "es").is_empty(), "{text}");
+    }
+    // With a dot for decimals, "2.30 horas" may be a span of time.
+    let f = fig("Sufrió un retraso de 2.30 horas.", "es", "2.30");
+    assert_eq!(f.kind, Kind::Duration);
+}
+
+#[test]
+fn temperatures_below_zero() {
+    check_readings(&[
+        (
+            "es",
+            "Los termómetros marcaron menos 8 grados en Soria.",
+            "8",
+            Some(-8.0),
+            Some(-8.0),
+            Kind::Count,
+            "degree",
+        ),
+        (
+            "es",
+            "Se esperan mínimas de 4 grados bajo cero.",
+            "4",
+            Some(-4.0),
+            Some(-4.0),
+            Kind::Count,
+            "degree",
+        ),
+        (
+            "en",
+            "It fell to 10 degrees below zero.",
+            "10",
+            Some(-10.0),
+            Some(-10.0),
+            Kind::Count,
+            "degree",
+        ),
+    ]);
+    // "menos" before anything but a temperature is no sign.
+    let f = fig("Obtuvo cuatro puntos menos que en 2019.", "es", "cuatro");
+    assert_eq!(f.value.lo, Some(4.0));
+}
+
+#[test]
+fn points_that_measure_a_percentage() {
+    check_readings(&[
+        (
+            "es",
+            "El banco bajó los tipos un cuarto de punto, hasta el 3 %.",
+            "cuarto",
+            Some(0.25),
+            Some(0.25),
+            Kind::Percent,
+            "percentage point",
+        ),
+        (
+            "es",
+            "La encuesta tiene un margen de error de 2,5 puntos y da al PP el 33 %.",
+            "2,5",
+            Some(2.5),
+            Some(2.5),
+            Kind::Percent,
+            "percentage point",
+        ),
+        (
+            "en",
+            "The Fed raised rates by 50 basis points.",
+            "50",
+            Some(50.0),
+            Some(50.0),
+            Kind::Percent,
+            "basis point",
+        ),
+    ]);
+}
+
+#[test]
+fn a_pronoun_and_a_copula_before_a_bare_number_give_an_age() {
+    let f = fig(
+        "The actor died on Sunday. He was 84 and had two sons.",
+        "en",
+        "84",
+    );
+    assert_eq!((f.kind, f.value.lo), (Kind::Duration, Some(84.0 * 365.0)));
+    // Not a count with its noun.
+    let f = fig("She was 3 points behind.", "en", "3");
+    assert_eq!(f.kind, Kind::Count);
+}
+
+#[test]
+fn spanish_verbs_of_change_in_any_tense() {
+    // After a verb of change "hasta" is the value reached, not a bound.
+    check_readings(&[
+        (
+            "es",
+            "El hospital ha reducido hasta 30 días la espera.",
+            "30",
+            Some(30.0),
+            Some(30.0),
+            Kind::Duration,
+            "day",
+        ),
+        (
+            "es",
+            "La cifra de parados había bajado hasta 2.700.000 personas.",
+            "2.700.000",
+            Some(2.7e6),
+            Some(2.7e6),
+            Kind::Count,
+            "person",
+        ),
+    ]);
+    // "pasado" means "last": the bound stays.
+    let f = fig(
+        "El año pasado hasta 40 barcos llegaron al puerto.",
+        "es",
+        "40",
+    );
+    assert_eq!(f.value.lo, Some(0.0));
+}
+
+#[test]
+fn places_and_parts_named_by_a_number() {
+    for text in [
+        "Fue trasladado a la comisaría del distrito 4.",
+        "El avión tuvo una falla en el motor 1.",
+        "Passengers waited at Terminal 2.",
+    ] {
+        let lang = if text.starts_with("Pass") { "en" } else { "es" };
+        assert!(figures(text, lang).is_empty(), "{text}");
+    }
+}

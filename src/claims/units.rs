@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::tokens::{Tok, TokKind};
+use super::types::{Figure, Interval};
 use super::word_hash::WordMap;
 
 /// What a unit noun makes of the figure it counts.
@@ -60,6 +61,19 @@ pub(crate) struct Unit {
     /// A measure: how many of it make its `whole` (12 inches to the foot).
     #[serde(default)]
     pub parts: f64,
+    /// A unit compared in another: that unit's key ("basis point": "percentage
+    /// point") and how many of it one of this makes (`factor`, 0.01).
+    #[serde(default)]
+    pub compared_as: Option<String>,
+    #[serde(default)]
+    pub factor: f64,
+}
+
+impl Unit {
+    /// Is it a unit of temperature ("degree", "fahrenheit")?
+    pub fn is_temperature(&self) -> bool {
+        self.families.iter().any(|f| f == "temperature")
+    }
 }
 
 /// One `[[modifier]]` entry.
@@ -94,6 +108,8 @@ pub(crate) struct Lexicon {
     symbols: WordMap<String, Vec<usize>>,
     /// Place (words joined by one space) → money unit index.
     places: WordMap<String, usize>,
+    /// Key → unit index.
+    keys: WordMap<String, usize>,
     /// Longest form, in words.
     max_words: usize,
 }
@@ -157,7 +173,15 @@ impl Lexicon {
             .iter()
             .map(|f| (normalise_form(f), ()))
             .collect();
+        let keys = file
+            .unit
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, u)| (u.key.clone(), i))
+            .collect();
         Lexicon {
+            keys,
             units: file.unit,
             modifiers: file.modifier,
             unit_forms,
@@ -198,7 +222,7 @@ impl Lexicon {
 
     /// The unit with key `key`.
     pub fn unit(&self, key: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.key == key)
+        self.keys.get(key).map(|&i| &self.units[i])
     }
 
     /// Longest form of `map` starting at `i`: (entry index, end token).
@@ -253,12 +277,6 @@ impl Lexicon {
             entry: &self.units[idx],
             end,
         })
-    }
-
-    /// Is the key a unit of temperature ("degree", "fahrenheit")?
-    pub fn is_temperature(&self, key: &str) -> bool {
-        self.unit(key)
-            .is_some_and(|u| u.families.iter().any(|f| f == "temperature"))
     }
 
     /// Do two unit keys name the same count (same key or a shared family)?
@@ -354,11 +372,57 @@ fn singular_form(word: &str, lang: &str) -> String {
     }
 }
 
+/// `f` in the unit it is compared in (`compared_as` in `units.toml`): "25 basis
+/// points" is 0.25 percentage point, so it agrees with "a quarter of a percentage
+/// point". Its text stays as written.
+pub(crate) fn in_compared_unit(mut f: Figure) -> Figure {
+    let Some(u) = LEXICON.unit(&f.unit_key) else {
+        return f;
+    };
+    if let Some(to) = u.compared_as.as_ref().filter(|_| u.factor > 0.0) {
+        let scale = |v: Option<f64>| v.map(|x| x * u.factor);
+        f.value = Interval {
+            lo: scale(f.value.lo),
+            hi: scale(f.value.hi),
+            ..f.value
+        };
+        f.unit_key = to.clone();
+    }
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn basis_points_are_compared_as_percentage_points() {
+        let figs = crate::claims::analyze(&crate::extract::Article {
+            paragraphs: vec!["The bank raised rates by 25 basis points to 4.5%.".into()],
+            lang: Some("en".into()),
+            ..crate::extract::Article::default()
+        })
+        .figures;
+        let bp = figs.iter().find(|f| f.text.contains("25")).expect("25 bp");
+        let f = in_compared_unit(bp.clone());
+        assert_eq!(
+            (f.value.lo, f.unit_key.as_str()),
+            (Some(0.25), "percentage point")
+        );
+        assert_eq!(f.text, bp.text);
+        // Other units are left as they are.
+        let pct = figs.iter().find(|f| f.text.contains("4.5")).expect("4.5%");
+        assert_eq!(in_compared_unit(pct.clone()).value, pct.value);
+    }
+
+    #[test]
+    fn keys_find_the_first_entry() {
+        let first = LEXICON.units.iter().position(|u| u.key == "person");
+        let found = LEXICON.unit("person").map(|u| u as *const Unit);
+        assert_eq!(found, first.map(|i| &LEXICON.units[i] as *const Unit));
+    }
 
     #[test]
     fn lexicon_parses_with_enough_keys() {

@@ -234,3 +234,45 @@ fn places_and_parts_named_by_a_number() {
         assert!(figures(text, lang).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn numbers_in_addresses_are_no_figures() {
+    for (lang, text) in [
+        (
+            "en",
+            "The shooting happened on 7th Street near the station.",
+        ),
+        ("en", "He moved into 11 Downing Street on Friday."),
+        ("es", "La oficina de la calle Serrano, 58, cerró."),
+        ("es", "Vive en la Carrera 15 de Bogotá."),
+        ("es", "Tocaron la Sinfonía n.º 5 de Mahler."),
+    ] {
+        assert!(figures(text, lang).is_empty(), "{text}");
+    }
+    // A count before a lower-case "street" is still a count.
+    let f = fig("They searched 5 streets for the boy.", "en", "5");
+    assert_eq!(f.value.lo, Some(5.0));
+}
+
+#[test]
+fn east_african_shillings_and_a_fortnight() {
+    let f = fig("Exports earned KSh 90.2 billion last year.", "en", "90.2");
+    assert_eq!((f.kind, f.currency.as_deref()), (Kind::Money, Some("KES")));
+    let f = fig(
+        "The road stays shut for at least a fortnight.",
+        "en",
+        "fortnight",
+    );
+    assert_eq!(
+        (f.kind, f.value.lo, f.value.hi),
+        (Kind::Duration, Some(14.0), None)
+    );
+    // "at least a year ago" dates a comparison: no span.
+    assert!(figures("At least a year ago it was open.", "en").is_empty());
+}
+
+#[test]
+fn an_unknown_word_before_to_is_no_ordered_noun() {
+    let f = fig("The first unit due to open is in Leeds.", "en", "first");
+    assert_eq!(f.unit_key, "unit");
+}

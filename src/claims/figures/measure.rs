@@ -101,7 +101,7 @@ pub(super) fn cents_not_celsius(ctx: &Ctx, d: &mut Draft) {
 /// negative, and the words are part of its text.
 pub(super) fn below_zero(ctx: &Ctx, d: &mut Draft) {
     let toks = ctx.toks;
-    let temperature = d.up.head.is_some_and(|u| LEXICON.is_temperature(&u.key));
+    let temperature = d.up.head.is_some_and(|u| u.is_temperature());
     let e = d.up.end;
     let below = toks.get(e).is_some_and(|t| t.is("bajo") || t.is("below"))
         && toks

@@ -159,7 +159,7 @@ fn signed_core(ctx: &Ctx, i: usize) -> Option<Core> {
     if menos
         && LEXICON
             .unit_at(toks, core.end)
-            .is_none_or(|m| !LEXICON.is_temperature(&m.entry.key))
+            .is_none_or(|m| !m.entry.is_temperature())
     {
         return None;
     }
@@ -233,7 +233,17 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                     toks[k - 1].lower.as_str(),
                     "in" | "for" | "over" | "within" | "after" | "en" | "durante" | "tras"
                 );
+            // "for at least a fortnight", "durante al menos un año": any qualifier
+            // between a preposition of time and the unit.
+            let qualified = qualifiers::prefix_before(toks, i).is_some_and(|(_, q)| {
+                q > 0
+                    && matches!(
+                        toks[q - 1].lower.as_str(),
+                        "for" | "over" | "within" | "in" | "durante" | "en" | "tras"
+                    )
+            });
             hedged
+                || qualified
                 || matches!(
                     toks[k].lower.as_str(),
                     "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"

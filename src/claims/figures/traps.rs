@@ -144,6 +144,9 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     if let Some(end) = time_or_phone(ctx, i) {
         return Some(end);
     }
+    if let Some(end) = street_address(ctx, i) {
+        return Some(end);
+    }
     // "quoting reference 20000345678": nine plain digits or more with no scale or
     // unit after them number a case or an account, not a count.
     if t.kind == TokKind::Num
@@ -206,6 +209,7 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     if p.is_punct("#№") {
         return true;
     }
+
     // "No. 22", "art. 5": an abbreviated identifier noun.
     if p.is_punct(".")
         && let Some(w) = k.checked_sub(1).map(|b| &ctx.toks[b])
@@ -387,6 +391,49 @@ fn time_or_phone(ctx: &Ctx, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A number in an address, and the index to resume at: before a capitalised street
+/// noun, maybe after a name ("5th Street", "10 Downing Street"), or after a street
+/// noun and its name ("calle Alcalá, 42", "avenida Reforma 222", "Calle 72").
+fn street_address(ctx: &Ctx, i: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let street = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && has(&WORDS.traps.street_nouns, t.lower.as_str())
+        })
+    };
+    let same = |k: usize| ctx.tok_sentence.get(k) == Some(&ctx.tok_sentence[i]);
+    // Past an ordinal suffix glued to the digits ("5th").
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|s| {
+        s.start == toks[i].end && matches!(s.lower.as_str(), "th" | "st" | "nd" | "rd")
+    }) {
+        j += 1;
+    }
+    // Up to two capitalised name words, then a capitalised street noun.
+    let names = (j..j + 2)
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.cap && t.kind == TokKind::Word && !street(k))
+        })
+        .count();
+    if same(j + names) && street(j + names) && toks[j + names].cap {
+        return Some(j + names + 1);
+    }
+    // Before the number: a street noun, its capitalised name, maybe a comma.
+    let mut k = i.checked_sub(1)?;
+    if toks[k].is_punct(",") {
+        k = k.checked_sub(1)?;
+    }
+    let mut named = 0;
+    while named < 3 && toks[k].cap && toks[k].kind == TokKind::Word && !street(k) {
+        named += 1;
+        k = k.checked_sub(1)?;
+    }
+    // "Calle 72" needs no name; "calle Alcalá, 42" may have a comma.
+    let comma = toks[i - 1].is_punct(",");
+    (street(k) && same(k) && (named > 0 || !comma)).then_some(j)
 }
 
 /// "5.40" or "14:00" written as a clock: hours to 24 and two digits of minutes.

@@ -564,11 +564,17 @@ fn ordered_noun(ctx: &Ctx, d: &mut Draft) {
                 d.up.unknown_head = None;
                 d.up.end = m.end;
             }
-            None => {
+            // An unknown word is the noun only where the phrase ends after it ("his
+            // 12th home win of"), not before "to" ("the first unit due to open").
+            None if toks.get(k + 1).is_none_or(|n| {
+                n.kind == TokKind::Punct || is_function_word(&n.lower) && !n.is("to")
+            }) =>
+            {
                 d.up.head = None;
                 d.up.unknown_head = Some(crude_singular(&t.lower, "en"));
                 d.up.end = k + 1;
             }
+            None => break,
         }
         d.up.head_surface = t.lower.clone();
         k = d.up.end;

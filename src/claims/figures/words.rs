@@ -96,6 +96,9 @@ pub(super) struct TrapsWords {
     /// Words that make "de 9 a 18" a timetable, not a range: "atención de 9 a 18 horas de
     /// lunes a viernes".
     pub(super) timetable_words: Vec<String>,
+    /// Street nouns: a number beside one is part of an address ("5th Street", "10
+    /// Downing Street", "calle Alcalá, 42").
+    pub(super) street_nouns: Vec<String>,
 }
 
 /// `[unit_phrase]`: see the comments in `figures.toml`.

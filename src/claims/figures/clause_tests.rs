@@ -276,3 +276,45 @@ fn an_unknown_word_before_to_is_no_ordered_noun() {
     let f = fig("The first unit due to open is in Leeds.", "en", "first");
     assert_eq!(f.unit_key, "unit");
 }
+
+#[test]
+fn a_change_and_the_level_it_reached_are_two_figures() {
+    for (text, a, b) in [
+        (
+            "The cap rises by another £70 to £1,650 in April.",
+            "£70",
+            "£1,650",
+        ),
+        ("Weekly claims fell 21,000 to 390,000.", "21,000", "390,000"),
+        (
+            "The budget grows by $4 million to $96 million.",
+            "$4 million",
+            "$96 million",
+        ),
+    ] {
+        assert_eq!(
+            fig(text, "en", a).value.hi,
+            fig(text, "en", a).value.lo,
+            "{text}"
+        );
+        assert!(!fig(text, "en", b).text.contains(a), "{text}");
+    }
+    // A range of the change itself stays one figure.
+    let f = fig("They aim to cut emissions by 40%-45% by 2030.", "en", "40%");
+    assert_eq!((f.value.lo, f.value.hi), (Some(40.0), Some(45.0)));
+    // "a range of" makes two percentages one range.
+    let f = fig("It kept rates in a range of 3.75% to 4%.", "en", "3.75%");
+    assert_eq!((f.value.lo, f.value.hi), (Some(3.75), Some(4.0)));
+    // After a verb that cuts, "up to" is a bound again.
+    let f = fig("The firm will cut up to 900 jobs.", "en", "900");
+    assert_eq!((f.value.lo, f.value.hi), (Some(0.0), Some(900.0)));
+}
+
+#[test]
+fn a_spanish_rank_before_its_superlative_and_one_closing_a_tally() {
+    assert!(figures("Habló el tercer partido más votado.", "es").is_empty());
+    let f = fig("Aprobó la subida por seis votos contra uno.", "es", "uno");
+    assert_eq!((f.value.lo, f.unit_key.as_str()), (Some(1.0), "vote"));
+    // A bare "uno" with no tally before it is still no figure.
+    assert!(figures("Uno de ellos habló con la prensa.", "es").is_empty());
+}

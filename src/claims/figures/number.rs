@@ -312,6 +312,22 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                     "most" | "least" | "más" | "menos" | "mejor" | "peor" | "mayor" | "menor"
                 ) || has(&WORDS.number.superlatives, w.lower.as_str())
             });
+        // "el segundo grupo más votado", "el tercer país más poblado": Spanish puts the
+        // noun between the rank and its superlative.
+        let superlative = superlative
+            || ctx.lang == "es"
+                && i > 0
+                && matches!(
+                    toks[i - 1].lower.as_str(),
+                    "el" | "la" | "los" | "las" | "su"
+                )
+                && toks.get(end).is_some_and(|n| n.kind == TokKind::Word)
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|m| m.is("más") || m.is("menos"))
+                && toks
+                    .get(end + 2)
+                    .is_some_and(|a| a.kind == TokKind::Word && !a.is("de"));
         // "the first 72 hours": the ordinal orders a span, the number is the figure.
         // "the first one" is an ordinal and a pronoun.
         let before_number = toks.get(end).is_some_and(|n| {

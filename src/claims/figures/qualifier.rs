@@ -14,7 +14,7 @@
 
 use crate::claims::numbers::parse_words;
 use crate::claims::qualifiers::{self, Qualifier};
-use crate::claims::tokens::TokKind;
+use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
@@ -66,8 +66,15 @@ fn prefix_qualifier(
         return None;
     }
     // "unemployment ticks up to 4.1%", "rose up to 30": "up" is the verb's, "to" the
-    // level reached.
-    if word == "up" && s > 0 && qualifiers::is_change_verb(&toks[s - 1]) {
+    // level reached; not after a verb that cuts ("will cut up to 2,000 jobs").
+    let cuts = |t: &Tok| {
+        [
+            "cut", "reduc", "slash", "trim", "lower", "shrink", "drop", "decreas", "los",
+        ]
+        .iter()
+        .any(|stem| t.lower.starts_with(stem))
+    };
+    if word == "up" && s > 0 && qualifiers::is_change_verb(&toks[s - 1]) && !cuts(&toks[s - 1]) {
         return None;
     }
     // "nine hours over two days": "over" right after a figure spreads it; so it does

@@ -55,10 +55,13 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     let changed = matches!(before, Some("from" | "de" | "desde"))
         && (core.start.saturating_sub(4)..core.start - 1)
             .any(|k| qualifiers::is_change_verb(&toks[k]));
-    // "raised rates by 0.25 to 5.25%": the change and the level reached.
-    let by_change = matches!(before, Some("by"))
-        && (core.start.saturating_sub(5)..core.start).any(|k| qualifiers::is_change_verb(&toks[k]));
-    if changed || by_change {
+    // "raised rates by 0.25 to 5.25%", "rises by another £85 to £1,849", "fell
+    // 34,000 to 444,000": the change and the level reached, once "to" follows (not
+    // "cut emissions by 50%-52%", a range of the change).
+    let by_change = (core.start.saturating_sub(3)..core.start).any(|k| toks[k].is("by"))
+        && (core.start.saturating_sub(6)..core.start).any(|k| qualifiers::is_change_verb(&toks[k]));
+    let verb_change = intro.is_some_and(|k| qualifiers::is_change_verb(&toks[k]));
+    if changed {
         return plain;
     }
     // "between 2% and 2.5%": a percent sign on each number.
@@ -115,7 +118,20 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
         || sep.is("through")
         || sep.is("thru")
         || sep.is_punct("~");
-    if !(dash || word) || (percent && !between && !percent_dash) {
+    let to = sep.is("to") || sep.is("a") || sep.is("hasta");
+    if (by_change || verb_change) && to {
+        return plain;
+    }
+    // "a range of 4.25% to 4.50%": a percentage range needs "between"/"from", a glued
+    // dash, or "to" after "range of"/"rango de".
+    let range_of = core.start >= 2
+        && toks[core.start - 1].is("of") | toks[core.start - 1].is("de")
+        && matches!(
+            toks[core.start - 2].lower.as_str(),
+            "range" | "band" | "rango" | "banda"
+        );
+    let percent_range = !percent || between || percent_dash || range_of && to;
+    if !(dash || word) || !percent_range {
         return plain;
     }
     let mut k = at + 1 + usize::from(between && article(at + 1));

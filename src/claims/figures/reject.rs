@@ -234,6 +234,7 @@ pub(super) fn states_nothing(ctx: &Ctx, d: &Draft, prev: &[(Figure, usize)]) -> 
             && (measured || !pronoun_one(toks, core.start)))
         && !(up.has_head() && closes_count_list(ctx, core.start, prev))
         && !opens_count_list(toks, core.start, up)
+        && !closes_tally(ctx, core.start, prev)
     {
         return true;
     }
@@ -242,6 +243,20 @@ pub(super) fn states_nothing(ctx: &Ctx, d: &Draft, prev: &[(Figure, usize)]) -> 
         && (anaphoric(ctx, core, d.start, up)
             || service_number(ctx, core, up)
             || possessive_title(ctx, core, up, prev))
+}
+
+/// "cuatro votos contra uno", "by eight votes to one": a bare "one" right after the
+/// count it is set against is the other side of the tally (its noun left unsaid).
+fn closes_tally(ctx: &Ctx, i: usize, prev: &[(Figure, usize)]) -> bool {
+    let toks = ctx.toks;
+    i >= 1
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "contra" | "against" | "to" | "a"
+        )
+        && prev
+            .last()
+            .is_some_and(|(f, e)| *e == i - 1 && f.kind == Kind::Count && !f.unit_key.is_empty())
 }
 
 /// Step: a count of who spoke ("two officials said"), see [`in_attribution`].

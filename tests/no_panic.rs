@@ -200,6 +200,21 @@ fn check_comparison(c: &Comparison) {
                     && near(s.value.hi, f.value.hi)
                     && (s.unit_key == f.unit_key || s.unit_key.is_empty() || f.unit_key.is_empty())
             });
+            // A headline figure restates a body figure with the same number, written
+            // with a qualifier or rounded ("9 muertos" / "al menos 9", "$3 billion" /
+            // "$3.2 billion").
+            let ends = |x: &storydiff::claims::Figure| [x.value.lo, x.value.hi];
+            let headline_restates = f.headline
+                && all[..k].iter().any(|s| {
+                    s.kind == f.kind
+                        && ends(s).iter().flatten().any(|a| {
+                            ends(f)
+                                .iter()
+                                .flatten()
+                                .any(|b| (a - b).abs() <= 0.25 * a.abs().max(b.abs()))
+                        })
+                });
+            let restates = restates || headline_restates;
             let tally_side = k > 0
                 && all[k - 1].sentence == f.sentence
                 && f.span[0] >= all[k - 1].span[1]

@@ -350,9 +350,13 @@ fn compare_case(case: &Case) -> Comparison {
     )
 }
 
-/// Offsets, in the packet's text (title, blank line, body), of a row's reference figure.
+/// Offsets, in the packet's text (title, blank line, body), of a row's reference
+/// figure; a headline figure's span is already in the title.
 fn row_range(row: &FigureRow, title_len: usize) -> (usize, usize) {
     let [a, b] = row.reference.span;
+    if row.reference.headline {
+        return (a, b);
+    }
     (a + title_len + 2, b + title_len + 2)
 }
 

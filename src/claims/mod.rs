@@ -1,10 +1,11 @@
 //! Claims: the figures, quotes and framing an article states.
 //!
 //! Pure text processing: no I/O. Entry point: [`analyze`]. Every span is a byte
-//! range into `Article::text()`.
+//! range into `Article::text()`, except a headline figure's, which is one into
+//! `Article::title`.
 //!
 //! The stages, each in its own private module: `tokens` and `sentences` cut the text;
-//! `figures` reads numbers (`numbers`, `dates`) with their qualifiers (`qualifiers`,
+//! `headline` reads the title's figures the same way; `figures` reads numbers (`numbers`, `dates`) with their qualifiers (`qualifiers`,
 //! where wording becomes intervals) and units (`units`, from `units.toml`), one file
 //! per stage in `figures/` with its word lists in `figures.toml`; `quotes`
 //! pairs quote marks and finds speakers (`speech`); `framing` matches the
@@ -14,6 +15,7 @@ mod dates;
 mod figures;
 mod fractions;
 mod framing;
+mod headline;
 mod lang;
 mod numbers;
 mod qualifiers;
@@ -30,7 +32,8 @@ pub(crate) use units::in_compared_unit;
 
 use crate::extract::Article;
 
-/// Reads the figures, quotes and framing out of an article's body.
+/// Reads the figures, quotes and framing out of an article's body, and the figures
+/// of its headline (marked `headline`, after the body's).
 ///
 /// `article.lang` is a hint ("en", "es", "es-MX"); without one the language is
 /// guessed from function words. Never panics; time is linear in the text for
@@ -39,21 +42,13 @@ pub fn analyze(article: &Article) -> Claims {
     let text = article.text();
     let toks = tokens::tokenize(&text);
     let lang = lang::from_hint(article.lang.as_deref()).unwrap_or_else(|| lang::guess(&toks));
+    let conv = numbers::Convention::detect(&toks, lang);
+    let year = published_year(article.published.as_deref());
     let sentences = sentences::split(&text);
-    let tok_sentence = figures::sentence_of_tokens(&toks, &sentences);
-    let cache = figures::SentenceCache::new(&tok_sentence, sentences.len());
-    let ctx = figures::Ctx {
-        text: &text,
-        toks: &toks,
-        sentences: &sentences,
-        tok_sentence,
-        lang,
-        conv: numbers::Convention::detect(&toks, lang),
-        year: published_year(article.published.as_deref()),
-        excluded: links(&text),
-        cache,
-    };
-    let figures = figures::extract(&ctx);
+    // The body first: a headline restates it in fewer words, so a quantity that is
+    // in both is named by the body's mention.
+    let mut figures = read_figures(&text, &toks, &sentences, lang, conv, year);
+    figures.extend(headline::figures(&article.title, lang, conv, year));
     let (quotes, scare) = quotes::extract(&text, &sentences);
     let paraphrases = quotes::paraphrases(&text, &sentences, &quotes, &toks);
     let framing = framing::analyze(&text, &toks, scare);
@@ -63,6 +58,31 @@ pub fn analyze(article: &Article) -> Claims {
         framing,
         paraphrases,
     }
+}
+
+/// The figures of one text, cut into tokens and sentences.
+fn read_figures(
+    text: &str,
+    toks: &[tokens::Tok],
+    sentences: &[(usize, usize)],
+    lang: &'static str,
+    conv: numbers::Convention,
+    year: Option<i32>,
+) -> Vec<Figure> {
+    let tok_sentence = figures::sentence_of_tokens(toks, sentences);
+    let cache = figures::SentenceCache::new(&tok_sentence, sentences.len());
+    let ctx = figures::Ctx {
+        text,
+        toks,
+        sentences,
+        tok_sentence,
+        lang,
+        conv,
+        year,
+        excluded: links(text),
+        cache,
+    };
+    figures::extract(&ctx)
 }
 
 /// Do two unit keys name compatible counts? True for equal keys and for keys that

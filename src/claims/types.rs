@@ -126,8 +126,12 @@ pub struct Figure {
     pub modifiers: Vec<String>,
     /// ISO 4217 code for money ("USD", "MXN").
     pub currency: Option<String>,
-    /// Byte range of `text` in `Article::text()`.
+    /// Byte range of `text` in `Article::text()`, or in `Article::title` for a
+    /// headline figure.
     pub span: [usize; 2],
+    /// Read in the headline ("Jobless claims fall 34,000 to 444,000"), not the body.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
     /// The sentence containing the figure.
     pub sentence: String,
     /// Who the sentence attributes the figure to, if anyone.

@@ -640,6 +640,7 @@ mod tests {
             span: [0, 0],
             sentence: s.into(),
             attribution: None,
+            headline: false,
         }
     }
 

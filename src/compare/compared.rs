@@ -67,6 +67,7 @@ mod tests {
             span: [0, text.len()],
             sentence: sentence.into(),
             attribution: None,
+            headline: false,
         }
     }
 

@@ -177,6 +177,7 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
                     .attribution
                     .clone()
                     .or_else(|| base.attribution.clone()),
+                headline: part.headline && base.headline,
             },
             derivation: Some(Derivation {
                 op: "sum".into(),
@@ -221,6 +222,7 @@ pub(super) fn with_derived(figures: &[Figure]) -> Vec<Derived> {
                 span: [from.span[0], to.span[1]],
                 sentence: to.sentence.clone(),
                 attribution: to.attribution.clone().or_else(|| from.attribution.clone()),
+                headline: from.headline && to.headline,
             },
             derivation: Some(Derivation {
                 op: "difference".into(),

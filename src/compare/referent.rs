@@ -259,6 +259,7 @@ mod period_tests {
             span: [0, 0],
             sentence: sentence.into(),
             attribution: None,
+            headline: false,
         }
     }
 
@@ -295,6 +296,7 @@ mod tests {
             span: [0, 0],
             sentence: sentence.into(),
             attribution: None,
+            headline: false,
         }
     }
 

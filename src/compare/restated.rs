@@ -87,11 +87,46 @@ fn tally(a: &Figure, b: &Figure) -> bool {
             .any(|j| a.sentence.contains(&format!("{}{j}{}", a.text, b.text)))
 }
 
+/// "$3 billion" in a headline for "$3.2 billion" in the body: the headline's value is
+/// the body's rounded to the headline's last written digit (3 for 3.2 and 3.4, not
+/// for 3.6; 1.9 for 1.94).
+fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
+    let (Some(h), Some(b)) = (head.value.lo, body.value.lo) else {
+        return false;
+    };
+    if !head.value.is_exact() || !body.value.is_exact() || h <= 0.0 || h == b {
+        return false;
+    }
+    // The headline's number as written ("1.9" of "$1.9 trillion") and its
+    // significant digits (trailing zeros of a whole number are not: "400").
+    let written: String = head
+        .text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .collect();
+    let decimals = written.contains(['.', ',']) && !written.ends_with(['.', ',']);
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let significant = if decimals {
+        digits.len()
+    } else {
+        digits.trim_end_matches('0').len()
+    } as i32;
+    if significant == 0 {
+        return false;
+    }
+    // The step it was rounded to: a unit of its last significant digit.
+    let step = 10f64.powi(h.log10().floor() as i32 + 1 - significant);
+    (b - h).abs() < step / 2.0
+}
+
 /// The same value, kind and currency, and the same thing counted: for counts a known
 /// unit on both sides (an unnamed "37" may be anything), and no modifier that sets one
 /// apart ("37 new diplomats" and "37 KGB officers" are not a restatement). An
 /// unnamed count restates a named one of ten or more ("410 injured" ... "the 410"),
-/// and "about 40 tonnes" restates "40 tonnes".
+/// and "about 40 tonnes" restates "40 tonnes". A headline figure restates a body
+/// figure with the same number, whatever its noun or qualifier.
 fn same_quantity(a: &Figure, b: &Figure) -> bool {
     let near = |p: Option<f64>, q: f64| p.is_some_and(|p| (p - q).abs() <= 1e-9 * q.abs());
     let rounded = |x: &Figure, y: &Figure| {
@@ -103,6 +138,27 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
             })
     };
     let same_value = a.value == b.value || rounded(a, b) || rounded(b, a);
+    let (ma, mb) = (&a.modifiers, &b.modifiers);
+    let modifiers_agree = ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m));
+    // A headline states the body's figures in fewer words ("Claims Fall 34,000" for
+    // "new jobless claims fell 34,000", "9 muertos" for "al menos 9 muertos", "Siete
+    // mineros" for "siete muertos"): the same number restates the body's, whatever
+    // noun and qualifier each gives it. Ordinals still order the same thing.
+    if a.headline != b.headline {
+        let ends = |x: &Figure| [x.value.lo, x.value.hi];
+        let shared_end = ends(a)
+            .iter()
+            .flatten()
+            .any(|v| ends(b).contains(&Some(*v)));
+        let (head, body) = if a.headline { (a, b) } else { (b, a) };
+        let ordered =
+            a.kind != Kind::Ordinal || a.unit_key == b.unit_key || head.unit_key.is_empty();
+        return a.kind == b.kind
+            && a.currency == b.currency
+            && (same_value || shared_end || rounded_in_headline(head, body))
+            && ordered
+            && modifiers_agree;
+    }
     if a.kind != b.kind || !same_value || a.currency != b.currency {
         return false;
     }
@@ -129,8 +185,7 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     {
         return false;
     }
-    let (ma, mb) = (&a.modifiers, &b.modifiers);
-    ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m))
+    modifiers_agree
 }
 
 #[cfg(test)]
@@ -152,6 +207,7 @@ mod tests {
             span: [0, text.len()],
             sentence: sentence.into(),
             attribution: None,
+            headline: false,
         }
     }
 

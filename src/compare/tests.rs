@@ -15,6 +15,7 @@ fn fig(text: &str, v: f64, kind: Kind, unit_key: &str, mods: &[&str], sentence: 
         span: [0, text.len()],
         sentence: sentence.into(),
         attribution: None,
+        headline: false,
     }
 }
 

@@ -107,6 +107,7 @@ fn figure(sentences: Vec<String>) -> impl Strategy<Value = Figure> {
                     span,
                     sentence: sentence.clone(),
                     attribution: said.then(|| "officials <b>".to_string()),
+                    headline: false,
                 })
             },
         )

@@ -202,5 +202,6 @@ fn finish(ctx: &Ctx, d: Draft, prev: &[(Figure, usize)]) -> Figure {
         span,
         sentence: ctx.sentence_text(start),
         attribution: attribution(ctx, start),
+        headline: false,
     }
 }

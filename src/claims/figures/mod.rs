@@ -229,6 +229,7 @@ fn plain_figure(ctx: &Ctx, a: usize, b: usize, value: Interval, kind: Kind) -> F
         span,
         sentence: ctx.sentence_text(a),
         attribution: attribution(ctx, a),
+        headline: false,
     }
 }
 

@@ -38,7 +38,7 @@ pub(super) fn scale_at(toks: &[Tok], j: usize, glued: bool) -> Option<f64> {
         "k" => Some(1e3),
         "m" | "mn" | "mln" => Some(1e6),
         "bn" | "bln" | "b" | "mdd" => Some(1e9),
-        "tn" | "trn" | "tln" => Some(1e12),
+        "tn" | "trn" | "tln" | "trln" => Some(1e12),
         _ => None,
     };
     // "1.8m tall", "a 10m-deep trench": the metre of a measure, not a million.

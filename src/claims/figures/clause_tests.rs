@@ -318,3 +318,17 @@ fn a_spanish_rank_before_its_superlative_and_one_closing_a_tally() {
     // A bare "uno" with no tally before it is still no figure.
     assert!(figures("Uno de ellos habló con la prensa.", "es").is_empty());
 }
+
+#[test]
+fn more_names_times_and_ranks_that_count_nothing() {
+    for (lang, text) in [
+        ("en", "It was the third-most-read story of the year."),
+        ("en", "Delays hit the 07.42 from Leeds."),
+        ("es", "La reunión será en la sala 3 del Senado."),
+    ] {
+        assert!(figures(text, lang).is_empty(), "{text}");
+    }
+    // A decimal below one is still a figure.
+    let f = fig("Rates rose 0.25 points.", "en", "0.25");
+    assert_eq!(f.value.lo, Some(0.25));
+}

@@ -305,7 +305,9 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
         let superlative = toks
             .get(end)
             .is_some_and(|h| h.is_punct("-") && h.start == last.end)
-            && toks.get(end + 1).is_some_and(|w| w.lower.ends_with("est"))
+            && toks
+                .get(end + 1)
+                .is_some_and(|w| w.lower.ends_with("est") || w.is("most") || w.is("least"))
             || toks.get(end).is_some_and(|w| {
                 matches!(
                     w.lower.as_str(),

@@ -473,6 +473,10 @@ fn clock_time(ctx: &Ctx, i: usize) -> Option<usize> {
     if span && toks.get(i + 2).is_some_and(clock_shape) && hour_noun(i + 3) {
         return Some(i + 4);
     }
+    // "the 08.14 from Euston": a leading zero writes a clock, never an amount.
+    if toks[i].lower.starts_with('0') && toks[i].lower.len() == 5 {
+        return Some(i + 1 + usize::from(hour_noun(i + 1)));
+    }
     let opens = i == 0 || ctx.tok_sentence[i - 1] != ctx.tok_sentence[i];
     let stamp = toks.get(i + 1).is_some_and(|x| {
         x.kind == TokKind::Punct && matches!(x.lower.as_str(), "—" | "–" | "-" | "|")

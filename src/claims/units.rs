@@ -372,23 +372,21 @@ fn singular_form(word: &str, lang: &str) -> String {
     }
 }
 
-/// `f` in the unit it is compared in (`compared_as` in `units.toml`): "25 basis
-/// points" is 0.25 percentage point, so it agrees with "a quarter of a percentage
-/// point". Its text stays as written.
-pub(crate) fn in_compared_unit(mut f: Figure) -> Figure {
-    let Some(u) = LEXICON.unit(&f.unit_key) else {
-        return f;
+/// `f` in the unit it is compared in (`compared_as` in `units.toml`), when that is
+/// another: "25 basis points" is 0.25 percentage point, so it agrees with "a quarter
+/// of a percentage point". Its text stays as written. `None` for every other unit.
+pub(crate) fn in_compared_unit(f: &Figure) -> Option<Figure> {
+    let u = LEXICON.unit(&f.unit_key)?;
+    let to = u.compared_as.as_ref().filter(|_| u.factor > 0.0)?;
+    let scale = |v: Option<f64>| v.map(|x| x * u.factor);
+    let mut f = f.clone();
+    f.value = Interval {
+        lo: scale(f.value.lo),
+        hi: scale(f.value.hi),
+        ..f.value
     };
-    if let Some(to) = u.compared_as.as_ref().filter(|_| u.factor > 0.0) {
-        let scale = |v: Option<f64>| v.map(|x| x * u.factor);
-        f.value = Interval {
-            lo: scale(f.value.lo),
-            hi: scale(f.value.hi),
-            ..f.value
-        };
-        f.unit_key = to.clone();
-    }
-    f
+    f.unit_key = to.clone();
+    Some(f)
 }
 
 #[cfg(test)]
@@ -406,7 +404,7 @@ mod tests {
         })
         .figures;
         let bp = figs.iter().find(|f| f.text.contains("25")).expect("25 bp");
-        let f = in_compared_unit(bp.clone());
+        let f = in_compared_unit(bp).expect("converted");
         assert_eq!(
             (f.value.lo, f.unit_key.as_str()),
             (Some(0.25), "percentage point")
@@ -414,7 +412,7 @@ mod tests {
         assert_eq!(f.text, bp.text);
         // Other units are left as they are.
         let pct = figs.iter().find(|f| f.text.contains("4.5")).expect("4.5%");
-        assert_eq!(in_compared_unit(pct.clone()).value, pct.value);
+        assert!(in_compared_unit(pct).is_none());
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! by maximum total score (Hungarian method), so a strong pair is never lost because
 //! a weaker one took its figure first.
 
+use std::borrow::Cow;
+
 use std::collections::HashSet;
 
 use super::referent;
@@ -162,6 +164,8 @@ fn explain(a: &Figure, b: &Figure, v: Verdict, score: f64, why: &str) -> String 
 /// periods, not uncertain values ("from 1965 to 1977" / "from 1966 to 1978" state
 /// different start and end years, so they diverge, overlap or not).
 pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
+    let (a, b) = (common_unit(a), common_unit(b));
+    let (a, b) = (a.as_ref(), b.as_ref());
     let (x, y) = (&a.value, &b.value);
     let span = |i: &Interval| matches!((i.lo, i.hi), (Some(l), Some(h)) if l < h);
     if x == y {
@@ -347,7 +351,15 @@ pub(super) struct Match {
 
 /// How likely two figures are about the same quantity; `None` when they cannot be.
 /// Across languages, words that differ are no evidence against a pair.
+/// A figure in the unit it is compared in: "25 basis points" as 0.25 percentage
+/// point (`compared_as` in `units.toml`); the row keeps it as written.
+fn common_unit(f: &Figure) -> Cow<'_, Figure> {
+    crate::claims::in_compared_unit(f).map_or(Cow::Borrowed(f), Cow::Owned)
+}
+
 pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<Match> {
+    let (a, b) = (common_unit(a), common_unit(b));
+    let (a, b) = (a.as_ref(), b.as_ref());
     if a.kind != b.kind {
         return None;
     }

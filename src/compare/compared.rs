@@ -3,8 +3,6 @@
 //! named alone ("in June", "since March") and a date in the name of a body ("the Jan.
 //! 6 committee"; "the Jan. 6 attack" and "9/11" date an event and are compared). They
 //! stay in the claims and in `inspect`; they only get no row and pair with nothing.
-//! A figure in a unit compared in another (basis points as percentage points, see
-//! `claims::in_compared_unit`) is compared in that unit.
 
 use crate::claims::{Figure, Kind};
 

@@ -302,7 +302,6 @@ fn compared_figures(s: &Subject) -> Vec<crate::claims::Figure> {
         .iter()
         .filter(|f| compared(f))
         .cloned()
-        .map(crate::claims::in_compared_unit)
         .collect()
 }
 

@@ -26,6 +26,9 @@ struct FigureOut<'a> {
     currency: Option<&'a str>,
     sentence: &'a str,
     span: [usize; 2],
+    /// The span is in the article's title, not its body.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    headline: bool,
     attribution: Option<&'a str>,
 }
 
@@ -40,6 +43,7 @@ fn figure(f: &Figure) -> FigureOut<'_> {
         currency: f.currency.as_deref(),
         sentence: &f.sentence,
         span: f.span,
+        headline: f.headline,
         attribution: f.attribution.as_deref(),
     }
 }

@@ -285,6 +285,11 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
 /// a share of a point, in points, and the index of "point"/"percentage"/"punto".
 pub(crate) fn share_of_a_point(toks: &[Tok], sh: &Share) -> Option<(f64, usize)> {
     let of = toks.get(sh.end)?;
+    // "by a quarter point", "a half percentage point": the share before the point.
+    if of.is("point") || of.is("percentage") && toks.get(sh.end + 1).is_some_and(|p| p.is("point"))
+    {
+        return Some((sh.percent / 100.0, sh.end));
+    }
     let one = toks.get(sh.end + 1)?;
     let article = matches!(one.lower.as_str(), "a" | "an" | "one" | "un");
     let k = sh.end + 1 + usize::from(article);

@@ -1,5 +1,7 @@
-//! The headline's figures: read like the body's, with the body's number convention,
-//! marked `headline`, their spans in the title. Entry point: [`figures`].
+//! Headlines: the title's figures, read like the body's with the body's number
+//! convention, marked `headline`, their spans in the title. Entry points: [`figures`]
+//! for the title, [`body_figures`] for the body, whose Title Case paragraphs
+//! (subheads, headlines pasted into the text) are read the same way.
 //!
 //! ```text
 //! "Jobless Claims Fall 34,000 to 444,000" → 34,000 and 444,000, headline
@@ -25,12 +27,52 @@ pub(super) fn figures(
     let read = sentence_case(title);
     let toks = tokens::tokenize(&read);
     let sentences = sentences::split(&read);
-    read_figures(&read, &toks, &sentences, lang, conv, year)
+    let figs = read_figures(&read, &toks, &sentences, lang, conv, year);
+    restore(figs, title, &sentences)
         .into_iter()
-        .filter_map(|mut f| {
-            f.text = title.get(f.span[0]..f.span[1])?.to_string();
-            f.sentence = title.to_string();
+        .map(|mut f| {
             f.headline = true;
+            f
+        })
+        .collect()
+}
+
+/// The body's figures: as [`read_figures`] reads them, except that a paragraph in
+/// Title Case is read in sentence case, its figures keeping the text as written.
+pub(super) fn body_figures(
+    text: &str,
+    toks: &[tokens::Tok],
+    sentences: &[(usize, usize)],
+    lang: &'static str,
+    conv: Convention,
+    year: Option<i32>,
+) -> Vec<Figure> {
+    let read: String = text
+        .split("\n\n")
+        .map(sentence_case)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if read == text {
+        return read_figures(text, toks, sentences, lang, conv, year);
+    }
+    let read_toks = tokens::tokenize(&read);
+    let read_sentences = sentences::split(&read);
+    let figs = read_figures(&read, &read_toks, &read_sentences, lang, conv, year);
+    restore(figs, text, &read_sentences)
+}
+
+/// Figures read from a recased copy of `original` (byte for byte as long), with their
+/// text and sentence taken from `original`.
+fn restore(figs: Vec<Figure>, original: &str, sentences: &[(usize, usize)]) -> Vec<Figure> {
+    figs.into_iter()
+        .filter_map(|mut f| {
+            f.text = original.get(f.span[0]..f.span[1])?.to_string();
+            if let Some(&(a, b)) = sentences
+                .iter()
+                .find(|(a, b)| (*a..*b).contains(&f.span[0]))
+            {
+                f.sentence = original.get(a..b)?.to_string();
+            }
             Some(f)
         })
         .collect()
@@ -40,13 +82,20 @@ pub(super) fn figures(
 /// word after the first lower-cased, acronyms ("NHS", "US") kept. Other text is
 /// returned as it is.
 fn sentence_case(title: &str) -> String {
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    // Title Case capitalises nearly every word of four letters or more after the
+    // first; a sentence with names ("He moved into 11 Downing Street on Friday")
+    // does not. Acronyms do not count either way.
+    let long: Vec<&str> = title
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| w.chars().any(char::is_lowercase))
+        .collect();
     let capitalised = long
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    if long.len() < 3 || capitalised * 10 < long.len() * 6 {
+    if long.len() < 2 || capitalised * 10 < long.len() * 8 {
         return title.to_string();
     }
     let mut out = String::with_capacity(title.len());
@@ -125,6 +174,14 @@ mod tests {
             assert_eq!(f.sentence, a.title);
             assert_eq!(f.kind, Kind::Count);
         }
+        // A Title Case paragraph in the body is read the same way, its text kept.
+        let c = article("Markets", "Jobless Claims Fall 34,000 To 444,000 In May");
+        let figs = analyze(&c).figures;
+        assert!(
+            figs.iter().any(|f| f.text == "444,000" && !f.headline),
+            "{figs:?}"
+        );
+        assert!(figs.iter().all(|f| !f.text.contains("Fall")), "{figs:?}");
         // A headline with no number gives none, and the body's spans are unchanged.
         let b = article("Markets Rally on Rate Hopes", "Shares rose 3% on Friday.");
         let figs = analyze(&b).figures;

@@ -47,7 +47,7 @@ pub fn analyze(article: &Article) -> Claims {
     let sentences = sentences::split(&text);
     // The body first: a headline restates it in fewer words, so a quantity that is
     // in both is named by the body's mention.
-    let mut figures = read_figures(&text, &toks, &sentences, lang, conv, year);
+    let mut figures = headline::body_figures(&text, &toks, &sentences, lang, conv, year);
     figures.extend(headline::figures(&article.title, lang, conv, year));
     let (quotes, scare) = quotes::extract(&text, &sentences);
     let paraphrases = quotes::paraphrases(&text, &sentences, &quotes, &toks);

@@ -60,6 +60,7 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("a minimum of", Qualifier::AtLeast),
     ("at least", Qualifier::AtLeast),
     ("more than", Qualifier::MoreThan),
+    ("longer than", Qualifier::MoreThan),
     ("upwards of", Qualifier::MoreThan),
     ("in excess of", Qualifier::MoreThan),
     ("over", Qualifier::MoreThan),
@@ -469,6 +470,9 @@ pub(crate) fn is_change_verb(t: &Tok) -> bool {
 /// Qualifier phrases after a number ("150 or more", "150 como mínimo").
 const SUFFIXES: &[(&str, Qualifier)] = &[
     ("or more", Qualifier::AtLeast),
+    // "adults aged 50 or older", "de 18 años o más".
+    ("or older", Qualifier::AtLeast),
+    ("or over", Qualifier::AtLeast),
     ("or greater", Qualifier::AtLeast),
     ("or higher", Qualifier::AtLeast),
     ("or above", Qualifier::AtLeast),

@@ -332,3 +332,36 @@ fn more_names_times_and_ranks_that_count_nothing() {
     let f = fig("Rates rose 0.25 points.", "en", "0.25");
     assert_eq!(f.value.lo, Some(0.25));
 }
+
+#[test]
+fn points_ages_and_spans_after_the_number() {
+    check_readings(&[
+        (
+            "en",
+            "The bank cut its rate by a quarter point to 3%.",
+            "quarter",
+            Some(0.25),
+            Some(0.25),
+            Kind::Percent,
+            "percentage point",
+        ),
+        (
+            "en",
+            "The trial enrolled adults aged 60 or older.",
+            "60",
+            Some(60.0 * 365.0),
+            None,
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "en",
+            "Some 9,000 patients have waited longer than two years.",
+            "two",
+            Some(730.0),
+            None,
+            Kind::Duration,
+            "year",
+        ),
+    ]);
+}

@@ -261,12 +261,15 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     if let Some(core) = multiple_core(toks, i) {
         return Scan::Core(core);
     }
-    // "a quarter-point", "a half-point": a share of a percentage point.
+    // "a quarter-point", "a half-point", "a quarter point": a share of a percentage
+    // point.
+    let hyphen = toks
+        .get(i + 1)
+        .is_some_and(|h| h.is_punct("-") && h.start == t.end);
     if matches!(t.lower.as_str(), "quarter" | "half")
         && toks
-            .get(i + 1)
-            .is_some_and(|h| h.is_punct("-") && h.start == t.end)
-        && toks.get(i + 2).is_some_and(|p| p.is("point"))
+            .get(i + 1 + usize::from(hyphen))
+            .is_some_and(|p| p.is("point"))
     {
         let v = if t.lower == "quarter" { 0.25 } else { 0.5 };
         return Scan::Core(Core {

@@ -58,9 +58,13 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
     // "raised rates by 0.25 to 5.25%", "rises by another £85 to £1,849", "fell
     // 34,000 to 444,000": the change and the level reached, once "to" follows (not
     // "cut emissions by 50%-52%", a range of the change).
-    let by_change = (core.start.saturating_sub(3)..core.start).any(|k| toks[k].is("by"))
-        && (core.start.saturating_sub(6)..core.start).any(|k| qualifiers::is_change_verb(&toks[k]));
-    let verb_change = intro.is_some_and(|k| qualifiers::is_change_verb(&toks[k]));
+    // Closures: looked up only when "to" follows, not at every number.
+    let by_change = || {
+        (core.start.saturating_sub(3)..core.start).any(|k| toks[k].is("by"))
+            && (core.start.saturating_sub(6)..core.start)
+                .any(|k| qualifiers::is_change_verb(&toks[k]))
+    };
+    let verb_change = || intro.is_some_and(|k| qualifiers::is_change_verb(&toks[k]));
     if changed {
         return plain;
     }
@@ -119,7 +123,7 @@ pub(super) fn extend_range(ctx: &Ctx, core: &Core) -> (Interval, usize, Option<u
         || sep.is("thru")
         || sep.is_punct("~");
     let to = sep.is("to") || sep.is("a") || sep.is("hasta");
-    if (by_change || verb_change) && to {
+    if to && (by_change() || verb_change()) {
         return plain;
     }
     // "a range of 4.25% to 4.50%": a percentage range needs "between"/"from", a glued

@@ -9,8 +9,8 @@
 //! | "more than", "over", "older than", "más de", "mayores de", "por encima de", "topped", "superó" | `(v, +∞)` |
 //! | "nearly", "almost", "casi", "just under" | `[0.9v, v]` — closed at `v` because "nearly 60%" is often a rounded 60% |
 //! | "about", "around", "some", "roughly", "alrededor de", "cerca de", "unos", "rondó" | `[0.9v, 1.1v]` |
-//! | "up to", "as many as", "at most", "hasta", "como máximo" | `[0, v]` |
-//! | "fewer than", "less than", "under", "younger than", "menos de", "menores de" | `[0, v)` |
+//! | "up to", "as many as", "as much as", "at most", "hasta", "como máximo" | `[0, v]` |
+//! | "fewer than", "less than", "under", "younger than", "menos de", "menores de", "por debajo de" | `[0, v)` |
 //! | "30-40", "between 30 and 40", "entre 30 y 40" | `[30, 40]` |
 //! | "dozens" | `[24, 100)`; "decenas" `[20, 100)` |
 //! | "hundreds", "cientos", "centenares" | `[200, 1000)` |
@@ -76,6 +76,7 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("about", Qualifier::About),
     ("some", Qualifier::About),
     ("as many as", Qualifier::UpTo),
+    ("as much as", Qualifier::UpTo),
     ("no more than", Qualifier::UpTo),
     ("at most", Qualifier::UpTo),
     ("up to", Qualifier::UpTo),
@@ -92,6 +93,7 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("un mínimo de", Qualifier::AtLeast),
     ("no menos de", Qualifier::AtLeast),
     ("por encima de", Qualifier::MoreThan),
+    ("por debajo de", Qualifier::LessThan),
     ("más de", Qualifier::MoreThan),
     ("mas de", Qualifier::MoreThan),
     ("casi", Qualifier::Nearly),
@@ -126,6 +128,7 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     // "del" is "de" + "el": "más del 50 %", "cerca del 8 %".
     ("poco menos del", Qualifier::Nearly),
     ("por encima del", Qualifier::MoreThan),
+    ("por debajo del", Qualifier::LessThan),
     ("alrededor del", Qualifier::About),
     ("cerca del", Qualifier::About),
     ("cercana al", Qualifier::About),

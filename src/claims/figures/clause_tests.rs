@@ -192,6 +192,55 @@ fn a_pronoun_and_a_copula_before_a_bare_number_give_an_age() {
 }
 
 #[test]
+fn the_age_at_death_after_died_at() {
+    for (text, n) in [
+        ("Margaret Ellison died Saturday at 91.", "91"),
+        ("Film Pioneer Dies at 94", "94"),
+        (
+            "He passed away on Monday at 88 after a short illness.",
+            "88",
+        ),
+    ] {
+        let f = fig(text, "en", n);
+        let v: f64 = n.parse().unwrap();
+        assert_eq!(
+            (f.kind, f.value.lo),
+            (Kind::Duration, Some(v * 365.0)),
+            "{text}"
+        );
+    }
+    // A time of arrival is not an age.
+    let f = fig("The plane died at 3,000 feet.", "en", "3,000 feet");
+    assert_eq!(f.kind, Kind::Count);
+}
+
+#[test]
+fn hace_after_a_number_is_a_time_phrase_not_its_noun() {
+    let f = fig(
+        "El partido obtuvo 137 escaños, frente a los 121 de hace cuatro años.",
+        "es",
+        "121",
+    );
+    assert_ne!(f.unit_key, "hace");
+}
+
+#[test]
+fn bounds_as_much_as_and_por_debajo_de() {
+    let f = fig(
+        "As much as 150 millimetres of rain fell.",
+        "en",
+        "As much as 150 millimetres",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(0.0), Some(150.0)));
+    let f = fig(
+        "El paro se sitúa por debajo de los 2,6 millones de personas.",
+        "es",
+        "por debajo de los 2,6 millones de personas",
+    );
+    assert_eq!((f.value.hi, f.value.hi_strict), (Some(2.6e6), true));
+}
+
+#[test]
 fn spanish_verbs_of_change_in_any_tense() {
     // After a verb of change "hasta" is the value reached, not a bound.
     check_readings(&[

@@ -61,9 +61,24 @@ pub(super) fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
         matches!(p.lower.as_str(), "he" | "she")
             && matches!(be.lower.as_str(), "was" | "is" | "turned" | "turns")
     }) && after.is_none_or(|t| t.is_punct(".,;") || t.is("and"));
+    // "died Saturday at 91", "Dies at 94", "passed away on Monday at 88": the age at
+    // death, with at most two words (a day, "on") between the verb and "at".
+    let died_at = core.start >= 2
+        && toks[core.start - 1].is("at")
+        && toks[core.start.saturating_sub(5)..core.start - 1]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "died" | "dies" | "away"))
+        && after.is_none_or(|t| {
+            t.is_punct(".,;")
+                || matches!(
+                    t.lower.as_str(),
+                    "and" | "after" | "of" | "following" | "in" | "on"
+                )
+        });
     (1..=120).contains(&v)
         && !qualified
         && (pronoun_copula
+            || died_at
             || (at_age
                 || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
                 && after.is_some_and(|t| t.is_punct(",)")))

@@ -225,6 +225,36 @@ fn hace_after_a_number_is_a_time_phrase_not_its_noun() {
 }
 
 #[test]
+fn two_whole_months_set_out_as_a_span_are_one_date() {
+    for (text, lang, span) in [
+        (
+            "Sales rose between January and March.",
+            "en",
+            "January and March",
+        ),
+        ("Work runs from April to June.", "en", "April to June"),
+        (
+            "Perú exportó cobre entre enero y marzo.",
+            "es",
+            "enero y marzo",
+        ),
+        ("Las obras irán de abril a junio.", "es", "abril a junio"),
+    ] {
+        let f = fig(text, lang, span);
+        assert_eq!(f.kind, Kind::Date, "{text}");
+        let (lo, hi) = (f.value.lo.unwrap(), f.value.hi.unwrap());
+        // From the first day of one month to the last of a later one.
+        assert_eq!(lo % 100.0, 1.0, "{text}: {lo}");
+        assert!(hi - lo >= 200.0 && hi % 100.0 >= 30.0, "{text}: {lo}..{hi}");
+    }
+    // Two days stay two dates; two months in a list stay two.
+    let figs = figures("Cases rose between January 1 and June 14.", "en");
+    assert_eq!(figs.len(), 2);
+    let figs = figures("Sales fell in January and rose in March.", "en");
+    assert_eq!(figs.len(), 2);
+}
+
+#[test]
 fn bounds_as_much_as_and_por_debajo_de() {
     let f = fig(
         "As much as 150 millimetres of rain fell.",

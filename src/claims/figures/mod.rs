@@ -188,6 +188,7 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             continue;
         }
         if let Some(next) = days::dates_at(ctx, i, &mut figs) {
+            range::join_months(ctx, &mut figs);
             i = next;
             continue;
         }

@@ -1,7 +1,8 @@
 //! Ranges: a second number joined to a core.
 //!
 //! Entry points: [`join_bounds`], after each figure, joins a lower and an upper
-//! bound ("more than 10 and less than 40"); [`extend_range`], the first step of `build`: "30-40", "30 to 40",
+//! bound ("more than 10 and less than 40"), and [`join_months`] two whole months into one
+//! span ("between January and March"); [`extend_range`], the first step of `build`: "30-40", "30 to 40",
 //! "between 30 and 40", "entre el 2 % y el 2,5 %", "£35 to £65"; not a score after a
 //! result verb ("ganó 1-2") or a change ("rose from 5.1 to 5.6"). [`in_dash_pair`] and
 //! [`score_second`] tell a score "N-M" apart.
@@ -12,7 +13,7 @@
 
 use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
-use crate::claims::types::{Figure, Interval};
+use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
@@ -272,6 +273,51 @@ pub(super) fn join_bounds(ctx: &Ctx, figs: &mut Vec<(Figure, usize)>) {
     let span = [a.span[0], b.span[1]];
     let mut merged = b.clone();
     merged.value = value;
+    merged.span = span;
+    merged.text = ctx.text[span[0]..span[1]].to_string();
+    let end = figs[n - 1].1;
+    figs.truncate(n - 2);
+    figs.push((merged, end));
+}
+
+/// Step after a date is read: two whole months set out as a span ("between January
+/// and March", "from April to June", "entre enero y marzo", "de abril a junio") are one
+/// date interval, the first day of one to the last of the other. Two days ("between
+/// January 1 and June 14") stay two dates.
+pub(super) fn join_months(ctx: &Ctx, figs: &mut Vec<(Figure, usize)>) {
+    let n = figs.len();
+    if n < 2 {
+        return;
+    }
+    let (a, b) = (&figs[n - 2].0, &figs[n - 1].0);
+    let whole_month = |f: &Figure| {
+        f.kind == Kind::Date
+            && matches!((f.value.lo, f.value.hi), (Some(lo), Some(hi))
+                if lo % 100.0 == 1.0 && (lo / 100.0).floor() == (hi / 100.0).floor() && hi - lo >= 27.0)
+    };
+    if !whole_month(a) || !whole_month(b) || a.value.lo >= b.value.lo || a.sentence != b.sentence {
+        return;
+    }
+    let between = ctx.text.get(a.span[1]..b.span[0]).map_or("", str::trim);
+    let before = ctx.text[..a.span[0]]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let span_words = matches!(
+        (before.as_str(), between),
+        ("between" | "entre", "and" | "y" | "e")
+            | (
+                "from" | "de" | "desde",
+                "to" | "through" | "until" | "a" | "al" | "hasta"
+            )
+    );
+    if !span_words {
+        return;
+    }
+    let span = [a.span[0], b.span[1]];
+    let mut merged = a.clone();
+    merged.value = Interval::closed(a.value.lo.unwrap_or(0.0), b.value.hi.unwrap_or(0.0));
     merged.span = span;
     merged.text = ctx.text[span[0]..span[1]].to_string();
     let end = figs[n - 1].1;

@@ -360,6 +360,36 @@ fn row_range(row: &FigureRow, title_len: usize) -> (usize, usize) {
     (a + title_len + 2, b + title_len + 2)
 }
 
+/// For a miss, how the labelled outlet figure scored against the row's reference
+/// figure (`compare::pair_why`), and how each side was read.
+fn why_not(c: &Comparison, row: &FigureRow, outlet: &str, want_text: &str) -> String {
+    let Some(side) = c.outlets.iter().find(|s| s.id == outlet) else {
+        return String::new();
+    };
+    let lang = |s: &compare::Subject| s.article.as_ref().and_then(|a| a.lang.clone());
+    let same =
+        lang(side).is_none() || lang(&c.reference).is_none() || lang(side) == lang(&c.reference);
+    let a = &row.reference;
+    side.claims
+        .figures
+        .iter()
+        .filter(|f| {
+            !want_text.is_empty() && (f.text.contains(want_text) || want_text.contains(&f.text))
+        })
+        .map(|b| {
+            format!(
+                "\n        ref key `{}` mods {:?} / out {:?} key `{}` mods {:?}: {}",
+                a.unit_key,
+                a.modifiers,
+                b.text,
+                b.unit_key,
+                b.modifiers,
+                compare::pair_why(a, b, same)
+            )
+        })
+        .collect()
+}
+
 /// `VERDICT_STORY=<id>` prints one story's figures and cells, to see why a cell went wrong.
 fn dump(c: &Comparison) {
     for s in std::iter::once(&c.reference).chain(&c.outlets) {
@@ -478,7 +508,7 @@ fn score_case(case: &Case) -> Score {
                     .and_then(|cell| cell.figure.as_ref())
                     .map_or(String::new(), |f| f.text.clone());
                 s.misses.push(format!(
-                    "{name} `{}` ({}) {outlet}: want {} [{want_text}], got {} [{outlet_fig}]{}",
+                    "{name} `{}` ({}) {outlet}: want {} [{want_text}], got {} [{outlet_fig}]{}{}",
                     label.text,
                     label.quantity,
                     want.as_str(),
@@ -487,7 +517,8 @@ fn score_case(case: &Case) -> Score {
                         String::new()
                     } else {
                         format!(" note: {}", label.note)
-                    }
+                    },
+                    row.map_or(String::new(), |r| why_not(&c, r, outlet, want_text))
                 ));
             }
         }

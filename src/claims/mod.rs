@@ -92,6 +92,12 @@ pub fn units_related(a: &str, b: &str) -> bool {
     units::LEXICON.related(a, b)
 }
 
+/// Is one unit key a broader name for what the other counts ("turbine" for "wind
+/// turbine", "person" for "worker")? See `units.toml` (`anyone`).
+pub fn units_broader(a: &str, b: &str) -> bool {
+    units::LEXICON.broader(a, b)
+}
+
 /// The year of an RFC 3339 or "yyyy-…" publication date.
 fn published_year(published: Option<&str>) -> Option<i32> {
     let p = published?.trim();

@@ -89,6 +89,10 @@ pub(crate) struct Modifier {
 #[derive(Deserialize)]
 struct File {
     institutions: Vec<String>,
+    #[serde(default)]
+    anyone: Vec<String>,
+    #[serde(default)]
+    people_families: Vec<String>,
     unit: Vec<Unit>,
     modifier: Vec<Modifier>,
 }
@@ -102,6 +106,9 @@ pub(crate) struct Lexicon {
     /// Surface form → modifier index.
     modifier_forms: WordMap<String, usize>,
     institutions: WordMap<String, ()>,
+    /// Keys naming any person ("person"), and the families that count people.
+    anyone: Vec<String>,
+    people_families: Vec<String>,
     /// Money code (lower case) → unit index.
     codes: WordMap<String, usize>,
     /// Money sign (lower case) → the units that write it, first the default.
@@ -119,6 +126,8 @@ pub(crate) struct Lexicon {
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let file: File = toml::from_str(include_str!("units.toml")).unwrap_or(File {
         institutions: Vec::new(),
+        anyone: Vec::new(),
+        people_families: Vec::new(),
         unit: Vec::new(),
         modifier: Vec::new(),
     });
@@ -182,6 +191,8 @@ impl Lexicon {
             .collect();
         Lexicon {
             keys,
+            anyone: file.anyone,
+            people_families: file.people_families,
             units: file.unit,
             modifiers: file.modifier,
             unit_forms,
@@ -288,6 +299,23 @@ impl Lexicon {
             return false;
         };
         ua.families.iter().any(|f| ub.families.contains(f))
+    }
+
+    /// Is one key a broader name for what the other counts? A compound's head ("wind
+    /// turbine" is a turbine, "member state" a state, "health centre" a centre), or a
+    /// key for anyone ("person") against a count of people in some role ("worker",
+    /// "death"). Weaker than [`Lexicon::related`]: two roles are not related by it.
+    pub fn broader(&self, a: &str, b: &str) -> bool {
+        let head = |x: &str, y: &str| x.rsplit_once(' ').is_some_and(|(_, h)| h == y);
+        let people = |k: &str| {
+            self.unit(k).is_some_and(|u| {
+                u.families
+                    .iter()
+                    .any(|f| f == "people" || self.people_families.contains(f))
+            })
+        };
+        let anyone = |k: &str| self.anyone.iter().any(|x| x == k);
+        head(a, b) || head(b, a) || (anyone(a) && people(b)) || (anyone(b) && people(a))
     }
 }
 
@@ -633,6 +661,19 @@ mod tests {
         assert!(LEXICON.related("diplomat", "diplomat"));
         assert!(!LEXICON.related("diplomat", "officer"));
         assert!(!LEXICON.related("death", "injured"));
+    }
+
+    #[test]
+    fn broader_units() {
+        // A compound's head, either way round.
+        assert!(LEXICON.broader("wind turbine", "turbine"));
+        assert!(LEXICON.broader("state", "member state"));
+        // Anyone against a role; two roles are not made kin by it.
+        assert!(LEXICON.broader("person", "worker"));
+        assert!(LEXICON.broader("death", "person"));
+        assert!(!LEXICON.broader("worker", "soldier"));
+        assert!(!LEXICON.broader("person", "truck"));
+        assert!(!LEXICON.broader("turbine", "engine"));
     }
 
     #[test]

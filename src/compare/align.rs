@@ -387,6 +387,11 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
             } else if crate::claims::units_related(&ka, &kb) {
                 why.push(format!("related units ({ka} ~ {kb})"));
                 0.8
+            } else if crate::claims::units_broader(&ka, &kb) {
+                // "1,250 people" / "1,250 workers": possibly one count, named more
+                // broadly on one side; the rest of the evidence must say so.
+                why.push(format!("one unit broader ({ka} ~ {kb})"));
+                0.5
             } else {
                 return None;
             }

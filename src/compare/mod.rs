@@ -305,6 +305,19 @@ fn compared_figures(s: &Subject) -> Vec<crate::claims::Figure> {
         .collect()
 }
 
+/// Why two figures would or would not be paired: the evidence and its account, for
+/// looking into a wrong cell (the accuracy tests print it for missed divergences).
+#[doc(hidden)]
+pub fn pair_why(a: &Figure, b: &Figure, same_language: bool) -> String {
+    match align::pair_score(a, b, same_language) {
+        Some(m) => format!(
+            "evidence {:.2} (+{:.1} values) specific {} about the number {}: {}",
+            m.evidence, m.value_bonus, m.specific, m.about_the_number, m.why
+        ),
+        None => "cannot be paired (kind, currency or unit differ)".to_string(),
+    }
+}
+
 /// Compares every outlet with the reference.
 pub fn compare(
     story: &str,

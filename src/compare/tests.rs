@@ -292,3 +292,39 @@ fn spans_that_do_not_fit_the_sentence_are_not_trusted() {
         .collect();
     assert_eq!(derived, [37.0]);
 }
+
+#[test]
+fn a_count_named_broadly_on_one_side_still_pairs() {
+    let reference = subject(
+        "reference",
+        "The closure of the plant will cost 1,250 workers their jobs, the union said.",
+        "en",
+    );
+    let broad = subject(
+        "broad",
+        "The closure of the plant will leave 1,250 people out of work, the union said.",
+        "en",
+    );
+    let other = subject(
+        "other",
+        "The closure of the plant will leave 1,250 trucks idle, the union said.",
+        "en",
+    );
+    let c = compare(
+        "plant",
+        "Plant",
+        reference,
+        vec![broad, other],
+        DateTime::<Utc>::UNIX_EPOCH,
+    );
+    let row = &c.rows[0];
+    // "people" is a broader name for the workers; trucks are something else.
+    assert_eq!(
+        row.cells["broad"].verdict,
+        Verdict::Agree,
+        "{:?}",
+        row.cells["broad"]
+    );
+    assert!(row.cells["broad"].why.contains("broader"));
+    assert_eq!(row.cells["other"].verdict, Verdict::Missing);
+}

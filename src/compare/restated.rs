@@ -50,6 +50,12 @@ pub(super) fn merge(figures: Vec<Derived>) -> Vec<Mentioned> {
             })
         {
             m.also.push(d.figure);
+            // "5-2" in the summary and "5-2" in the body: one vote, stated twice.
+            let last = out.len() - 1;
+            if let Some(k) = (0..last).find(|&k| same_tally(&out[k], &out[last])) {
+                let again = out.remove(last);
+                out[k].also.extend(again.mentions().cloned());
+            }
             continue;
         }
         out.push(Mentioned {
@@ -58,6 +64,17 @@ pub(super) fn merge(figures: Vec<Derived>) -> Vec<Mentioned> {
         });
     }
     out
+}
+
+/// Are both quantities tallies ("65-35") with the same two sides?
+fn same_tally(a: &Mentioned, b: &Mentioned) -> bool {
+    let sides = |m: &Mentioned| match m.also.as_slice() {
+        [second] if m.first.derivation.is_none() && tally(&m.first.figure, second) => {
+            Some((m.first.figure.value, second.value))
+        }
+        _ => None,
+    };
+    sides(a).is_some() && sides(a) == sides(b)
 }
 
 /// Words that join the two sides of a tally.
@@ -140,6 +157,25 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     let same_value = a.value == b.value || rounded(a, b) || rounded(b, a);
     let (ma, mb) = (&a.modifiers, &b.modifiers);
     let modifiers_agree = ma.is_empty() || mb.is_empty() || ma.iter().any(|m| mb.contains(m));
+    // An unnamed count of ten or more restates a named one: its unit is unsaid ("the
+    // 410", "otras 63 resultaron heridas"; the reader's guess of it is only a guess).
+    let unnamed_restates = |x: &Figure, y: &Figure| {
+        x.unit.is_empty()
+            && !y.unit_key.is_empty()
+            && (!y.unit.is_empty() || y.kind == Kind::Money)
+            && x.value.is_exact()
+            && x.value.lo.is_some_and(|v| v >= 10.0)
+    };
+    // "150 millones" restates "150 millones de euros": a sum whose currency is unsaid.
+    let bare_sum = |x: &Figure, y: &Figure| {
+        x.kind == Kind::Count
+            && y.kind == Kind::Money
+            && x.unit_key.is_empty()
+            && unnamed_restates(x, y)
+    };
+    if a.value == b.value && (bare_sum(a, b) || bare_sum(b, a)) {
+        return modifiers_agree;
+    }
     // A headline states the body's figures in fewer words ("Claims Fall 34,000" for
     // "new jobless claims fell 34,000", "9 muertos" for "al menos 9 muertos", "Siete
     // mineros" for "siete muertos"): the same number restates the body's, whatever
@@ -162,15 +198,19 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     if a.kind != b.kind || !same_value || a.currency != b.currency {
         return false;
     }
-    let unnamed_restates = |x: &Figure, y: &Figure| {
-        x.unit_key.is_empty()
-            && !y.unit_key.is_empty()
+    // "620 empleados" ... "620 personas": a count of ten or more restated under a
+    // related or broader noun; a small one ("4 muertos", "cuatro personas") may be
+    // two groups.
+    let kin = |x: &Figure, y: &Figure| {
+        !x.unit_key.is_empty()
+            && (crate::claims::units_related(&x.unit_key, &y.unit_key)
+                || crate::claims::units_broader(&x.unit_key, &y.unit_key))
             && x.value.is_exact()
             && x.value.lo.is_some_and(|v| v >= 10.0)
     };
+    let same_unit = !a.unit_key.is_empty() && a.unit_key == b.unit_key;
     if a.kind == Kind::Count
-        && !(unnamed_restates(a, b) || unnamed_restates(b, a))
-        && (a.unit_key.is_empty() || a.unit_key != b.unit_key)
+        && !(same_unit || unnamed_restates(a, b) || unnamed_restates(b, a) || kin(a, b))
     {
         return false;
     }
@@ -315,6 +355,81 @@ mod tests {
             ),
         ]);
         assert_eq!(tonnes.len(), 1);
+    }
+
+    #[test]
+    fn restatements_under_other_words_merge() {
+        let e = Interval::exact;
+        let s = "Otras 63 resultaron heridas.";
+        // The unit is unsaid; the reader's guess ("passenger") is only a guess.
+        let mut guessed = fig("63", e(63.0), Kind::Count, "passenger", s);
+        guessed.unit = String::new();
+        let injured = fig(
+            "63 heridos",
+            e(63.0),
+            Kind::Count,
+            "injured",
+            "Deja 63 heridos.",
+        );
+        assert_eq!(stated(&[injured, guessed]).len(), 1);
+        // A sum whose currency is unsaid restates the one that names it.
+        let mut bare = fig(
+            "150 millones",
+            e(150e6),
+            Kind::Count,
+            "",
+            "Su cláusula: 150 millones.",
+        );
+        bare.unit = String::new();
+        let euros = fig(
+            "150 millones de euros",
+            e(150e6),
+            Kind::Money,
+            "euro",
+            "Cláusula de 150 millones de euros.",
+        );
+        assert_eq!(stated(&[euros, bare]).len(), 1);
+        // A count of ten or more under a broader noun; a small one may be two groups.
+        let staff = fig(
+            "620 empleados",
+            e(620.0),
+            Kind::Count,
+            "employee",
+            "Cierra con 620 empleados.",
+        );
+        let people = fig(
+            "620 personas",
+            e(620.0),
+            Kind::Count,
+            "person",
+            "Afecta a 620 personas.",
+        );
+        assert_eq!(stated(&[staff, people]).len(), 1);
+        let dead = fig("4 muertos", e(4.0), Kind::Count, "death", "Deja 4 muertos.");
+        let four = fig(
+            "cuatro personas",
+            e(4.0),
+            Kind::Count,
+            "person",
+            "Cuatro personas viajaban.",
+        );
+        assert_eq!(stated(&[dead, four]).len(), 2);
+        // The same tally twice is one vote.
+        let vote = |s: &str| {
+            let at = |t: &str| s.find(t).unwrap_or(0);
+            let mut x = fig("5", e(5.0), Kind::Count, "", s);
+            let mut y = fig("2", e(2.0), Kind::Count, "", s);
+            x.span = [at("5"), at("5") + 1];
+            y.span = [at("2"), at("2") + 1];
+            [x, y]
+        };
+        let twice: Vec<Figure> = vote("The court ruled 5-2 on Monday.")
+            .into_iter()
+            .chain(vote("In the 5-2 ruling, the majority wrote."))
+            .collect();
+        let merged = stated(&twice);
+        assert_eq!(merged.len(), 1, "{merged:?}");
+        assert_eq!(merged[0].mentions().count(), 4);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use news_gen::Side;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use storydiff::claims::{self, Claims};
+use storydiff::claims::{self, Claims, Kind};
 use storydiff::compare::{self, ArticleHistory, ArticleInfo, Comparison, Status, Subject};
 use storydiff::compare::{Verdict, VersionEntry};
 use storydiff::extract::Article;
@@ -194,11 +194,29 @@ fn check_comparison(c: &Comparison) {
         {
             next += 1;
         } else {
+            // Same kind, or a sum whose currency is unsaid; the same unit, an unsaid
+            // or a related one.
+            let kin = |a: &storydiff::claims::Figure, b: &storydiff::claims::Figure| {
+                a.unit_key == b.unit_key
+                    || a.unit_key.is_empty()
+                    || b.unit_key.is_empty()
+                    || a.unit.is_empty()
+                    || b.unit.is_empty()
+                    || storydiff::claims::units_related(&a.unit_key, &b.unit_key)
+                    || storydiff::claims::units_broader(&a.unit_key, &b.unit_key)
+            };
+            let sum = |a: Kind, b: Kind| {
+                a == b
+                    || matches!(
+                        (a, b),
+                        (Kind::Count, Kind::Money) | (Kind::Money, Kind::Count)
+                    )
+            };
             let restates = all[..k].iter().any(|s| {
-                s.kind == f.kind
+                sum(s.kind, f.kind)
                     && near(s.value.lo, f.value.lo)
                     && near(s.value.hi, f.value.hi)
-                    && (s.unit_key == f.unit_key || s.unit_key.is_empty() || f.unit_key.is_empty())
+                    && kin(s, f)
             });
             // A headline figure restates a body figure with the same number, written
             // with a qualifier or rounded ("9 muertos" / "al menos 9", "$3 billion" /

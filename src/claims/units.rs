@@ -158,6 +158,16 @@ impl Lexicon {
         for (i, u) in file.unit.iter().enumerate() {
             index(&u.forms, i, &mut unit_forms);
             index(&u.places, i, &mut places);
+            // "a 40-square-mile blaze": a measure of two words hyphenated before a noun.
+            if u.measure {
+                let hyphenated: Vec<String> = u
+                    .forms
+                    .iter()
+                    .filter(|f| f.contains(' '))
+                    .map(|f| f.replace(' ', "-"))
+                    .collect();
+                index(&hyphenated, i, &mut unit_forms);
+            }
         }
         // A code or a sign in letters ("USD", "元") is a unit noun too: "20 usd".
         let mut codes = WordMap::default();

@@ -444,3 +444,54 @@ fn points_ages_and_spans_after_the_number() {
         ),
     ]);
 }
+
+/// Batch 45: a chamber's tally, people made to flee, a measure of two words
+/// hyphenated before its noun, and a year ago that only dates a comparison.
+#[test]
+fn tallies_after_a_chamber_and_hyphenated_measures() {
+    let votes: Vec<(f64, String)> = figures("The bill cleared the Senate 52-48 on Thursday.", "en")
+        .iter()
+        .map(|f| (f.value.lo.unwrap_or(0.0), f.unit_key.clone()))
+        .collect();
+    assert_eq!(votes, [(52.0, "vote".into()), (48.0, "vote".into())]);
+    // Without a vote in the sentence, a name before a number still names a model.
+    assert!(figures("She flew the Boeing 737-800 to Lisbon.", "en").is_empty());
+    check_readings(&[
+        (
+            "en",
+            "The wildfire forced 12,000 to flee their homes.",
+            "12,000",
+            Some(12000.0),
+            Some(12000.0),
+            Kind::Count,
+            "person",
+        ),
+        (
+            "en",
+            "Crews battled a 40-square-mile blaze.",
+            "40",
+            Some(40.0),
+            Some(40.0),
+            Kind::Count,
+            "square mile",
+        ),
+        (
+            "en",
+            "The comet will pass 0.6 astronomical units from Earth.",
+            "0.6",
+            Some(0.6),
+            Some(0.6),
+            Kind::Count,
+            "astronomical unit",
+        ),
+    ]);
+    let wait = figures(
+        "La espera bajó a 87 días, frente a los 112 de hace un año.",
+        "es",
+    );
+    assert!(
+        wait.iter()
+            .all(|f| f.kind != Kind::Duration || f.value.lo == Some(87.0)),
+        "{wait:?}"
+    );
+}

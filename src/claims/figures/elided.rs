@@ -84,6 +84,14 @@ pub(super) fn people_unsaid(toks: &[Tok], start: usize, end: usize) -> bool {
     if has(&WORDS.elided.people_verbs, next.lower.as_str()) && (!next.is("se") || reflexive) {
         return true;
     }
+    // "forces 12,000 to flee": the object of a verb whose infinitive only people do.
+    if next.is("to")
+        && toks
+            .get(end + 1)
+            .is_some_and(|v| has(&WORDS.elided.people_verbs, v.lower.as_str()) && !v.is("se"))
+    {
+        return true;
+    }
     let mut k = start;
     if k > 0 && toks[k - 1].is("a") {
         k -= 1;

@@ -191,9 +191,11 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     }
     // "for a decade", "hace una década", "in less than a year": one unit of time;
     // not "9% more than a year earlier", which dates a comparison.
-    // "un 8 % más que hace un año" compares with a year ago just the same.
-    let compared_then =
-        i >= 2 && toks[i - 1].is("hace") && matches!(toks[i - 2].lower.as_str(), "que" | "than");
+    // "un 8 % más que hace un año" compares with a year ago just the same, and so does
+    // "frente a los 112 de hace un año".
+    let compared_then = i >= 2
+        && toks[i - 1].is("hace")
+        && matches!(toks[i - 2].lower.as_str(), "que" | "than" | "de");
     let dated = compared_then
         || toks
             .get(i + 2)

@@ -258,7 +258,7 @@ fn identifier_word(ctx: &Ctx, k: usize, p: &Tok) -> bool {
     // "NHS 111" is an acronym, not a plural.
     let acronym = ctx.text[p.start..p.end].chars().all(|c| !c.is_lowercase());
     let plural = p.lower.ends_with('s') && !p.lower.ends_with("ss") && !acronym;
-    p.cap && !neutral && !plural && !result_after_team(ctx.toks, k) && !gapped(ctx, k)
+    p.cap && !neutral && !plural && !result_after_team(ctx, k) && !gapped(ctx, k)
 }
 
 /// "el PP obtiene 137 escaños y el PSOE 121,": a name and a bare number after a
@@ -284,14 +284,23 @@ fn gapped(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// "beat Luton 4-3", "perdió ante el Girona 2-1": the name at `k` is a team when a
-/// result verb comes shortly before it and a score "N-M" right after it.
-fn result_after_team(toks: &[Tok], k: usize) -> bool {
+/// result verb comes shortly before it and a score "N-M" right after it; "the bill
+/// cleared the Senate 52-48": a chamber, when the sentence is about a vote.
+fn result_after_team(ctx: &Ctx, k: usize) -> bool {
+    let toks = ctx.toks;
     let score = toks.get(k + 2).is_some_and(|h| h.is_punct("-–"))
         && toks.get(k + 3).is_some_and(|n| n.kind == TokKind::Num)
         && toks[k + 1].end == toks[k + 2].start
         && toks[k + 2].end == toks[k + 3].start;
+    let vote = || {
+        ctx.sentence_toks(ctx.tok_sentence[k])
+            .iter()
+            .any(|t| has(&WORDS.elided.vote_words, t.lower.as_str()))
+    };
     score
-        && (k.saturating_sub(4)..k).any(|j| has(&WORDS.traps.result_verbs, toks[j].lower.as_str()))
+        && ((k.saturating_sub(4)..k)
+            .any(|j| has(&WORDS.traps.result_verbs, toks[j].lower.as_str()))
+            || vote())
 }
 
 /// Times of day ("14:00", "2 p.m.", "a las 10") and phone numbers: the end index.

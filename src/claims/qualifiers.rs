@@ -125,19 +125,12 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("mayor de", Qualifier::MoreThan),
     ("menores de", Qualifier::LessThan),
     ("menor de", Qualifier::LessThan),
-    // "del" is "de" + "el": "más del 50 %", "cerca del 8 %".
-    ("poco menos del", Qualifier::Nearly),
-    ("por encima del", Qualifier::MoreThan),
-    ("por debajo del", Qualifier::LessThan),
-    ("alrededor del", Qualifier::About),
-    ("cerca del", Qualifier::About),
+    // "del" is "de" + "el" ("más del 50 %"): generated from the "de" forms above
+    // (`ALL_PREFIXES`); these have no "de"/"a" form.
     ("cercana al", Qualifier::About),
     ("cercano al", Qualifier::About),
     ("próxima al", Qualifier::About),
     ("próximo al", Qualifier::About),
-    ("más del", Qualifier::MoreThan),
-    ("mas del", Qualifier::MoreThan),
-    ("menos del", Qualifier::LessThan),
     // Verbs that state a bound: "topped $1 million", "superó los 90 dólares".
     ("topped", Qualifier::MoreThan),
     ("tops", Qualifier::MoreThan),
@@ -573,11 +566,31 @@ pub(crate) fn match_phrase(toks: &[Tok], i: usize, phrase: &str) -> Option<usize
 /// Last words of the prefix phrases and first words of the vague ones: most tokens are
 /// neither, and a set lookup spares trying every phrase at every number (the reader's
 /// hottest loop).
-static PREFIX_LAST: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
-    PREFIXES
+static PREFIX_LAST: LazyLock<WordSet<String>> = LazyLock::new(|| {
+    ALL_PREFIXES
         .iter()
-        .filter_map(|(p, _)| p.rsplit(' ').next())
+        .filter_map(|(p, _)| p.rsplit(' ').next().map(str::to_string))
         .collect()
+});
+
+/// The prefixes, and each Spanish one ending in "de" or "a" also with the article
+/// contracted into it: "cerca de" gives "cerca del" ("cerca del 8 %"), "en torno a"
+/// gives "en torno al" ("en torno al 60 %").
+static ALL_PREFIXES: LazyLock<Vec<(String, Qualifier)>> = LazyLock::new(|| {
+    let mut all: Vec<(String, Qualifier)> =
+        PREFIXES.iter().map(|(p, q)| (p.to_string(), *q)).collect();
+    for (p, q) in PREFIXES {
+        let contracted = p
+            .strip_suffix(" de")
+            .map(|head| format!("{head} del"))
+            .or_else(|| p.strip_suffix(" a").map(|head| format!("{head} al")));
+        if let Some(c) = contracted
+            && !all.iter().any(|(x, _)| *x == c)
+        {
+            all.push((c, *q));
+        }
+    }
+    all
 });
 static VAGUE_FIRST: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     VAGUE
@@ -593,7 +606,7 @@ pub(crate) fn prefix_before(toks: &[Tok], end: usize) -> Option<(Qualifier, usiz
         return None;
     }
     // The longest match wins: "no more than" over "more than".
-    PREFIXES
+    ALL_PREFIXES
         .iter()
         .filter_map(|(phrase, q)| {
             let n = phrase.split(' ').count();

@@ -495,3 +495,63 @@ fn tallies_after_a_chamber_and_hyphenated_measures() {
         "{wait:?}"
     );
 }
+
+/// Batch 46: a contracted article after a Spanish qualifier, an age after "aged" with
+/// the clause going on, a list of ages set off by commas, and nouns the lexicon lacked.
+#[test]
+fn contracted_qualifiers_and_lists_of_ages() {
+    check_readings(&[
+        (
+            "es",
+            "La presa quedó ejecutada en torno al 60 % cuando se pararon las obras.",
+            "60",
+            Some(54.0),
+            Some(66.0),
+            Kind::Percent,
+            "percent",
+        ),
+        (
+            "en",
+            "Patients aged 65 or older make up 43% of admissions.",
+            "65",
+            Some(65.0 * 365.0),
+            None,
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "en",
+            "The court convicted brothers Liam and Jack Doyle, 19 and 22, of murder.",
+            "22",
+            Some(22.0 * 365.0),
+            Some(22.0 * 365.0),
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "es",
+            "Salud reportó 17 defunciones en la última semana.",
+            "17",
+            Some(17.0),
+            Some(17.0),
+            Kind::Count,
+            "death",
+        ),
+        (
+            "es",
+            "La alcaldía envió 40 pipas de agua a la colonia.",
+            "40",
+            Some(40.0),
+            Some(40.0),
+            Kind::Count,
+            "tanker truck",
+        ),
+    ]);
+    // Not a list of ages: the numbers count something named after them.
+    let f = fig(
+        "Sales rose in Spain, 12 and 15 percent, the firm said.",
+        "en",
+        "15",
+    );
+    assert_eq!(f.kind, Kind::Percent);
+}

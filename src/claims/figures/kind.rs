@@ -79,9 +79,35 @@ pub(super) fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
         && !qualified
         && (pronoun_copula
             || died_at
+            || age_list(toks, core.start)
             || (at_age
                 || before.is_some_and(|(w, comma)| w.kind == TokKind::Word && comma.is_punct(",")))
                 && after.is_some_and(|t| t.is_punct(",)")))
+}
+
+/// "brothers Liam and Jack Doyle, 19 and 22, of murder": a list of bare whole numbers
+/// set off by commas after a word is a list of ages, each number one of them.
+fn age_list(toks: &[Tok], at: usize) -> bool {
+    let age = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Num && t.lower.parse::<u32>().is_ok_and(|v| (1..=120).contains(&v))
+        })
+    };
+    let joint = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is("and") || t.is("y") || t.is_punct(","))
+    };
+    let (mut first, mut last) = (at, at);
+    while first >= 2 && joint(first - 1) && age(first - 2) {
+        first -= 2;
+    }
+    while joint(last + 1) && age(last + 2) {
+        last += 2;
+    }
+    let opened =
+        first >= 2 && toks[first - 1].is_punct(",") && toks[first - 2].kind == TokKind::Word;
+    let closed = toks.get(last + 1).is_some_and(|t| t.is_punct(",)"));
+    last > first && opened && closed
 }
 
 /// "people over 65", "children under five": a bound after a people noun is an age.

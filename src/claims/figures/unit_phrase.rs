@@ -701,6 +701,23 @@ pub(super) fn read(ctx: &Ctx, d: &mut Draft) {
         d.up.head = Some(m.entry);
         d.up.borrowed = true;
     }
+    // "Patients aged 65 or older make up 43%": after "aged" the number is an age, and a
+    // word the lexicon lacks after it is the clause going on, not what it counts.
+    if plain_count
+        && d.up.head.is_none()
+        && d.up.unknown_head.is_some()
+        && after_aged(toks, d.start)
+    {
+        d.up = UnitPhrase {
+            start: d.up.start,
+            end: d.up.start,
+            head: LEXICON.unit("year"),
+            unknown_head: None,
+            head_surface: String::new(),
+            modifiers: Vec::new(),
+            borrowed: false,
+        };
+    }
     if plain_count && !d.up.has_head() {
         if people_over(ctx, &d.core, d.start) {
             d.up.head = LEXICON.unit("year");

@@ -71,9 +71,15 @@ pub(super) fn align(
             // of nothing, so it is compatible only on evidence enough without the values.
             let candidate = match verdict(fa, fb) {
                 Verdict::Agree => true,
+                // A bound is written close to what it bounds ("at least 23" dead, not
+                // 251): a value far past it needs evidence about this very number.
                 Verdict::Compatible => {
                     !(loose(&fa.value) || loose(&fb.value))
-                        || (m.about_the_number && m.evidence >= MATCH_MIN)
+                        || (m.about_the_number
+                            && m.evidence >= MATCH_MIN
+                            && near_bound(&fa.value, &fb.value)
+                            && near_bound(&fb.value, &fa.value))
+                        || (m.specific && m.evidence >= MATCH_MIN)
                 }
                 // "Hundreds" is not contradicted by 2,000 of something else.
                 Verdict::Diverge => strong && !vague(&fa.value) && !vague(&fb.value),
@@ -234,6 +240,23 @@ fn touches(a: &Interval, b: &Interval) -> bool {
 fn loose(v: &Interval) -> bool {
     match (v.lo, v.hi) {
         (Some(lo), Some(_)) => lo <= 0.0 || vague(v),
+        _ => true,
+    }
+}
+
+/// Is `other` near where the open bound `b` stands (within a factor of 1.5 of its
+/// finite end)? True when `b` is not an open bound.
+fn near_bound(b: &Interval, other: &Interval) -> bool {
+    const FACTOR: f64 = 1.5;
+    let near = |end: f64, x: Option<f64>| {
+        x.is_some_and(|x| end > 0.0 && x > 0.0 && x.max(end) / x.min(end) <= FACTOR)
+    };
+    match (b.lo, b.hi) {
+        // "at least 23", "more than 400": the other's lower end should be near.
+        (Some(lo), None) => near(lo, other.lo),
+        // "up to 10", "fewer than 50": the other's upper end should be near.
+        (Some(lo), Some(hi)) if lo <= 0.0 => near(hi, other.hi),
+        (None, Some(hi)) => near(hi, other.hi),
         _ => true,
     }
 }

@@ -328,3 +328,43 @@ fn a_count_named_broadly_on_one_side_still_pairs() {
     assert!(row.cells["broad"].why.contains("broader"));
     assert_eq!(row.cells["other"].verdict, Verdict::Missing);
 }
+
+#[test]
+fn a_bound_is_compatible_only_with_values_near_it() {
+    let reference = subject(
+        "reference",
+        "At least 23 people died when the ferry sank off the island on Saturday.",
+        "en",
+    );
+    let far = subject(
+        "far",
+        "When the ferry sank off the island on Saturday, 251 people were rescued.",
+        "en",
+    );
+    let near = subject(
+        "near",
+        "When the ferry sank off the island on Saturday, 25 people died.",
+        "en",
+    );
+    let c = compare(
+        "ferry",
+        "Ferry",
+        reference,
+        vec![far, near],
+        DateTime::<Utc>::UNIX_EPOCH,
+    );
+    let row = &c.rows[0];
+    // 251 fits "at least 23" only as arithmetic: a bound is written near its value.
+    assert_eq!(
+        row.cells["far"].verdict,
+        Verdict::Missing,
+        "{:?}",
+        row.cells["far"]
+    );
+    assert_eq!(
+        row.cells["near"].verdict,
+        Verdict::Compatible,
+        "{:?}",
+        row.cells["near"]
+    );
+}

@@ -555,3 +555,52 @@ fn contracted_qualifiers_and_lists_of_ages() {
     );
     assert_eq!(f.kind, Kind::Percent);
 }
+
+/// Batch 47: one unit of time that says how late or closes its clause, a number word
+/// inside a name, and nouns the lexicon lacked.
+#[test]
+fn spans_of_one_unit_and_number_words_in_names() {
+    check_readings(&[
+        (
+            "en",
+            "The metro extension will open a year late.",
+            "year",
+            Some(365.0),
+            Some(365.0),
+            Kind::Duration,
+            "year",
+        ),
+        (
+            "en",
+            "Investors were poorer by $5 billion in a day",
+            "day",
+            Some(1.0),
+            Some(1.0),
+            Kind::Duration,
+            "day",
+        ),
+        (
+            "es",
+            "El Frente Amplio obtuvo 48 de las 99 bancas de Diputados.",
+            "99",
+            Some(99.0),
+            Some(99.0),
+            Kind::Count,
+            "seat",
+        ),
+        (
+            "es",
+            "Los Teros ganaron con dos tries de Ardao.",
+            "dos",
+            Some(2.0),
+            Some(2.0),
+            Kind::Count,
+            "try",
+        ),
+    ]);
+    let named = figures("Ireland won the Six Nations title in Dublin.", "en");
+    assert!(named.is_empty(), "{named:?}");
+    // A number word that opens the sentence still counts.
+    let counted = figures("Six Nations signed the treaty.", "en");
+    assert_eq!(counted.len(), 1, "{counted:?}");
+}

@@ -251,11 +251,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                     "for" | "over" | "within" | "than" | "after" | "hace" | "durante" | "tras"
                 )
                 || (toks[k].is("de") && more_less)
-                // "dejaron 44 muertos en un mes, según": a span closing its clause.
-                || (toks[k].is("en")
+                // "dejaron 44 muertos en un mes, según", "poorer by ₹5.2 lakh crore
+                // in a day": a span closing its clause.
+                || ((toks[k].is("en") || toks[k].is("in"))
                     && toks.get(i + 2).is_none_or(|n| {
                         n.kind == TokKind::Punct || n.is("según")
                     }))
+                // "to open a year late", "un mes antes de lo previsto" aside: how late.
+                || toks
+                    .get(i + 2)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "late" | "early" | "behind"))
         })
     {
         return Scan::Core(number_core(i, i + 1, Interval::exact(1.0), None));
@@ -368,6 +373,16 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
     let Some(w) = parse_words(toks, i) else {
         return Scan::Nothing;
     };
+    // "a fifth Six Nations title", "the Three Gorges dam": a capitalised number word
+    // inside a sentence, before another capitalised word, is part of a name.
+    if t.cap
+        && !ctx.sentence_initial(i)
+        && toks
+            .get(w.end)
+            .is_some_and(|n| n.kind == TokKind::Word && n.cap && n.start > toks[w.end - 1].end)
+    {
+        return Scan::Skip(w.end + 1);
+    }
     Scan::Core(Core {
         scaled: w.value >= 1e3,
         bare_one: w.bare_one,

@@ -598,6 +598,16 @@ fn spans_of_one_unit_and_number_words_in_names() {
             "try",
         ),
     ]);
+    // Points that move a percentage written "per cent" are percentage points.
+    let f = fig(
+        "The load factor climbed 2.1 points to 87.5 per cent.",
+        "en",
+        "2.1",
+    );
+    assert_eq!(
+        (f.kind, f.unit_key.as_str()),
+        (Kind::Percent, "percentage point")
+    );
     let named = figures("Ireland won the Six Nations title in Dublin.", "en");
     assert!(named.is_empty(), "{named:?}");
     // A number word that opens the sentence still counts.

@@ -31,10 +31,13 @@ fn same_sentence_percent(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> b
         .rev()
         .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] == s)
         .any(|(f, _)| f.kind == Kind::Percent);
+    let toks = ctx.sentence_toks(s);
     earlier
-        || ctx.sentence_toks(s).iter().any(|t| {
+        || toks.iter().any(|t| {
             t.is_punct("%") || matches!(t.lower.as_str(), "percent" | "porcentaje" | "ciento")
         })
+        // British "per cent".
+        || toks.windows(2).any(|w| w[0].is("per") && w[1].is("cent"))
 }
 
 /// "The rocker, 67, was spotted": a bare whole number set off by commas after a

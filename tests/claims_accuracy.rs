@@ -79,10 +79,19 @@ impl Expected {
 }
 
 /// Equal bounds, up to rounding in the labels (two-thirds is written 66.666667).
+/// A labelled bound `a` and a read one `b`. A label cannot write a repeating fraction
+/// ("two thirds" as 66.67): a read value whose decimals do not end is compared to the
+/// decimals the label wrote, within half of its last one.
 fn same(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 + 1e-6 * x.abs().max(y.abs()),
+        (Some(x), Some(y)) => {
+            let exact = (x - y).abs() <= 1e-9 + 1e-6 * x.abs().max(y.abs());
+            let repeating = ((y * 1e6).round() - y * 1e6).abs() > 1e-3;
+            let decimals = format!("{x}").split_once('.').map_or(0, |(_, d)| d.len());
+            let written = decimals >= 2 && (x - y).abs() <= 0.5 * 10f64.powi(-(decimals as i32));
+            exact || (repeating && written)
+        }
         _ => false,
     }
 }

@@ -614,3 +614,16 @@ fn spans_of_one_unit_and_number_words_in_names() {
     let counted = figures("Six Nations signed the treaty.", "en");
     assert_eq!(counted.len(), 1, "{counted:?}");
 }
+
+/// Batch 48: an ordinal in a compound adjective, and a multiple lending no noun.
+#[test]
+fn compound_ordinals_and_multiples_lend_nothing() {
+    let f = figures("The first-time buyer needs a deposit of £60,000.", "en");
+    assert!(f.iter().all(|f| f.kind != Kind::Ordinal), "{f:?}");
+    let f = fig(
+        "La marcha reunió a cientos de miles de personas, el triple que hace diez años, y los organizadores calcularon hasta 1,5 millones.",
+        "es",
+        "1,5",
+    );
+    assert_ne!(f.unit_key, "time");
+}

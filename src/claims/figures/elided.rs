@@ -165,8 +165,10 @@ fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
             .rev()
             .take_while(|(_, end)| ctx.tok_sentence[end.saturating_sub(1)] + 1 >= s)
     };
+    // A multiple ("el triple", "three times as many") counts times, never what a later
+    // number counts.
     near()
-        .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty())
+        .find(|(f, _)| f.kind == Kind::Count && !f.unit_key.is_empty() && f.unit_key != "time")
         .filter(|(f, e)| lends_measure(ctx.toks, f, *e, start))
         .map(|(f, _)| f.unit_key.clone())
         // "perdió el 72 % de sus pasajeros: 17,1 millones": the group a share was of.

@@ -361,7 +361,14 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                 || toks
                     .get(end)
                     .is_some_and(|n| n.cap && n.kind == TokKind::Word));
-        if idiom || after_number || superlative || before_number || adverb || named {
+        // "a first-time buyer", "second-time offenders": a compound adjective.
+        let compound = toks
+            .get(end)
+            .is_some_and(|h| h.is_punct("-") && h.start == toks[end - 1].end)
+            && toks
+                .get(end + 1)
+                .is_some_and(|w| w.is("time") && w.start == toks[end].end);
+        if idiom || after_number || superlative || before_number || adverb || named || compound {
             return Scan::Skip(end);
         }
         return Scan::Core(ordinal_core(i, end, n));

@@ -615,9 +615,14 @@ fn spans_of_one_unit_and_number_words_in_names() {
     assert_eq!(counted.len(), 1, "{counted:?}");
 }
 
-/// Batch 48: an ordinal in a compound adjective, and a multiple lending no noun.
+/// Batch 48: an ordinal in a compound adjective, a live-blog tag, and a multiple
+/// lending no noun.
 #[test]
 fn compound_ordinals_and_multiples_lend_nothing() {
+    // A live-blog tag numbers the update, not a quantity.
+    let tagged = figures("UPDATE 2: The death toll has risen to 142.", "en");
+    assert_eq!(tagged.len(), 1, "{tagged:?}");
+    assert_eq!(tagged[0].value.lo, Some(142.0));
     let f = figures("The first-time buyer needs a deposit of £60,000.", "en");
     assert!(f.iter().all(|f| f.kind != Kind::Ordinal), "{f:?}");
     let f = fig(

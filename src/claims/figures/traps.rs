@@ -84,6 +84,16 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     {
         return Some(i + 1);
     }
+    // "UPDATE 2: The death toll has risen": a live-blog tag numbers the update.
+    if let Some(p) = prev
+        && p.kind == TokKind::Word
+        && p.lower.chars().count() >= 3
+        && ctx.text[p.start..p.end].chars().all(|c| c.is_uppercase())
+        && ctx.sentence_initial(i - 1)
+        && next.is_some_and(|n| n.is_punct(":"))
+    {
+        return Some(i + 1);
+    }
     // "el 8M", "del 15-M": a day of the month and a month initial name a date.
     let day_name = prev.is_some_and(|p| matches!(p.lower.as_str(), "el" | "del" | "al"))
         && t.lower.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))

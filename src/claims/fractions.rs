@@ -251,7 +251,25 @@ pub(crate) fn share_at(toks: &[Tok], i: usize, conv: Convention) -> Option<Share
         });
         // "two hundredth" after a number above one is the 200th, not a share.
         // A Spanish masculine plural needs "de" or nothing after it ("tres cuartos de").
-        let singular_ok = (num == 1.0 || d.lower.ends_with('s')) && (bare || is_of(toks.get(end)));
+        // "only a fifth trust", "nearly a third say": a qualifier marks an amount,
+        // which an ordinal ("a fifth term") never takes.
+        let hedged = matches!(
+            prev,
+            "only"
+                | "just"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "around"
+                | "barely"
+                | "solo"
+                | "sólo"
+                | "casi"
+                | "apenas"
+        );
+        let singular_ok =
+            (num == 1.0 || d.lower.ends_with('s')) && (bare || hedged || is_of(toks.get(end)));
         return (num < den && (plural || singular_ok)).then_some(Share {
             start: i,
             end,

@@ -137,18 +137,8 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("exceeded", Qualifier::MoreThan),
     ("exceeds", Qualifier::MoreThan),
     ("surpassed", Qualifier::MoreThan),
-    ("superó", Qualifier::MoreThan),
-    ("superaron", Qualifier::MoreThan),
-    ("supera", Qualifier::MoreThan),
-    ("superan", Qualifier::MoreThan),
-    ("rebasó", Qualifier::MoreThan),
-    ("rebasa", Qualifier::MoreThan),
-    ("excedió", Qualifier::MoreThan),
-    ("rondó", Qualifier::About),
-    ("ronda", Qualifier::About),
-    ("rondan", Qualifier::About),
-    ("rondaron", Qualifier::About),
-    ("rondaba", Qualifier::About),
+    // Spanish ones ("superó", "superar", "rondaba") are conjugated from
+    // `BOUND_STEMS_ES`.
     ("hovered around", Qualifier::About),
     // Comparisons: "greater than 100", "mayor que 100", "superiores a 30", "x>10".
     ("greater than", Qualifier::MoreThan),
@@ -371,29 +361,51 @@ const CHANGE_VERBS: &[&str] = &[
     "widening",
 ];
 
+/// Spanish verbs that state a bound, by stem, and the endings they take: "superó",
+/// "superar los siete millones", "ha rebasado", "rondaba el 40 %", "excedió".
+const BOUND_STEMS_ES: &[(&str, Qualifier)] = &[
+    ("super", Qualifier::MoreThan),
+    ("rebas", Qualifier::MoreThan),
+    ("sobrepas", Qualifier::MoreThan),
+    ("rond", Qualifier::About),
+];
+const BOUND_ENDINGS_AR: &[&str] = &[
+    "ó", "aron", "a", "an", "ar", "ará", "arán", "aba", "aban", "ado", "ando", "aría", "arían",
+    "e", "en",
+];
+
+/// The Spanish bound verbs in every form `BOUND_STEMS_ES` gives, and "exceder"'s.
+fn bound_verbs_es() -> impl Iterator<Item = (String, Qualifier)> {
+    let ar = BOUND_STEMS_ES.iter().flat_map(|(stem, q)| {
+        BOUND_ENDINGS_AR
+            .iter()
+            .map(move |e| (format!("{stem}{e}"), *q))
+    });
+    let er = [
+        "excedió",
+        "excedieron",
+        "excede",
+        "exceden",
+        "exceder",
+        "excedía",
+    ]
+    .into_iter()
+    .map(|w| (w.to_string(), Qualifier::MoreThan));
+    ar.chain(er)
+}
+
+static BOUND_VERBS: LazyLock<WordSet<String>> = LazyLock::new(|| {
+    ["topped", "tops", "exceeded", "exceeds", "surpassed"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(bound_verbs_es().map(|(w, _)| w))
+        .collect()
+});
+
 /// Verbs that state a bound ("topped 42,000", "superó los 90"): like verbs of
 /// change, their subject is what the number counts.
 pub(crate) fn is_bound_verb(t: &Tok) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "topped"
-            | "tops"
-            | "exceeded"
-            | "exceeds"
-            | "surpassed"
-            | "superó"
-            | "superaron"
-            | "supera"
-            | "superan"
-            | "rebasó"
-            | "rebasa"
-            | "excedió"
-            | "rondó"
-            | "ronda"
-            | "rondan"
-            | "rondaron"
-            | "rondaba"
-    )
+    BOUND_VERBS.contains(t.lower.as_str())
 }
 
 /// Stems of Spanish verbs of change in "-ar", conjugated by [`is_change_verb`].
@@ -446,9 +458,13 @@ const CHANGE_IRREGULAR_ES: &[&str] = &[
 pub(crate) fn is_change_verb(t: &Tok) -> bool {
     const AR: &[&str] = &[
         "ó", "aron", "a", "an", "ado", "ada", "ados", "adas", "aba", "aban", "ará", "arán", "ando",
+        "ar", "aría", "arían",
     ];
+    // "-er" and "-ir" verbs differ only in the future, conditional and infinitive
+    // ("crecerá", "subirá").
     const ER: &[&str] = &[
-        "ió", "ieron", "e", "en", "ido", "ida", "ía", "ían", "erá", "erán", "iendo",
+        "ió", "ieron", "e", "en", "ido", "ida", "ía", "ían", "erá", "erán", "iendo", "irá", "irán",
+        "er", "ir", "ería", "iría",
     ];
     let w = t.lower.as_str();
     let conjugated = |stems: &[&str], endings: &[&str]| {
@@ -577,8 +593,11 @@ static PREFIX_LAST: LazyLock<WordSet<String>> = LazyLock::new(|| {
 /// contracted into it: "cerca de" gives "cerca del" ("cerca del 8 %"), "en torno a"
 /// gives "en torno al" ("en torno al 60 %").
 static ALL_PREFIXES: LazyLock<Vec<(String, Qualifier)>> = LazyLock::new(|| {
-    let mut all: Vec<(String, Qualifier)> =
-        PREFIXES.iter().map(|(p, q)| (p.to_string(), *q)).collect();
+    let mut all: Vec<(String, Qualifier)> = PREFIXES
+        .iter()
+        .map(|(p, q)| (p.to_string(), *q))
+        .chain(bound_verbs_es())
+        .collect();
     for (p, q) in PREFIXES {
         let contracted = p
             .strip_suffix(" de")

@@ -413,17 +413,26 @@ fn singular_form(word: &str, lang: &str) -> String {
 /// `f` in the unit it is compared in (`compared_as` in `units.toml`), when that is
 /// another: "25 basis points" is 0.25 percentage point, so it agrees with "a quarter
 /// of a percentage point". Its text stays as written. `None` for every other unit.
+/// An amount in a sub-unit ("25 cents") is compared in its currency's main unit
+/// (0.25 dollar).
 pub(crate) fn in_compared_unit(f: &Figure) -> Option<Figure> {
     let u = LEXICON.unit(&f.unit_key)?;
-    let to = u.compared_as.as_ref().filter(|_| u.factor > 0.0)?;
-    let scale = |v: Option<f64>| v.map(|x| x * u.factor);
+    let sub = (u.subunit > 0.0).then(|| {
+        let code = f.currency.as_deref().or(u.currency.as_deref())?;
+        Some((LEXICON.money_key(code)?.to_string(), u.subunit))
+    });
+    let (to, factor) = match sub.flatten() {
+        Some(main) => main,
+        None => (u.compared_as.clone().filter(|_| u.factor > 0.0)?, u.factor),
+    };
+    let scale = |v: Option<f64>| v.map(|x| x * factor);
     let mut f = f.clone();
     f.value = Interval {
         lo: scale(f.value.lo),
         hi: scale(f.value.hi),
         ..f.value
     };
-    f.unit_key = to.clone();
+    f.unit_key = to;
     Some(f)
 }
 

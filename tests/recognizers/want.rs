@@ -21,8 +21,13 @@ pub(crate) enum Want {
         lo_strict: bool,
         hi_strict: bool,
     },
-    /// An amount in one of `codes` (amount = value × factor: 50 cents is 0.50).
-    Money { v: f64, codes: Vec<String> },
+    /// An amount in one of `codes` (amount = value × factor: 50 cents is 0.50). A
+    /// figure may state it in the main unit (0.50) or as written in the sub-unit (50).
+    Money {
+        v: f64,
+        written: f64,
+        codes: Vec<String>,
+    },
     /// A value with a unit key ("mile", "year", "degree").
     Unit { v: f64, keys: Vec<String> },
 }
@@ -121,6 +126,7 @@ pub(crate) fn want(model: Model, r: &SpecResult, spanish: bool, lex: &Lexicon) -
             };
             Want::Money {
                 v: v() * factor,
+                written: v(),
                 codes,
             }
         }
@@ -269,8 +275,9 @@ pub(crate) fn judge(model: Model, w: &Want, f: &Figure, lex: &Lexicon) -> Verdic
                 Verdict::Match
             }
         }
-        Want::Money { v, codes } => {
-            if !states(f, *v, lex, false) {
+        Want::Money { v, written, codes } => {
+            let as_written = written != v && states(f, *written, lex, false);
+            if !(states(f, *v, lex, false) || as_written) {
                 Verdict::OtherValue
             } else if f.kind != Kind::Money {
                 Verdict::OtherKind
@@ -356,7 +363,7 @@ pub(crate) fn show_want(w: &Want) -> String {
             hi.map_or("inf".into(), |v| v.to_string()),
             if *hi_strict { ")" } else { "]" }
         ),
-        Want::Money { v, codes } => format!("{v} {}", codes.join("|")),
+        Want::Money { v, codes, .. } => format!("{v} {}", codes.join("|")),
         Want::Unit { v, keys } => format!("{v} [{}]", keys.join("|")),
     }
 }

@@ -20,7 +20,7 @@ use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::UnitKind;
 
 use super::currency::{self, money_key};
-use super::elided::{elided_key, institution_nationality};
+use super::elided::{coordinated_ordinal_key, elided_key, institution_nationality};
 use super::kind;
 use super::measure;
 use super::number::{self, Core};
@@ -124,7 +124,13 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
         return None;
     }
     let end = d.fig_end();
-    Some((finish(ctx, d, prev), end))
+    let fig = finish(ctx, d, prev);
+    // "matching all six numbers: 7, 19, 22": a bare number that borrows the noun
+    // "number" is one of the numbers drawn, a name, not a count.
+    if fig.kind == Kind::Count && fig.unit.is_empty() && fig.unit_key == "number" {
+        return None;
+    }
+    Some((fig, end))
 }
 
 /// Writes the figure a draft has become: its text, unit, unit key (an elided noun's
@@ -179,6 +185,8 @@ fn finish(ctx: &Ctx, d: Draft, prev: &[(Figure, usize)]) -> Figure {
         unit_key = "magnitude".to_string();
     } else if kind == Kind::Count && !up.has_head() {
         unit_key = elided_key(ctx, start, end, prev);
+    } else if kind == Kind::Ordinal && !up.has_head() {
+        unit_key = coordinated_ordinal_key(ctx, start, prev);
     }
     // A percentage is a share of whatever follows it; its unit is the percent. Points
     // that move a percentage keep theirs.

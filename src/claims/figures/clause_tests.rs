@@ -247,9 +247,22 @@ fn two_whole_months_set_out_as_a_span_are_one_date() {
         assert_eq!(lo % 100.0, 1.0, "{text}: {lo}");
         assert!(hi - lo >= 200.0 && hi % 100.0 >= 30.0, "{text}: {lo}..{hi}");
     }
-    // Two days stay two dates; two months in a list stay two.
-    let figs = figures("Cases rose between January 1 and June 14.", "en");
-    assert_eq!(figs.len(), 2);
+    // Two days set out as a span are one date, across months too; two months in a
+    // list stay two.
+    for (text, lang) in [
+        ("Cases rose between January 1 and June 14.", "en"),
+        ("Se celebrará entre el 1 de enero y el 14 de junio.", "es"),
+        ("Obras desde el 1 de enero hasta el 14 de junio.", "es"),
+    ] {
+        let figs = figures(text, lang);
+        assert_eq!(figs.len(), 1, "{text}: {figs:?}");
+        let v = figs[0].value;
+        assert_eq!(
+            (v.lo.unwrap() % 10000.0, v.hi.unwrap() % 10000.0),
+            (101.0, 614.0),
+            "{text}"
+        );
+    }
     let figs = figures("Sales fell in January and rose in March.", "en");
     assert_eq!(figs.len(), 2);
 }

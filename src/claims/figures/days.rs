@@ -96,28 +96,40 @@ fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
     })
 }
 
-/// After a date ending in its day ("April 12"), "to"/"through"/"-" and a later day of
-/// the same month ("18") or a later full date ("July 17"): the span's last day and
-/// the index after it.
+/// After a date of one day, "to"/"through"/"-" and a later full date ("July 17",
+/// "el 12 de mayo"), or, after a date ending in its day ("April 12"), a later day of
+/// the same month ("18"): the span's last day and the index after it. After
+/// "between"/"entre", the joiner is "and"/"y" ("entre el 24 de abril y el 12 de mayo").
 fn span_end(ctx: &Ctx, d: &dates::DateMatch) -> Option<(f64, usize)> {
     let toks = ctx.toks;
-    let v = d.value.lo.filter(|_| d.value.is_exact())?;
-    if toks.get(d.end - 1)?.kind != TokKind::Num || toks[d.end - 1].lower.len() > 2 {
-        return None;
-    }
+    let v = d
+        .value
+        .lo
+        .filter(|_| d.value.is_exact() && d.value.lo.is_some_and(|v| v % 100.0 != 0.0))?;
+    let article = |k: usize| toks.get(k).is_some_and(|a| a.is("el") || a.is("the"));
+    let before = d
+        .start
+        .checked_sub(1 + usize::from(d.start > 0 && article(d.start - 1)));
+    let between = before.is_some_and(|b| toks[b].is("between") || toks[b].is("entre"));
     let sep = toks.get(d.end)?;
-    let joined = ["to", "through", "until", "al", "hasta"]
-        .iter()
-        .any(|w| sep.is(w))
-        || sep.is_punct("-–");
+    let joined = if between {
+        sep.is("and") || sep.is("y")
+    } else {
+        ["to", "through", "until", "al", "hasta"]
+            .iter()
+            .any(|w| sep.is(w))
+            || sep.is_punct("-–")
+    };
     if !joined {
         return None;
     }
-    let k = d.end + 1;
+    let k = d.end + 1 + usize::from(article(d.end + 1));
+    let ends_in_day = toks[d.end - 1].kind == TokKind::Num && toks[d.end - 1].lower.len() <= 2;
     let (hi, end) = match dates::date_at(toks, k, ctx.year) {
         Some(e) => (e.value.lo.filter(|_| e.value.is_exact())?, e.end),
         // A bare day ends the span only where no noun follows ("to 18 among").
-        None => (v - v % 100.0 + day_number(toks, k)?, k + 1),
+        None if ends_in_day && k == d.end + 1 => (v - v % 100.0 + day_number(toks, k)?, k + 1),
+        None => return None,
     };
     (hi > v && hi - v < 10_000.0).then_some((hi, end))
 }

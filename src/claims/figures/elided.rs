@@ -284,3 +284,26 @@ pub(super) fn elided_key(ctx: &Ctx, start: usize, end: usize, prev: &[(Figure, u
     }
     unit_key
 }
+
+/// "el primer puerto de España y el cuarto del Mediterráneo", "the second round and
+/// the third": an ordinal with no noun, joined to an ordinal of the same sentence
+/// that has one, orders the same noun. Empty when none is joined.
+pub(super) fn coordinated_ordinal_key(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
+    let toks = ctx.toks;
+    let joined = start >= 2
+        && matches!(toks[start - 1].lower.as_str(), "el" | "la" | "the")
+        && matches!(
+            toks[start - 2].lower.as_str(),
+            "y" | "e" | "o" | "and" | "or" | ","
+        );
+    let Some((f, _)) = prev.last().filter(|(f, e)| {
+        joined
+            && f.kind == Kind::Ordinal
+            && !f.unit_key.is_empty()
+            && *e <= start
+            && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
+    }) else {
+        return String::new();
+    };
+    f.unit_key.clone()
+}

@@ -78,9 +78,18 @@ pub(super) fn is_age(ctx: &Ctx, core: &Core, qualified: bool) -> bool {
                     "and" | "after" | "of" | "following" | "in" | "on"
                 )
         });
+    // "su hija, de 78, fueron rescatadas": Spanish sets the age off with "de".
+    let de_apposition = core.start >= 3
+        && toks[core.start - 1].is("de")
+        && toks[core.start - 2].is_punct(",")
+        && toks[core.start - 3].kind == TokKind::Word
+        && (toks[core.start - 3].cap && !ctx.sentence_initial(core.start - 3)
+            || person_noun_ending(toks, core.start - 2))
+        && after.is_none_or(|t| t.is_punct(".,;)"));
     (1..=120).contains(&v)
         && !qualified
         && (pronoun_copula
+            || de_apposition
             || died_at
             || age_list(toks, core.start)
             || (at_age
@@ -113,6 +122,15 @@ fn age_list(toks: &[Tok], at: usize) -> bool {
     last > first && opened && closed
 }
 
+/// Does a noun of people ("hija", "the driver") end just before token `end`?
+fn person_noun_ending(toks: &[Tok], end: usize) -> bool {
+    (end.saturating_sub(3)..end).any(|k| {
+        LEXICON
+            .unit_at(toks, k)
+            .is_some_and(|m| m.end == end && LEXICON.related(&m.entry.key, "person"))
+    })
+}
+
 /// "people over 65", "children under five": a bound after a people noun is an age.
 pub(super) fn people_over(ctx: &Ctx, core: &Core, start: usize) -> bool {
     let toks = ctx.toks;
@@ -137,11 +155,7 @@ pub(super) fn people_over(ctx: &Ctx, core: &Core, start: usize) -> bool {
         .checked_sub(1)
         .is_some_and(|k| matches!(toks[k].lower.as_str(), "were" | "are" | "was" | "is"));
     let noun_end = if copula { start - 1 } else { start };
-    let people = noun_end.checked_sub(1).is_some_and(|k| {
-        LEXICON
-            .unit_at(toks, k)
-            .is_some_and(|m| m.end == noun_end && LEXICON.related(&m.entry.key, "person"))
-    });
+    let people = person_noun_ending(toks, noun_end);
     bound && start < core.start && people && whole_age(core)
 }
 

@@ -51,6 +51,8 @@ mod ordinal;
 mod qualifier;
 mod range;
 mod reject;
+#[cfg(test)]
+mod round49_tests;
 mod scale;
 mod shared_sign;
 mod sub_units;

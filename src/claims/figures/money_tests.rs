@@ -206,12 +206,13 @@ fn shared_signs_from_context() {
 }
 
 #[test]
-fn sub_units_as_shares_and_sums() {
-    check("a bid of 470 pence a share", "en", 4.7, "penny", "GBP");
+fn sub_units_as_written_and_sums() {
+    // A sub-unit amount keeps its written value; it is compared in the main unit.
+    check("a bid of 470 pence a share", "en", 470.0, "penny", "GBP");
     check(
         "un dividendo de 12 centavos de dólar",
         "es",
-        0.12,
+        12.0,
         "cent",
         "USD",
     );

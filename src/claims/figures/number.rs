@@ -57,6 +57,8 @@ pub(super) struct Core {
     /// The value read with the separator as a thousands mark, when the digits are
     /// ambiguous ("1,200" in a comma-decimal article) and were read as decimals.
     pub(super) thousands: Option<f64>,
+    /// A decade of someone's life ("in her 80s"): the value is in years.
+    pub(super) age_decade: bool,
 }
 
 pub(super) enum Scan {
@@ -128,7 +130,7 @@ pub(super) fn scan_core(ctx: &Ctx, i: usize) -> Scan {
     if let Some((v, end)) = fraction {
         return Scan::Core(number_core(i, end, Interval::exact(v), None));
     }
-    if let Some(core) = signed_core(ctx, i) {
+    if let Some(core) = signed_core(ctx, i).or_else(|| age_decade(ctx.toks, i)) {
         return Scan::Core(core);
     }
     match t.kind {
@@ -255,7 +257,8 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
                 // in a day": a span closing its clause.
                 || ((toks[k].is("en") || toks[k].is("in"))
                     && toks.get(i + 2).is_none_or(|n| {
-                        n.kind == TokKind::Punct || n.is("según")
+                        n.kind == TokKind::Punct
+                            || matches!(n.lower.as_str(), "según" | "y" | "and" | "but" | "pero")
                     }))
                 // "to open a year late", "un mes antes de lo previsto" aside: how late.
                 || toks
@@ -368,7 +371,20 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             && toks
                 .get(end + 1)
                 .is_some_and(|w| w.is("time") && w.start == toks[end].end);
-        if idiom || after_number || superlative || before_number || adverb || named || compound {
+        // "400.000 euros por décimo", "por segundo": after "por"/"cada" with no noun,
+        // the word is a noun (a lottery ticket, a second), not a rank.
+        let noun_use = i > 0
+            && matches!(toks[i - 1].lower.as_str(), "por" | "cada" | "per")
+            && toks.get(end).is_none_or(|n| n.kind == TokKind::Punct);
+        if idiom
+            || after_number
+            || superlative
+            || before_number
+            || adverb
+            || named
+            || compound
+            || noun_use
+        {
             return Scan::Skip(end);
         }
         return Scan::Core(ordinal_core(i, end, n));
@@ -497,6 +513,60 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     Scan::Core(core)
 }
 
+/// "in her 80s", "in his early forties", "their late 20s": a decade of a person's
+/// life, the ages from its first year up to the next decade.
+fn age_decade(toks: &[Tok], i: usize) -> Option<Core> {
+    let t = &toks[i];
+    let (tens, end) = match t.kind {
+        TokKind::Num => {
+            let s = toks
+                .get(i + 1)
+                .filter(|n| n.start == t.end && n.lower == "s")?;
+            let _ = s;
+            let v: f64 = t.lower.parse().ok().filter(|_| t.lower.len() == 2)?;
+            (v, i + 2)
+        }
+        _ => {
+            const TENS: [&str; 8] = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ];
+            let k = TENS.iter().position(|w| t.is(w))?;
+            (20.0 + 10.0 * k as f64, i + 1)
+        }
+    };
+    if tens < 10.0 || tens % 10.0 != 0.0 {
+        return None;
+    }
+    let mut k = i.checked_sub(1)?;
+    if matches!(toks[k].lower.as_str(), "early" | "mid" | "late") {
+        k = k.checked_sub(1)?;
+    }
+    let owner = matches!(
+        toks[k].lower.as_str(),
+        "his" | "her" | "their" | "my" | "your" | "our"
+    ) && k > 0
+        && toks[k - 1].is("in");
+    owner.then(|| Core {
+        age_decade: true,
+        ..number_core(
+            i,
+            end,
+            Interval {
+                hi_strict: true,
+                ..Interval::closed(tens, tens + 10.0)
+            },
+            None,
+        )
+    })
+}
+
 fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>) -> Core {
     Core {
         start,
@@ -513,6 +583,7 @@ fn number_core(start: usize, end: usize, value: Interval, plain: Option<String>)
         multiple: false,
         approx: false,
         point_share: false,
+        age_decade: false,
     }
 }
 

@@ -21,6 +21,18 @@ use crate::claims::units::{LEXICON, UnitKind};
 use super::build::Draft;
 use super::{Ctx, LOOK_BACK};
 
+/// Phrases of likeness a rounding word may stand before ("roughly the size of").
+const LIKENESS: &[&str] = &[
+    "the size of",
+    "the equivalent of",
+    "the same as",
+    "the area of",
+    "el tamaño de",
+    "el equivalente a",
+    "el equivalente de",
+    "la superficie de",
+];
+
 /// The qualifier before token `start`, if it bounds this figure: (qualifier, first
 /// token).
 fn prefix_qualifier(
@@ -29,18 +41,35 @@ fn prefix_qualifier(
     prev: &[(Figure, usize)],
 ) -> Option<(Qualifier, usize)> {
     let toks = ctx.toks;
-    let (q, s) = qualifiers::prefix_before(toks, start).or_else(|| {
-        // "casi el 60 %", "superó los 90 dólares": an article between. Never
-        // "hasta el 11 %", which is the value reached.
-        // "casi un 60 %", "hasta un 30 %": the indefinite article is no value
-        // reached, so "hasta" keeps its bound after it.
-        let art = start.checked_sub(1)?;
-        let indefinite = matches!(toks[art].lower.as_str(), "un" | "una");
-        if !indefinite && !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
-            return None;
-        }
-        qualifiers::prefix_before(toks, art).filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
-    })?;
+    let (q, s) = qualifiers::prefix_before(toks, start)
+        .or_else(|| {
+            // "casi el 60 %", "superó los 90 dólares": an article between. Never
+            // "hasta el 11 %", which is the value reached.
+            // "casi un 60 %", "hasta un 30 %": the indefinite article is no value
+            // reached, so "hasta" keeps its bound after it.
+            let art = start.checked_sub(1)?;
+            let indefinite = matches!(toks[art].lower.as_str(), "un" | "una");
+            if !indefinite && !matches!(toks[art].lower.as_str(), "el" | "la" | "los" | "las") {
+                return None;
+            }
+            qualifiers::prefix_before(toks, art)
+                .filter(|(q, _)| indefinite || *q != Qualifier::UpTo)
+        })
+        .or_else(|| {
+            // "roughly the size of 2,000 football pitches", "casi el equivalente a 40": a
+            // comparison between a rounding word and the number it rounds.
+            let k = LIKENESS.iter().find_map(|p| {
+                let n = p.split(' ').count();
+                let k = start.checked_sub(n)?;
+                (qualifiers::match_phrase(toks, k, p) == Some(start)).then_some(k)
+            })?;
+            qualifiers::prefix_before(toks, k).filter(|(q, _)| {
+                matches!(
+                    q,
+                    Qualifier::About | Qualifier::Nearly | Qualifier::MoreThan
+                )
+            })
+        })?;
     // "<>30" (not equal), "=>30", "=<30": a sign glued to another is no bound.
     if toks[s].is_punct("<>")
         && s > 0

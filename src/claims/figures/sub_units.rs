@@ -1,16 +1,16 @@
 //! Sub-units: cents, pence, céntimos.
 //!
-//! Entry point, a step of `build`: [`read`]. A sub-unit noun makes its amount a share
-//! of the main unit ("50 cents" is 0.50), in the one currency the sentence names
-//! ("12 centavos de dólar"), else in the sub-unit's own (`subunit` and `currency` in
-//! `units.toml`). A main amount followed by a small whole number is one sum: with the
+//! Entry point, a step of `build`: [`read`]. An amount in a sub-unit keeps its value
+//! as written ("50 cents" is 50 cent; compared as 0.50 of the main unit, see
+//! `units::in_compared_unit`), in the one currency the sentence names ("12 centavos
+//! de dólar"), else in the sub-unit's own (`subunit` and `currency` in `units.toml`). A main amount followed by a small whole number is one sum: with the
 //! sub-unit named ("3 dollars 50 cents", "trece euros y cuarenta y cinco céntimos"),
 //! or after a currency noun or code, at the end of its clause or right after it
 //! ("15 dollars and 15.", "17 USD 25", "15 dolares 50 puedes"), never before a noun it
 //! counts ("5 dollars and 20 people").
 //!
 //! ```text
-//! "470 pence a share"            → 4.70 GBP, unit penny
+//! "470 pence a share"            → 470 GBP pence, unit penny
 //! "it only cost 3 dollars 50 cents" → 3.50 USD, unit dollar
 //! ```
 
@@ -21,7 +21,6 @@ use crate::claims::units::{LEXICON, UnitKind};
 use super::Ctx;
 use super::build::Draft;
 use super::currency::{is_code, sentence_currencies};
-use super::kind::scale_interval;
 use super::number::{Scan, scan_core};
 use super::scale::scale_at;
 
@@ -35,7 +34,6 @@ pub(super) fn read(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
         return;
     }
     if let Some(u) = d.up.head.filter(|u| u.subunit > 0.0) {
-        d.value = scale_interval(d.value, u.subunit);
         let mut codes = sentence_currencies(ctx, d.start, prev);
         d.currency = if codes.len() == 1 {
             codes.pop()

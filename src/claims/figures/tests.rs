@@ -323,7 +323,10 @@ fn fractions_and_words_before_a_unit_of_measure() {
 #[test]
 fn a_glued_lower_case_c_is_cents() {
     let f = fig("It raised its dividend by 11c to 17c a share.", "en", "17c");
-    assert_eq!((f.value.lo, f.kind), (Some(0.17), Kind::Money));
+    assert_eq!(
+        (f.value.lo, f.kind, f.unit_key.as_str()),
+        (Some(17.0), Kind::Money, "cent")
+    );
     let f = fig("Temperatures topped 40C in Seville.", "en", "40C");
     assert_eq!((f.kind, f.unit_key.as_str()), (Kind::Count, "degree"));
 }

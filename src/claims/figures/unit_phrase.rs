@@ -726,7 +726,10 @@ pub(super) fn read(ctx: &Ctx, d: &mut Draft) {
             if percent {
                 d.kind = Kind::Percent;
             }
-        } else if is_age(ctx, &d.core, d.qualifier.is_some()) || after_aged(toks, d.start) {
+        } else if d.core.age_decade
+            || is_age(ctx, &d.core, d.qualifier.is_some())
+            || after_aged(toks, d.start)
+        {
             d.up.head = LEXICON.unit("year");
         }
     }

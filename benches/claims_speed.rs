@@ -5,6 +5,8 @@
 //! `claims::analyze` (figures, quotes and framing) over all the articles, ROUNDS
 //! times (default 5). Prints one JSON line: articles, words, the median round and the
 //! milliseconds per 1,000 words (wall and CPU). Issue 11's goal: under 1 ms per 1,000 words.
+//! With `CLAIMS_SPEED_DUMP=FILE` it also writes every claim read, one JSON line per
+//! article, so a change made for speed can be shown to read exactly the same.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -66,6 +68,13 @@ fn main() {
         if let (Some(a), Some(b)) = (c, cpu_ns()) {
             cpu.push(b.saturating_sub(a) as f64 / 1e9);
         }
+    }
+    if let Ok(out) = std::env::var("CLAIMS_SPEED_DUMP") {
+        let lines: Vec<String> = articles
+            .iter()
+            .map(|a| serde_json::to_string(&storydiff::claims::analyze(a)).expect("claims as JSON"))
+            .collect();
+        std::fs::write(&out, lines.join("\n")).expect("write the dump");
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);

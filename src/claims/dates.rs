@@ -2,8 +2,11 @@
 //! "23.09.2023", "2023-09-23". Values are `yyyymmdd`; a month spans its first to
 //! last day; a date without a year uses the article's year, or 0 when unknown.
 
+use std::sync::LazyLock;
+
 use super::tokens::{Tok, TokKind};
 use super::types::Interval;
+use super::word_hash::WordMap;
 
 /// Month names and abbreviations, English then Spanish.
 const MONTHS: &[(&str, u32)] = &[
@@ -70,11 +73,21 @@ pub(crate) fn month(t: &Tok) -> Option<u32> {
     if t.kind != TokKind::Word || !(3..=10).contains(&t.lower.len()) {
         return None;
     }
-    let idx = MONTHS.iter().position(|(name, _)| *name == t.lower)?;
-    let english_only =
-        idx < SPANISH_FROM && !MONTHS[SPANISH_FROM..].iter().any(|(n, _)| *n == t.lower);
-    (t.cap || !english_only).then_some(MONTHS[idx].1)
+    let &(m, english_only) = MONTH_NAMES.get(t.lower.as_str())?;
+    (t.cap || !english_only).then_some(m)
 }
+
+/// Each month name: its month, and whether only English writes it (so it must be
+/// capitalised). Looked up at nearly every token, hence hashed.
+static MONTH_NAMES: LazyLock<WordMap<&'static str, (u32, bool)>> = LazyLock::new(|| {
+    let mut names = WordMap::default();
+    for (idx, &(name, m)) in MONTHS.iter().enumerate() {
+        let english_only =
+            idx < SPANISH_FROM && !MONTHS[SPANISH_FROM..].iter().any(|(n, _)| *n == name);
+        names.entry(name).or_insert((m, english_only));
+    }
+    names
+});
 
 fn num(t: Option<&Tok>) -> Option<u32> {
     let t = t?;

@@ -208,6 +208,11 @@ fn word_value(w: &str) -> Option<Word> {
     }
 }
 
+/// Is `w` a number word ("seven", "mil", "veintitrés", "dozen")?
+pub(crate) fn is_number_word(w: &str) -> bool {
+    word_value(w).is_some()
+}
+
 /// "veintiuno".."veintinueve".
 fn veinti(w: &str) -> Option<f64> {
     let rest = w.strip_prefix("veinti")?;

@@ -662,6 +662,11 @@ pub(crate) fn or_equal_at(toks: &[Tok], i: usize) -> Option<usize> {
     (!number_after).then_some(end)
 }
 
+/// May a vague quantity start with word `w` ("dozens", "tens", "cientos")?
+pub(crate) fn starts_vague(w: &str) -> bool {
+    VAGUE_FIRST.contains(w)
+}
+
 /// A vague quantity starting at token `i` and followed by "of"/"de": (interval,
 /// index of the "of"/"de").
 pub(crate) fn vague_at(toks: &[Tok], i: usize) -> Option<(Interval, usize)> {

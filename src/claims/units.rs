@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::tokens::{Tok, TokKind};
 use super::types::{Figure, Interval};
-use super::word_hash::WordMap;
+use super::word_hash::{WordMap, WordSet};
 
 /// What a unit noun makes of the figure it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -119,6 +119,9 @@ pub(crate) struct Lexicon {
     keys: WordMap<String, usize>,
     /// Longest form, in words.
     max_words: usize,
+    /// Every leading part of every unit and modifier form ("km", "km/", "km/h"): a
+    /// phrase that is none can grow into no form, so a lookup stops there.
+    form_prefixes: WordSet<String>,
 }
 
 /// The lexicon, parsed on first use. A malformed file is a build-time bug caught by
@@ -199,7 +202,18 @@ impl Lexicon {
             .rev()
             .map(|(i, u)| (u.key.clone(), i))
             .collect();
+        let form_prefixes = unit_forms
+            .keys()
+            .chain(modifier_forms.keys())
+            .flat_map(|f: &String| {
+                f.char_indices()
+                    .skip(1)
+                    .map(|(b, _)| f[..b].to_string())
+                    .chain([f.clone()])
+            })
+            .collect();
         Lexicon {
+            form_prefixes,
             keys,
             anyone: file.anyone,
             people_families: file.people_families,
@@ -253,10 +267,34 @@ impl Lexicon {
         toks: &[Tok],
         i: usize,
     ) -> Option<(usize, usize)> {
-        (1..=self.max_words).rev().find_map(|n| {
-            let phrase = phrase(toks, i, n)?;
-            map.get(&phrase).map(|&idx| (idx, i + n))
-        })
+        // The phrase grows a token at a time (as `phrase` writes it), so one string
+        // serves every length; the longest form found wins.
+        let mut out = String::new();
+        let mut best = None;
+        for n in 1..=self.max_words {
+            let Some(slice) = toks.get(i..i + n) else {
+                break;
+            };
+            let k = n - 1;
+            let t = &slice[k];
+            let glued = k > 0 && t.start == slice[k - 1].end;
+            if k > 0 && !glued {
+                out.push(' ');
+            }
+            out.push_str(&t.lower);
+            if !self.form_prefixes.contains(out.as_str()) {
+                break;
+            }
+            if phrase_token_ok(slice, k, true)
+                && let Some(&idx) = map.get(out.as_str())
+            {
+                best = Some((idx, i + n));
+            }
+            if !phrase_token_ok(slice, k, false) {
+                break;
+            }
+        }
+        best
     }
 
     /// The key of the currency unit with ISO code `code` ("USD" → "dollar"), not a
@@ -341,24 +379,30 @@ fn normalise_form(f: &str) -> String {
 /// a hyphen inside a word pair, "high-ranking") with nothing else between them. The
 /// signs of units of measure are part of a form too: a degree sign opening it ("°C",
 /// "85 °"), a slash inside it ("km/h"), and a power glued at its end ("km2", "m²").
+/// May token `k` of `slice` stand in a phrase, as its last token or before another?
+fn phrase_token_ok(slice: &[Tok], k: usize, last: bool) -> bool {
+    let t = &slice[k];
+    let glued = k > 0 && (t.start == slice[k - 1].end);
+    let power = glued && last && slice[k - 1].kind == TokKind::Word;
+    if t.kind == TokKind::Num && !(power && matches!(t.lower.as_str(), "2" | "3")) {
+        return false;
+    }
+    let sign = match t.lower.as_str() {
+        "-" => k > 0 && !last,
+        "/" => k > 0 && !last && glued,
+        "°" | "º" => k == 0,
+        "²" | "³" => power,
+        _ => false,
+    };
+    t.kind != TokKind::Punct || sign
+}
+
 fn phrase(toks: &[Tok], i: usize, n: usize) -> Option<String> {
     let slice = toks.get(i..i + n)?;
     let mut out = String::new();
     for (k, t) in slice.iter().enumerate() {
         let glued = k > 0 && (t.start == slice[k - 1].end);
-        let last = k + 1 == n;
-        let power = glued && last && slice[k - 1].kind == TokKind::Word;
-        if t.kind == TokKind::Num && !(power && matches!(t.lower.as_str(), "2" | "3")) {
-            return None;
-        }
-        let sign = match t.lower.as_str() {
-            "-" => k > 0 && !last,
-            "/" => k > 0 && !last && glued,
-            "°" | "º" => k == 0,
-            "²" | "³" => power,
-            _ => false,
-        };
-        if t.kind == TokKind::Punct && !sign {
+        if !phrase_token_ok(slice, k, k + 1 == n) {
             return None;
         }
         if k > 0 && !glued {

@@ -236,6 +236,11 @@ fn mixed(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
 
 /// "3/4", "-4/5", "2 1/4", "¾", "2½": digit fractions, where no date cue comes before
 /// ("on 3/4" is a day) and the fraction closes its phrase.
+/// Is `w` a vulgar fraction sign ("½")?
+pub(super) fn is_vulgar(w: &str) -> bool {
+    VULGAR.iter().any(|(s, _)| *s == w)
+}
+
 fn digits(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
     let toks = ctx.toks;
     let t = &toks[i];

@@ -13,17 +13,18 @@
 //!                                        ends in a zero, so the comma groups thousands)
 //! ```
 
+use crate::claims::dates;
 use crate::claims::fractions;
 use crate::claims::lang::is_function_word;
-use crate::claims::numbers::{Convention, parse_digits, parse_words};
+use crate::claims::numbers::{Convention, is_number_word, parse_digits, parse_words};
 use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
 
 use super::build::Draft;
-use super::fraction::{ends_in_scale, fraction_at};
-use super::ordinal::ordinal_at;
+use super::fraction::{ends_in_scale, fraction_at, is_vulgar};
+use super::ordinal::{is_ordinal_word, ordinal_at};
 use super::scale::{apply_scales, lower_groups, multiplier_at, scale_at};
 use super::traps::trap;
 use super::unit_phrase::{looks_like_verb, whole_count};
@@ -513,6 +514,69 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
     Scan::Core(core)
 }
 
+const DECADES_OF_LIFE: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// Words that start a reading without being number, ordinal, month or vague words:
+/// articles standing for one ("a dozen", "un año", "la mitad"), halves and
+/// quarters, signs in words and multiples. See [`may_start`].
+const OTHER_STARTS: &[&str] = &[
+    "a",
+    "an",
+    "un",
+    "una",
+    "la",
+    "half",
+    "quarter",
+    "medio",
+    "media",
+    "minus",
+    "negative",
+    "menos",
+    "once",
+    "twice",
+    "thrice",
+    "double",
+    "doble",
+    "triple",
+    "treble",
+    "cuádruple",
+    "quadruple",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "fivefold",
+    "tenfold",
+    "hundredfold",
+];
+
+/// Can anything be read starting at token `t`? Every stage tried at a word
+/// (`days::dates_at`, [`noun_ordinal`], [`scan_core`]) first asks for a month, a
+/// number word, an ordinal word, a vague quantity, a decade of a life or one of
+/// `OTHER_STARTS` there; other words (most of any text) are passed over unread.
+/// Digits and signs are always tried.
+pub(super) fn may_start(t: &Tok) -> bool {
+    if t.kind != TokKind::Word {
+        return true;
+    }
+    let w = t.lower.as_str();
+    OTHER_STARTS.contains(&w)
+        || dates::month(t).is_some()
+        || is_number_word(w)
+        || is_ordinal_word(w)
+        || qualifiers::starts_vague(w)
+        || DECADES_OF_LIFE.contains(&w)
+        || is_vulgar(w)
+}
+
 /// "in her 80s", "in his early forties", "their late 20s": a decade of a person's
 /// life, the ages from its first year up to the next decade.
 fn age_decade(toks: &[Tok], i: usize) -> Option<Core> {
@@ -527,17 +591,7 @@ fn age_decade(toks: &[Tok], i: usize) -> Option<Core> {
             (v, i + 2)
         }
         _ => {
-            const TENS: [&str; 8] = [
-                "twenties",
-                "thirties",
-                "forties",
-                "fifties",
-                "sixties",
-                "seventies",
-                "eighties",
-                "nineties",
-            ];
-            let k = TENS.iter().position(|w| t.is(w))?;
+            let k = DECADES_OF_LIFE.iter().position(|w| t.is(w))?;
             (20.0 + 10.0 * k as f64, i + 1)
         }
     };

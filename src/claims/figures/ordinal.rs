@@ -44,6 +44,11 @@ pub(super) struct Word {
 }
 
 /// English: "fifth", "fifths", "trillionth". "seconds" is a unit of time only.
+/// Is `w` an ordinal word in either language ("third", "vigésima")?
+pub(super) fn is_ordinal_word(w: &str) -> bool {
+    word_en(w).is_some() || word_es(w).is_some()
+}
+
 fn word_en(w: &str) -> Option<Word> {
     let (stem, plural) = match w.strip_suffix('s') {
         Some(s) if w != "seconds" => (s, true),

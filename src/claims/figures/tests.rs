@@ -689,3 +689,39 @@ fn readings_from_batches_31_and_32() {
     assert!(figures("Ofreció ayuda, según dijeron dos portavoces.", "es").is_empty());
     assert!(figures("Cantó en la Quinta Vergara ante el público.", "es").is_empty());
 }
+
+/// The gate that passes over words nothing starts with (`number::may_start`) changes
+/// no reading: every labelled sentence reads the same with it off.
+#[test]
+fn the_start_gate_skips_only_words_that_read_nothing() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims");
+    let mut sentences = 0;
+    for entry in std::fs::read_dir(&dir).expect("the labelled sets") {
+        let path = entry.expect("a file").path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).expect("read"))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for s in file
+            .get("sentence")
+            .and_then(|s| s.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let (Some(text), Some(lang)) = (
+                s.get("text").and_then(|t| t.as_str()),
+                s.get("lang").and_then(|l| l.as_str()),
+            ) else {
+                continue;
+            };
+            let gated = format!("{:?}", figures(text, lang));
+            super::NO_GATE.with(|g| g.set(true));
+            let ungated = format!("{:?}", figures(text, lang));
+            super::NO_GATE.with(|g| g.set(false));
+            assert_eq!(gated, ungated, "{}: {text}", path.display());
+            sentences += 1;
+        }
+    }
+    assert!(sentences > 2000, "{sentences} sentences");
+}

@@ -126,8 +126,15 @@ pub(crate) fn parse_digits(raw: &str, conv: Convention) -> Option<f64> {
     s.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
+/// Groups after the first: all of three digits, or the Indian lakh grouping, pairs
+/// then a last three ("1,01,350", "11,21,000").
 fn thousand_groups(groups: &[&str]) -> bool {
-    groups.iter().all(|g| g.len() == 3)
+    let indian = || {
+        groups.split_last().is_some_and(|(last, pairs)| {
+            last.len() == 3 && !pairs.is_empty() && pairs.iter().all(|g| g.len() == 2)
+        })
+    };
+    groups.iter().all(|g| g.len() == 3) || indian()
 }
 
 /// Formats `v` with `decimals` fractional digits and thousands separators under

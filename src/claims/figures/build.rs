@@ -107,6 +107,7 @@ pub(super) fn build(ctx: &Ctx, core: Core, prev: &[(Figure, usize)]) -> Option<(
     unit_phrase::and_a_half(ctx, &mut d);
     kind::percentage_points(ctx, &mut d, prev);
     currency::left_unsaid(ctx, &mut d, prev);
+    kind::compound_duration(ctx, &mut d);
     kind::ordinal_or_duration(&mut d);
     if kind::is_year_figure(ctx, &d) {
         let end = d.core.end.max(d.end);

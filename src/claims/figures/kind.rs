@@ -19,7 +19,7 @@ use crate::claims::units::{LEXICON, UnitKind};
 
 use super::Ctx;
 use super::build::Draft;
-use super::number::Core;
+use super::number::{Core, Scan, scan_core};
 use super::unit_phrase::{UnitPhrase, is_plural};
 use super::words::{WORDS, has};
 
@@ -303,10 +303,49 @@ pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize
 
 /// Step: an ordinal core is an ordinal whatever its noun; a count of a unit of time
 /// is a duration, in days ("3 years" is 1,095).
+/// Step: "11 years and four months", "1min 12sec", "3 minutos y 34 segundos": a
+/// span written in two units of time, the second smaller, is one span, in the
+/// first unit.
+pub(super) fn compound_duration(ctx: &Ctx, d: &mut Draft) {
+    let toks = ctx.toks;
+    let Some(first) =
+        d.up.head
+            .filter(|u| u.kind == UnitKind::Duration && u.days > 0.0)
+    else {
+        return;
+    };
+    let Some(v) = d.value.lo.filter(|_| {
+        d.kind == Kind::Count && d.value.is_exact() && !d.up.borrowed && !d.core.ordinal
+    }) else {
+        return;
+    };
+    let mut k = d.up.end.max(d.tail);
+    if toks.get(k).is_some_and(|t| t.is("and") || t.is("y")) {
+        k += 1;
+    }
+    let Scan::Core(more) = scan_core(ctx, k) else {
+        return;
+    };
+    let Some(w) = more
+        .value
+        .lo
+        .filter(|_| more.value.is_exact() && !more.ordinal && !more.fraction && !more.vague)
+    else {
+        return;
+    };
+    let Some(second) = LEXICON.unit_at(toks, more.end).filter(|m| {
+        m.entry.kind == UnitKind::Duration && (0.0..first.days).contains(&m.entry.days)
+    }) else {
+        return;
+    };
+    d.value = Interval::exact(v + w * second.entry.days / first.days);
+    d.tail = second.end;
+}
+
 pub(super) fn ordinal_or_duration(d: &mut Draft) {
     if d.core.ordinal {
         d.kind = Kind::Ordinal;
-    } else if d.kind == Kind::Count && d.unit_kind == UnitKind::Duration {
+    } else if d.kind == Kind::Count && d.unit_kind == UnitKind::Duration && !d.core.year {
         d.kind = Kind::Duration;
         let days = d.up.head.map_or(1.0, |u| u.days);
         d.value = scale_interval(d.value, days);

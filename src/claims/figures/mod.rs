@@ -53,6 +53,8 @@ mod range;
 mod reject;
 #[cfg(test)]
 mod round49_tests;
+#[cfg(test)]
+mod round50_tests;
 mod scale;
 mod shared_sign;
 mod sub_units;

@@ -372,6 +372,13 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             && toks
                 .get(end + 1)
                 .is_some_and(|w| w.is("time") && w.start == toks[end].end);
+        // "en el último cuarto", "the final third": after a rank, the word is a noun
+        // (a quarter of a game, a part), not a rank itself.
+        let after_rank = i > 0
+            && (matches!(
+                toks[i - 1].lower.as_str(),
+                "último" | "última" | "penúltimo" | "penúltima" | "last" | "final"
+            ) || toks[i - 1].kind == TokKind::Word && is_ordinal_word(&toks[i - 1].lower));
         // "400.000 euros por décimo", "por segundo": after "por"/"cada" with no noun,
         // the word is a noun (a lottery ticket, a second), not a rank.
         let noun_use = i > 0
@@ -385,6 +392,7 @@ fn word_core(ctx: &Ctx, i: usize) -> Scan {
             || named
             || compound
             || noun_use
+            || after_rank
         {
             return Scan::Skip(end);
         }
@@ -443,6 +451,14 @@ fn digit_core(ctx: &Ctx, i: usize) -> Scan {
             Some(n) => Scan::Core(ordinal_core(i, end, n)),
             None => Scan::Skip(end),
         };
+    }
+    // "2024-25", "2024–25": a fiscal year or a season, its second year written with
+    // two digits.
+    if let Some(y) = fiscal_year(toks, i) {
+        return Scan::Core(Core {
+            year: true,
+            ..number_core(i, i + 3, Interval::closed(y, y + 1.0), None)
+        });
     }
     // Decades: "1990s".
     if let Some(next) = toks
@@ -577,6 +593,24 @@ pub(super) fn may_start(t: &Tok) -> bool {
         || is_vulgar(w)
 }
 
+/// "2024-25": the first year, when the two digits glued after a dash or a slash are
+/// the next year's last two.
+fn fiscal_year(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = &toks[i];
+    let y: u32 = t
+        .lower
+        .parse()
+        .ok()
+        .filter(|y| t.lower.len() == 4 && (1900..2100).contains(y))?;
+    let sep = toks
+        .get(i + 1)
+        .filter(|s| s.is_punct("-–/") && s.start == t.end)?;
+    let next = toks
+        .get(i + 2)
+        .filter(|n| n.kind == TokKind::Num && n.start == sep.end && n.lower.len() == 2)?;
+    (next.lower.parse::<u32>().ok()? == (y + 1) % 100).then_some(f64::from(y))
+}
+
 /// "in her 80s", "in his early forties", "their late 20s": a decade of a person's
 /// life, the ages from its first year up to the next decade.
 fn age_decade(toks: &[Tok], i: usize) -> Option<Core> {
@@ -706,8 +740,8 @@ fn is_negative(toks: &[Tok], i: usize) -> bool {
             .unit_at(toks, i + 1)
             .is_some_and(|u| LEXICON.related(&u.entry.key, "degree"));
     // Glued to what comes before, the dash joins ("10-20"), unless that is a sign of
-    // comparison ("<-30").
-    let joined = i >= 2 && toks[i - 2].end == minus.start && !toks[i - 2].is_punct("<>=");
+    // comparison ("<-30") or an opening bracket ("(-1,1 %)").
+    let joined = i >= 2 && toks[i - 2].end == minus.start && !toks[i - 2].is_punct("<>=([");
     (minus.end == toks[i].start || spaced_degrees) && !joined
 }
 

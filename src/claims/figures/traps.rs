@@ -107,7 +107,14 @@ pub(super) fn trap(ctx: &Ctx, i: usize) -> Option<usize> {
     // "the 100m final", "los 400 metros vallas": a race named by its distance.
     // "in the 100m", "ganó los 100 metros en 9,81": a definite distance that ends the
     // phrase names the race too.
-    let definite = prev.is_some_and(|p| matches!(p.lower.as_str(), "the" | "los" | "el"));
+    // So does one after "women's"/"men's" ("the women's 5,000m").
+    let definite = prev.is_some_and(|p| {
+        matches!(p.lower.as_str(), "the" | "los" | "el")
+            || p.lower
+                .strip_suffix("'s")
+                .or_else(|| p.lower.strip_suffix("’s"))
+                .is_some_and(|w| matches!(w, "women" | "men"))
+    });
     if let Some(n) = next
         && matches!(n.lower.as_str(), "m" | "metres" | "meters" | "metros")
         && (toks

@@ -68,6 +68,19 @@ fn is_furniture(toks: &[Tok]) -> bool {
         }
     }
     // "Follow us on Twitter | 2 comments": any field of a strip may be the counter.
+    // A sentence of more than four words with no separator has no such field.
+    let separated = toks
+        .iter()
+        .any(|t| ["|", "·", "•"].iter().any(|p| t.is_punct(p)));
+    if !separated
+        && toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .nth(4)
+            .is_some()
+    {
+        return false;
+    }
     toks.split(|t| ["|", "·", "•"].iter().any(|p| t.is_punct(p)))
         .any(|field| {
             let words: Vec<&Tok> = field.iter().filter(|t| t.kind == TokKind::Word).collect();

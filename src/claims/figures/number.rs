@@ -13,6 +13,8 @@
 //!                                        ends in a zero, so the comma groups thousands)
 //! ```
 
+use std::cell::RefCell;
+
 use crate::claims::dates;
 use crate::claims::fractions;
 use crate::claims::lang::is_function_word;
@@ -21,6 +23,7 @@ use crate::claims::qualifiers;
 use crate::claims::tokens::{Tok, TokKind};
 use crate::claims::types::{Figure, Interval, Kind};
 use crate::claims::units::{LEXICON, UnitKind};
+use crate::claims::word_hash::WordMap;
 
 use super::build::Draft;
 use super::fraction::{ends_in_scale, fraction_at, is_vulgar};
@@ -583,6 +586,28 @@ pub(super) fn may_start(t: &Tok) -> bool {
     if t.kind != TokKind::Word {
         return true;
     }
+    // The answer depends on the word and its capital only, and the same words recur
+    // through a text: each is worked out once per thread.
+    thread_local! {
+        static SEEN: RefCell<WordMap<String, [Option<bool>; 2]>> = RefCell::default();
+    }
+    let cap = usize::from(t.cap);
+    if let Some(known) = SEEN.with(|s| s.borrow().get(t.lower.as_str()).and_then(|v| v[cap])) {
+        return known;
+    }
+    let answer = word_may_start(t);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        // Bounded: a long-running process reading many texts starts afresh.
+        if s.len() > 200_000 {
+            s.clear();
+        }
+        s.entry(t.lower.clone()).or_default()[cap] = Some(answer);
+    });
+    answer
+}
+
+fn word_may_start(t: &Tok) -> bool {
     let w = t.lower.as_str();
     OTHER_STARTS.contains(&w)
         || dates::month(t).is_some()

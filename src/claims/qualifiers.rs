@@ -76,6 +76,11 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("about", Qualifier::About),
     ("some", Qualifier::About),
     ("as many as", Qualifier::UpTo),
+    // A limit set on an amount: "capped at £100,000", "con un tope de 300 euros".
+    ("capped at", Qualifier::UpTo),
+    ("limited to", Qualifier::UpTo),
+    ("a maximum of", Qualifier::UpTo),
+    ("un tope de", Qualifier::UpTo),
     ("as much as", Qualifier::UpTo),
     ("no more than", Qualifier::UpTo),
     ("at most", Qualifier::UpTo),

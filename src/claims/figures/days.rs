@@ -126,7 +126,15 @@ fn span_end(ctx: &Ctx, d: &dates::DateMatch) -> Option<(f64, usize)> {
     let k = d.end + 1 + usize::from(article(d.end + 1));
     let ends_in_day = toks[d.end - 1].kind == TokKind::Num && toks[d.end - 1].lower.len() <= 2;
     let (hi, end) = match dates::date_at(toks, k, ctx.year) {
-        Some(e) => (e.value.lo.filter(|_| e.value.is_exact())?, e.end),
+        // "del 15 de noviembre al 8 de marzo": an end with no year of its own before
+        // the start falls in the next year.
+        Some(e) => {
+            let hi = e.value.lo.filter(|_| e.value.is_exact())?;
+            let own_year =
+                (e.start..e.end).any(|j| toks[j].kind == TokKind::Num && toks[j].lower.len() == 4);
+            let next_year = !own_year && hi < v && hi + 10_000.0 > v;
+            (if next_year { hi + 10_000.0 } else { hi }, e.end)
+        }
         // A bare day ends the span only where no noun follows ("to 18 among").
         None if ends_in_day && k == d.end + 1 => (v - v % 100.0 + day_number(toks, k)?, k + 1),
         None => return None,

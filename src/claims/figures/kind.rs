@@ -303,9 +303,9 @@ pub(super) fn percentage_points(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize
 
 /// Step: an ordinal core is an ordinal whatever its noun; a count of a unit of time
 /// is a duration, in days ("3 years" is 1,095).
-/// Step: "11 years and four months", "1min 12sec", "3 minutos y 34 segundos": a
-/// span written in two units of time, the second smaller, is one span, in the
-/// first unit.
+/// Step: "11 years and four months", "1min 12sec", "2 horas, 2 minutos y 5
+/// segundos": a span written in units of time, each smaller than the last, is one
+/// span, in the first unit.
 pub(super) fn compound_duration(ctx: &Ctx, d: &mut Draft) {
     let toks = ctx.toks;
     let Some(first) =
@@ -314,32 +314,37 @@ pub(super) fn compound_duration(ctx: &Ctx, d: &mut Draft) {
     else {
         return;
     };
-    let Some(v) = d.value.lo.filter(|_| {
+    let Some(mut total) = d.value.lo.filter(|_| {
         d.kind == Kind::Count && d.value.is_exact() && !d.up.borrowed && !d.core.ordinal
     }) else {
         return;
     };
-    let mut k = d.up.end.max(d.tail);
-    if toks.get(k).is_some_and(|t| t.is("and") || t.is("y")) {
-        k += 1;
+    let (mut k, mut last_days) = (d.up.end.max(d.tail), first.days);
+    loop {
+        let joined = toks
+            .get(k)
+            .is_some_and(|t| t.is("and") || t.is("y") || t.is_punct(","));
+        let at = k + usize::from(joined);
+        let Scan::Core(more) = scan_core(ctx, at) else {
+            break;
+        };
+        let Some(w) = more
+            .value
+            .lo
+            .filter(|_| more.value.is_exact() && !more.ordinal && !more.fraction && !more.vague)
+        else {
+            break;
+        };
+        let Some(unit) = LEXICON.unit_at(toks, more.end).filter(|m| {
+            m.entry.kind == UnitKind::Duration && (0.0..last_days).contains(&m.entry.days)
+        }) else {
+            break;
+        };
+        total += w * unit.entry.days / first.days;
+        (k, last_days) = (unit.end, unit.entry.days);
+        d.tail = unit.end;
     }
-    let Scan::Core(more) = scan_core(ctx, k) else {
-        return;
-    };
-    let Some(w) = more
-        .value
-        .lo
-        .filter(|_| more.value.is_exact() && !more.ordinal && !more.fraction && !more.vague)
-    else {
-        return;
-    };
-    let Some(second) = LEXICON.unit_at(toks, more.end).filter(|m| {
-        m.entry.kind == UnitKind::Duration && (0.0..first.days).contains(&m.entry.days)
-    }) else {
-        return;
-    };
-    d.value = Interval::exact(v + w * second.entry.days / first.days);
-    d.tail = second.end;
+    d.value = Interval::exact(total);
 }
 
 pub(super) fn ordinal_or_duration(d: &mut Draft) {

@@ -295,7 +295,14 @@ pub(super) fn join_months(ctx: &Ctx, figs: &mut Vec<(Figure, usize)>) {
             && matches!((f.value.lo, f.value.hi), (Some(lo), Some(hi))
                 if lo % 100.0 == 1.0 && (lo / 100.0).floor() == (hi / 100.0).floor() && hi - lo >= 27.0)
     };
-    if !whole_month(a) || !whole_month(b) || a.value.lo >= b.value.lo || a.sentence != b.sentence {
+    // "between October and December 2024": a first month written without its year
+    // is in the year of the last.
+    let year = |v: Option<f64>| v.map_or(0.0, |v| (v / 10_000.0).floor());
+    let mut a_lo = a.value.lo;
+    if year(a.value.lo) != year(b.value.lo) && !a.text.chars().any(|c| c.is_ascii_digit()) {
+        a_lo = a_lo.map(|v| v + (year(b.value.lo) - year(a.value.lo)) * 10_000.0);
+    }
+    if !whole_month(a) || !whole_month(b) || a_lo >= b.value.lo || a.sentence != b.sentence {
         return;
     }
     let between = ctx.text.get(a.span[1]..b.span[0]).map_or("", str::trim);
@@ -317,7 +324,7 @@ pub(super) fn join_months(ctx: &Ctx, figs: &mut Vec<(Figure, usize)>) {
     }
     let span = [a.span[0], b.span[1]];
     let mut merged = a.clone();
-    merged.value = Interval::closed(a.value.lo.unwrap_or(0.0), b.value.hi.unwrap_or(0.0));
+    merged.value = Interval::closed(a_lo.unwrap_or(0.0), b.value.hi.unwrap_or(0.0));
     merged.span = span;
     merged.text = ctx.text[span[0]..span[1]].to_string();
     let end = figs[n - 1].1;

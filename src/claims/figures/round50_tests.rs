@@ -1,7 +1,7 @@
-//! One test per rule added after held-out batch 50 (issue 11): spans in two units of
-//! time, fiscal years, the Indian lakh grouping, a minus inside brackets, tallies
-//! after "voting", partitives after a possessive, a rank word used as a noun and
-//! races named by their distance. Sentences are written for these tests; each rule
+//! One test per rule added after held-out batches 50 and 51 (issue 11): spans in units
+//! of time, fiscal years, the Indian lakh grouping, a minus inside brackets, tallies
+//! after "voting", partitives after a possessive, a rank word used as a noun, races
+//! named by their distance, spans of dates across a new year and caps on amounts. Sentences are written for these tests; each rule
 //! has a negative case where one matters.
 
 use super::tests::{check_readings, fig, figures};
@@ -107,4 +107,44 @@ fn races_named_by_distance_and_reservoir_volumes() {
     assert!(figs.iter().all(|f| !f.text.contains("5,000")), "{figs:?}");
     let f = fig("Los embalses guardan 191 hectómetros cúbicos.", "es", "191");
     assert_eq!(f.unit_key, "cubic hectometer");
+}
+
+#[test]
+fn spans_in_three_units_and_across_a_new_year() {
+    let f = fig("Sawe won in 2hr 2min 27sec.", "en", "2hr");
+    let want = (2.0 + (2.0 + 27.0 / 60.0) / 60.0) / 24.0;
+    assert!((f.value.lo.unwrap() - want).abs() < 1e-12, "{:?}", f.value);
+    let f = fig("Ganó en 2 horas, 2 minutos y 5 segundos.", "es", "2 horas");
+    assert_eq!(f.unit_key, "hour");
+    let f = fig(
+        "Exhibirá del 15 de noviembre al 8 de marzo 40 obras.",
+        "es",
+        "noviembre",
+    );
+    // No article date here, so the year is 0 and the end falls in year 1.
+    assert_eq!((f.value.lo, f.value.hi), (Some(1115.0), Some(10_308.0)));
+    let f = fig(
+        "Police recorded 6 953 murders between October and December 2024.",
+        "en",
+        "October",
+    );
+    assert_eq!(
+        (f.value.lo, f.value.hi),
+        (Some(20_241_001.0), Some(20_241_231.0))
+    );
+    // A later end in the same year stays in it.
+    let f = fig("Del 3 de marzo al 9 de abril.", "es", "marzo");
+    assert_eq!(f.value.hi, Some(409.0));
+}
+
+#[test]
+fn caps_on_amounts_are_upper_bounds() {
+    let f = fig(
+        "Payments would be capped at £100,000 per farm.",
+        "en",
+        "100,000",
+    );
+    assert_eq!((f.value.lo, f.value.hi), (Some(0.0), Some(100_000.0)));
+    let f = fig("Ayudas con un tope de 300 euros.", "es", "300");
+    assert_eq!((f.value.lo, f.value.hi), (Some(0.0), Some(300.0)));
 }

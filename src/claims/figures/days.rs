@@ -62,7 +62,7 @@ fn shift_year(v: Interval, years: f64) -> Interval {
 /// one month, as one date interval. Starts at the first day; (figure, end index).
 fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
     let toks = ctx.toks;
-    let article = |k: usize| toks.get(k).is_some_and(|a| a.is("el") || a.is("the"));
+    let article = |k: usize| definite(toks, k);
     let mut intro = i.checked_sub(1)?;
     if article(intro) {
         intro = intro.checked_sub(1)?;
@@ -74,15 +74,7 @@ fn day_span(ctx: &Ctx, i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     let first = day_number(toks, i)?;
-    let joiner = toks.get(i + 1)?;
-    let joined = if between {
-        joiner.is("and") || joiner.is("y")
-    } else {
-        ["al", "a", "hasta", "to", "until"]
-            .iter()
-            .any(|w| joiner.is(w))
-    };
-    if !joined {
+    if !joins_span(toks.get(i + 1)?, between) {
         return None;
     }
     let k = i + 2 + usize::from(article(i + 2));
@@ -105,22 +97,13 @@ fn span_end(ctx: &Ctx, d: &dates::DateMatch) -> Option<(f64, usize)> {
     let v = d
         .value
         .lo
-        .filter(|_| d.value.is_exact() && d.value.lo.is_some_and(|v| v % 100.0 != 0.0))?;
-    let article = |k: usize| toks.get(k).is_some_and(|a| a.is("el") || a.is("the"));
+        .filter(|v| d.value.is_exact() && v % 100.0 != 0.0)?;
+    let article = |k: usize| definite(toks, k);
     let before = d
         .start
         .checked_sub(1 + usize::from(d.start > 0 && article(d.start - 1)));
     let between = before.is_some_and(|b| toks[b].is("between") || toks[b].is("entre"));
-    let sep = toks.get(d.end)?;
-    let joined = if between {
-        sep.is("and") || sep.is("y")
-    } else {
-        ["to", "through", "until", "al", "hasta"]
-            .iter()
-            .any(|w| sep.is(w))
-            || sep.is_punct("-–")
-    };
-    if !joined {
+    if !joins_span(toks.get(d.end)?, between) {
         return None;
     }
     let k = d.end + 1 + usize::from(article(d.end + 1));
@@ -140,6 +123,23 @@ fn span_end(ctx: &Ctx, d: &dates::DateMatch) -> Option<(f64, usize)> {
         None => return None,
     };
     (hi > v && hi - v < 10_000.0).then_some((hi, end))
+}
+
+/// "el", "the" at `k`: the article a day may take in a span ("entre el 28 y el 30").
+fn definite(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|a| a.is("el") || a.is("the"))
+}
+
+/// Does `sep` join the two ends of a span of days: "and"/"y" after "between"/"entre",
+/// else "to", "through", "al", "a", "hasta" or a dash?
+fn joins_span(sep: &Tok, between: bool) -> bool {
+    if between {
+        return sep.is("and") || sep.is("y");
+    }
+    ["to", "through", "until", "al", "a", "hasta"]
+        .iter()
+        .any(|w| sep.is(w))
+        || sep.is_punct("-–")
 }
 
 /// A day of the month written alone, not counting a noun after it.

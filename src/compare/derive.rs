@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Derivation;
-use super::align::{is_base, same_stem};
+use super::evidence::{is_base, same_stem};
 use crate::claims::{Figure, Interval, Kind};
 use crate::fetch::discover::fold;
 

@@ -23,6 +23,7 @@ mod align;
 mod changes;
 mod compared;
 mod derive;
+mod evidence;
 mod framing;
 mod history;
 mod quotes;
@@ -309,7 +310,7 @@ fn compared_figures(s: &Subject) -> Vec<crate::claims::Figure> {
 /// looking into a wrong cell (the accuracy tests print it for missed divergences).
 #[doc(hidden)]
 pub fn pair_why(a: &Figure, b: &Figure, same_language: bool) -> String {
-    match align::pair_score(a, b, same_language) {
+    match evidence::pair_score(a, b, same_language) {
         Some(m) => format!(
             "evidence {:.2} (+{:.1} values) specific {} about the number {}: {}",
             m.evidence, m.value_bonus, m.specific, m.about_the_number, m.why

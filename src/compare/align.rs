@@ -16,6 +16,8 @@ use super::evidence::{Match, pair_score};
 use super::restated::Mentioned;
 use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
 use crate::claims::{Figure, Interval, Kind};
+
+/// Score taken off a pair whose outlet or reference side is derived, so a stated
 /// figure about the same quantity wins.
 const DERIVED_PENALTY: f64 = 0.2;
 

@@ -27,8 +27,6 @@ const SCALE_WORDS: &[&str] = &[
     "millardos",
 ];
 
-/// Score taken off a pair whose outlet or reference side is derived, so a stated
-
 #[derive(Clone, Debug)]
 pub(super) struct Match {
     /// Unit, modifier and context evidence, values aside.

@@ -420,25 +420,107 @@ fn dump(c: &Comparison) {
     }
 }
 
+/// The packet-text ranges of a label's mentions (its text, `also` and `restated`).
+fn label_mentions(text: &str, name: &str, label: &Want) -> Vec<(usize, usize)> {
+    std::iter::once((label.text.as_str(), label.mention))
+        .chain(label.also.iter().map(|m| (label.text.as_str(), *m)))
+        .chain(label.restated.iter().map(|r| (r.text.as_str(), r.mention)))
+        .map(|(t, m)| {
+            let at = nth(text, t, m)
+                .unwrap_or_else(|| panic!("{name}: `{t}` mention {m} is not in the reference"));
+            (at, at + t.len())
+        })
+        .collect()
+}
+
+/// `VERDICT_PAIRS=FILE`: one JSON line per (reference figure, outlet figure) pair the
+/// scorer can weigh, with its features and whether the labels make it the same
+/// quantity, for `scripts/fit_pairs.py`.
+fn dump_pairs(case: &Case, c: &Comparison, out: &mut impl std::io::Write) {
+    let text = &case.reference.0;
+    let title_len = text.split("\n\n").next().unwrap_or("").len();
+    let at = |f: &storydiff::claims::Figure| {
+        let [a, b] = f.span;
+        if f.headline {
+            (a, b)
+        } else {
+            (a + title_len + 2, b + title_len + 2)
+        }
+    };
+    let labels: Vec<(&Want, Vec<(usize, usize)>)> = case
+        .wants
+        .iter()
+        .filter(|w| !w.derived)
+        .map(|w| (w, label_mentions(text, &case.name, w)))
+        .collect();
+    let lang = |s: &compare::Subject| s.article.as_ref().and_then(|a| a.lang.clone());
+    for side in &c.outlets {
+        let same = lang(side).is_none()
+            || lang(&c.reference).is_none()
+            || lang(side) == lang(&c.reference);
+        for (i, a) in c.reference.claims.figures.iter().enumerate() {
+            if !compare::compared(a) {
+                continue;
+            }
+            let (x, y) = at(a);
+            let label = labels
+                .iter()
+                .position(|(_, ms)| ms.iter().any(|&(p, q)| x < q && p < y));
+            let cell = label.and_then(|l| labels[l].0.cells.get(&side.id));
+            for (j, b) in side.claims.figures.iter().enumerate() {
+                if !compare::compared(b) {
+                    continue;
+                }
+                let Some(features) = compare::pair_features(a, b, same) else {
+                    continue;
+                };
+                let same_quantity = cell.is_some_and(|(v, t)| {
+                    v != "missing"
+                        && !t.is_empty()
+                        && (b.text.contains(t.as_str()) || t.contains(&b.text))
+                });
+                let line = serde_json::json!({
+                    "case": case.name,
+                    "outlet": side.id,
+                    "ref": i,
+                    "out": j,
+                    "label": label,
+                    "ref_text": a.text,
+                    "out_text": b.text,
+                    "verdict": cell.map(|(v, _)| v.as_str()),
+                    "y": u8::from(same_quantity),
+                    "x": features.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+                });
+                writeln!(out, "{line}").unwrap();
+            }
+        }
+    }
+}
+
 fn score_case(case: &Case) -> Score {
     let c = compare_case(case);
     if std::env::var("VERDICT_STORY").is_ok_and(|v| case.name.ends_with(&v)) {
         dump(&c);
+    }
+    if let Some(dir) = std::env::var_os("VERDICT_PAIRS") {
+        let file = if case.name.starts_with("stories/") {
+            "written.jsonl"
+        } else {
+            "allsides.jsonl"
+        };
+        let mut out = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(Path::new(&dir).join(file))
+            .unwrap();
+        dump_pairs(case, &c, &mut out);
     }
     let (text, name) = (&case.reference.0, &case.name);
     let title_len = text.split("\n\n").next().unwrap_or("").len();
     let mut s = Score::default();
     let mut row_used = vec![false; c.rows.len()];
     for label in &case.wants {
-        let mut mentions: Vec<(usize, usize)> = Vec::new();
-        let spelled = std::iter::once((label.text.as_str(), label.mention))
-            .chain(label.also.iter().map(|m| (label.text.as_str(), *m)))
-            .chain(label.restated.iter().map(|r| (r.text.as_str(), r.mention)));
-        for (t, m) in spelled {
-            let at = nth(text, t, m)
-                .unwrap_or_else(|| panic!("{name}: `{t}` mention {m} is not in the reference"));
-            mentions.push((at, at + t.len()));
-        }
+        let mentions = label_mentions(text, name, label);
         let matching: Vec<usize> = c
             .rows
             .iter()

@@ -1,25 +1,24 @@
 //! Figure alignment: which outlet figure, if any, states each reference figure.
 //!
-//! Every (reference, outlet) pair gets a score from unit, modifiers and sentence
-//! context, plus a bonus when the values agree. Pairs below [`MATCH_MIN`] are not
-//! candidates; a disjoint pair is only a candidate when its evidence *without* the
-//! value bonus reaches [`DIVERGE_MIN`] and some of that evidence is about the numbers
-//! themselves (a known unit, a shared modifier, shared words right next to them):
-//! two sentences about the same people and place can hold two different sums of
-//! money, and a similar sentence alone never makes a divergence. The candidates are then assigned one-to-one
-//! by maximum total score (Hungarian method), so a strong pair is never lost because
-//! a weaker one took its figure first.
+//! Every (reference, outlet) pair gets the fitted model's probability that both state
+//! one quantity (`pair_model`, from the evidence `evidence::pair_score` measures).
+//! Pairs whose values agree or overlap are candidates from `match_min`; pairs whose
+//! values are disjoint only from the higher `diverge_min`, and never when a value is
+//! vague or derived. The candidates are then assigned one-to-one by maximum total
+//! probability (Hungarian method), so a strong pair is never lost because a weaker
+//! one took its figure first.
 
 use std::borrow::Cow;
 
 use super::evidence::{Match, pair_score};
+use super::pair_model::MODEL;
 use super::restated::Mentioned;
-use super::{Cell, DIVERGE_MIN, Evidence, MATCH_MIN, Verdict};
+use super::{Cell, Evidence, Verdict};
 use crate::claims::{Figure, Interval, Kind};
 
-/// Score taken off a pair whose outlet or reference side is derived, so a stated
-/// figure about the same quantity wins.
-const DERIVED_PENALTY: f64 = 0.2;
+/// Probability taken off a pair whose outlet or reference side is derived, so a
+/// stated figure about the same quantity wins.
+const DERIVED_PENALTY: f64 = 0.05;
 
 /// Verdict cells for each reference quantity (in order), and the outlet's unmatched
 /// stated figures.
@@ -38,34 +37,28 @@ pub(super) fn align(
                 continue;
             };
             let derived = a.first.derivation.is_some() || b.first.derivation.is_some();
-            let penalty = if derived { DERIVED_PENALTY } else { 0.0 };
-            let total = m.evidence + m.value_bonus - penalty;
             let (fa, fb) = (&a.first.figure, &b.first.figure);
-            // Strong evidence: enough without the values, and some of it about the
-            // numbers themselves. Arithmetic that comes out differently is shown in the
-            // inconsistency list and in the stated parts' own rows; a derived value
-            // alone never diverges.
-            let strong = !derived && m.evidence >= DIVERGE_MIN && m.specific;
-            // A bound or a vague amount overlaps almost anything: its overlap is evidence
-            // of nothing, so it is compatible only on evidence enough without the values.
+            // A derived value never diverges on its own (the stated parts' rows and the
+            // inconsistency list carry the arithmetic), and a stated figure about the
+            // same quantity wins over it.
+            let p = MODEL.probability(&m.features) - if derived { DERIVED_PENALTY } else { 0.0 };
             let candidate = match verdict(fa, fb) {
-                Verdict::Agree => true,
-                // A bound is written close to what it bounds ("at least 23" dead, not
-                // 251): a value far past it needs evidence about this very number.
+                Verdict::Agree => p >= MODEL.match_min,
+                // A bound or a vague amount overlaps almost anything: with nothing else
+                // in common (no shared word, name or modifier), the overlap is no
+                // evidence ("up to five years" in prison / "46 to 57 months" asked).
                 Verdict::Compatible => {
-                    !(loose(&fa.value) || loose(&fb.value))
-                        || (m.about_the_number
-                            && m.evidence >= MATCH_MIN
-                            && near_bound(&fa.value, &fb.value)
-                            && near_bound(&fb.value, &fa.value))
-                        || (m.specific && m.evidence >= MATCH_MIN)
+                    p >= MODEL.match_min
+                        && (!(loose(&fa.value) || loose(&fb.value)) || shares_anything(&m))
                 }
                 // "Hundreds" is not contradicted by 2,000 of something else.
-                Verdict::Diverge => strong && !vague(&fa.value) && !vague(&fb.value),
+                Verdict::Diverge => {
+                    !derived && p >= MODEL.diverge_min && !vague(&fa.value) && !vague(&fb.value)
+                }
                 Verdict::Missing => false,
             };
-            if total >= MATCH_MIN && candidate {
-                weight[i][j] = total;
+            if candidate {
+                weight[i][j] = p;
                 matches[i][j] = Some((m, ia, ib));
             }
         }
@@ -225,7 +218,7 @@ pub(super) fn loose(v: &Interval) -> bool {
 
 /// Is `other` near where the open bound `b` stands (within a factor of 1.5 of its
 /// finite end)? True when `b` is not an open bound.
-fn near_bound(b: &Interval, other: &Interval) -> bool {
+pub(super) fn near_bound(b: &Interval, other: &Interval) -> bool {
     const FACTOR: f64 = 1.5;
     let near = |end: f64, x: Option<f64>| {
         x.is_some_and(|x| end > 0.0 && x > 0.0 && x.max(end) / x.min(end) <= FACTOR)
@@ -242,7 +235,7 @@ fn near_bound(b: &Interval, other: &Interval) -> bool {
 
 /// A vague amount: a closed interval spanning a factor of two or more ("dozens",
 /// "hundreds", "cientos", "millions").
-fn vague(v: &Interval) -> bool {
+pub(super) fn vague(v: &Interval) -> bool {
     matches!((v.lo, v.hi), (Some(lo), Some(hi)) if lo > 0.0 && hi >= 2.0 * lo)
 }
 
@@ -254,15 +247,21 @@ fn best_pair(a: &Mentioned, b: &Mentioned, same_language: bool) -> Option<(Match
             let Some(m) = pair_score(fa, fb, same_language) else {
                 continue;
             };
-            let better = best
-                .as_ref()
-                .is_none_or(|(bm, _, _)| m.evidence + m.value_bonus > bm.evidence + bm.value_bonus);
+            let p = |m: &Match| MODEL.probability(&m.features);
+            let better = best.as_ref().is_none_or(|(bm, _, _)| p(&m) > p(bm));
             if better {
                 best = Some((m, ia, ib));
             }
         }
     }
     best
+}
+
+/// Anything in common beyond the kind and the values: words, names, modifiers or
+/// the thing measured.
+fn shares_anything(m: &Match) -> bool {
+    let x = &m.features;
+    x.context + x.names + x.near_words + x.modifiers_shared + x.measures_same > 0.0
 }
 
 /// Maximum-weight one-to-one assignment; `result[i]` is the column given to row `i`.

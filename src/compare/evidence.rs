@@ -4,9 +4,10 @@
 
 use std::collections::HashSet;
 
-use super::align::{common_unit, loose};
+use super::align::{common_unit, loose, near_bound, vague};
+use super::pair_model::Features;
 use super::referent;
-use crate::claims::{Figure, Kind};
+use crate::claims::{Figure, Interval, Kind};
 use crate::fetch::discover::fold;
 
 /// Words that scale a number ("million") say nothing about what is counted.
@@ -29,21 +30,14 @@ const SCALE_WORDS: &[&str] = &[
 
 #[derive(Clone, Debug)]
 pub(super) struct Match {
-    /// Unit, modifier and context evidence, values aside.
-    pub evidence: f64,
-    /// Some evidence is about the numbers themselves (a known unit, a shared modifier,
-    /// shared words next to them), not only about the sentences around them.
-    pub about_the_number: bool,
-    /// Evidence about this number beyond its unit (a shared modifier, the same thing
-    /// measured, shared words right next to both): what a divergence needs, since two
-    /// counts of one unit in articles on one story are often different quantities.
-    pub specific: bool,
-    /// Extra confidence from the values themselves.
-    pub value_bonus: f64,
+    /// The evidence as numbers, for the fitted scorer (`pair_model`).
+    pub features: Features,
+    /// The same evidence in words, for the cell's explanation.
     pub why: String,
 }
 
-/// How likely two figures are about the same quantity; `None` when they cannot be.
+/// The evidence that two figures state the same quantity, as features for the fitted
+/// scorer and in words; `None` when they cannot (kind, currency or unit differ).
 /// Across languages, words that differ are no evidence against a pair.
 pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<Match> {
     let (a, b) = (common_unit(a), common_unit(b));
@@ -55,12 +49,13 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
         return None;
     }
     let mut why = Vec::new();
+    let mut x = Features::default();
     let (ka, kb) = (a.unit_key.clone(), b.unit_key.clone());
     // A unit the sentence leaves unsaid ("39 of them", "the 49 already there") is the
     // reader's guess from nearby nouns: a guess that differs is no proof of another
     // quantity, only no proof of the same one.
     let guessed = |f: &Figure| f.unit.is_empty() && !f.unit_key.is_empty();
-    let mut evidence = match a.kind {
+    match a.kind {
         Kind::Count => {
             let differ = !ka.is_empty()
                 && !kb.is_empty()
@@ -68,18 +63,18 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
                 && !crate::claims::units_related(&ka, &kb);
             if ka.is_empty() || kb.is_empty() || (differ && (guessed(a) || guessed(b))) {
                 why.push("unit unknown".to_string());
-                0.3
+                x.unit_unknown = 1.0;
             } else if ka == kb {
                 why.push(format!("same unit ({ka})"));
-                1.0
+                x.unit_same = 1.0;
             } else if crate::claims::units_related(&ka, &kb) {
                 why.push(format!("related units ({ka} ~ {kb})"));
-                0.8
+                x.unit_related = 1.0;
             } else if crate::claims::units_broader(&ka, &kb) {
                 // "1,250 people" / "1,250 workers": possibly one count, named more
                 // broadly on one side; the rest of the evidence must say so.
                 why.push(format!("one unit broader ({ka} ~ {kb})"));
-                0.5
+                x.unit_broader = 1.0;
             } else {
                 return None;
             }
@@ -87,9 +82,17 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
         // Years, dates, percentages, money: the kind is the unit; context decides.
         _ => {
             why.push(format!("same kind ({})", a.kind.as_str()));
-            0.6
+            match a.kind {
+                Kind::Money => x.kind_money = 1.0,
+                Kind::Percent => x.kind_percent = 1.0,
+                Kind::Year => x.kind_year = 1.0,
+                Kind::Date => x.kind_date = 1.0,
+                Kind::Duration => x.kind_duration = 1.0,
+                Kind::Ordinal => x.kind_ordinal = 1.0,
+                Kind::Count => {}
+            }
         }
-    };
+    }
     let (ma, mb): (HashSet<&str>, HashSet<&str>) = (
         a.modifiers.iter().map(String::as_str).collect(),
         b.modifiers.iter().map(String::as_str).collect(),
@@ -98,98 +101,138 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
         let common: Vec<&str> = ma.intersection(&mb).copied().collect();
         if common.is_empty() {
             why.push("different modifiers".to_string());
-            evidence -= 0.8;
+            x.modifiers_differ = 1.0;
         } else {
             let share = common.len() as f64 / ma.len().max(mb.len()) as f64;
-            evidence += 0.6 * share;
+            x.modifiers_shared = share;
             let mut common = common;
             common.sort_unstable();
             why.push(format!("modifiers {}", common.join(", ")));
         }
     } else if ma.len() + mb.len() > 0 {
-        evidence -= 0.1;
+        x.modifiers_one_side = 1.0;
     }
     // What an amount measures ("budget" / "spending"): different things are different
     // quantities, the same thing is evidence about the numbers themselves.
     let (wa, wb) = (referent::measured(a), referent::measured(b));
-    let mut same_measure = false;
     if !wa.is_empty() && !wb.is_empty() {
         if wa.iter().any(|x| wb.iter().any(|y| same_stem(x, y))) {
-            same_measure = true;
-            evidence += 0.3;
+            x.measures_same = 1.0;
             why.push("measures the same thing".to_string());
         } else if same_language {
-            evidence -= 0.8;
+            x.measures_differ = 1.0;
             why.push("measures different things".to_string());
         }
     }
     // A change ("by 20,000") and a level ("405,000 claims") are different quantities.
     if referent::is_change(a) != referent::is_change(b) {
-        evidence -= 0.6;
+        x.change_one_side = 1.0;
         why.push("only one is a change".to_string());
     }
     // "3% from a year earlier" and "0.9% from March" measure over different periods.
     if let (Some(pa), Some(pb)) = (referent::period(a), referent::period(b))
         && pa != pb
     {
-        evidence -= 0.8;
+        x.periods_differ = 1.0;
         why.push("changes over different periods".to_string());
     }
     // A total and one of its parts are different quantities, whatever else they share.
     if ma.contains("total") != mb.contains("total") {
         why.push("only one is a total".to_string());
-        evidence -= 0.5;
+        x.total_one_side = 1.0;
     }
     let ctx = context_overlap(&a.sentence, &b.sentence);
+    x.context = ctx;
     if ctx > 0.0 {
-        evidence += 0.6 * ctx;
         why.push(format!("context {:.0}%", ctx * 100.0));
     }
     let names = shared_names(&a.sentence, &b.sentence);
+    x.names = names.len().min(3) as f64 / 3.0;
     if !names.is_empty() {
-        evidence += (0.15 * names.len() as f64).min(0.3);
         why.push(format!("names {}", names.join(", ")));
     }
     let local = local_overlap(a, b);
+    x.near_words = local;
     if local > 0.0 {
-        evidence += 0.4 * local;
         why.push(format!("near words {:.0}%", local * 100.0));
     }
     match (is_base(a), is_base(b)) {
         (true, true) => {
-            evidence += 0.2;
+            x.base_both = 1.0;
             why.push("both the starting point of a change".to_string());
         }
         (false, false) => {}
         _ => {
-            evidence -= 0.3;
+            x.base_one_side = 1.0;
             why.push("only one is the starting point of a change".to_string());
         }
     }
-    // Equal values are themselves a sign of the same quantity; an overlap is one only
-    // when both values are precise (a bound or a vague amount overlaps almost anything).
-    let value_bonus = if a.value == b.value {
-        0.8
-    } else if a.value.overlaps(&b.value) && !loose(&a.value) && !loose(&b.value) {
-        0.4
-    } else {
-        0.0
-    };
-    let shared_modifier = !ma.is_disjoint(&mb);
-    let known_unit = a.kind == Kind::Count
-        && !ka.is_empty()
-        && !kb.is_empty()
-        && (ka == kb || crate::claims::units_related(&ka, &kb));
-    // A count of an unnamed thing is never evidence about the number.
-    let unnamed = a.kind == Kind::Count && !known_unit;
+    values(&mut x, a, b);
+    let anchored =
+        x.unit_same + x.unit_related + x.modifiers_shared + x.measures_same + x.near_words;
+    if x.values_overlap_loose > 0.0 && anchored == 0.0 {
+        x.loose_unanchored = 1.0;
+    }
+    x.other_language = f64::from(u8::from(!same_language));
+    x.headline = f64::from(u8::from(a.headline || b.headline));
+    x.unit_guessed = f64::from(u8::from(guessed(a) || guessed(b)));
     Some(Match {
-        evidence,
-        specific: !unnamed && (shared_modifier || same_measure || local >= 0.3),
-        about_the_number: !unnamed
-            && (known_unit || shared_modifier || same_measure || local > 0.0),
-        value_bonus,
+        features: x,
         why: why.join("; "),
     })
+}
+
+/// How the two values relate, as features: equal, overlapping (precisely or through a
+/// bound or a vague amount), or how far apart.
+fn values(x: &mut Features, a: &Figure, b: &Figure) {
+    let (va, vb) = (&a.value, &b.value);
+    let is_loose = loose(va) || loose(vb);
+    if va == vb {
+        x.values_equal = 1.0;
+    } else if va.overlaps(vb) {
+        if is_loose {
+            x.values_overlap_loose = 1.0;
+        } else {
+            x.values_overlap = 1.0;
+        }
+    } else if let (Some(p), Some(q)) = (centre(va), centre(vb)) {
+        let apart = match a.kind {
+            Kind::Year => (p - q).abs() / 10.0,
+            Kind::Date => (months(p) - months(q)).abs(),
+            _ if p > 0.0 && q > 0.0 => (p / q).ln().abs(),
+            _ => 3.0,
+        };
+        x.values_apart = apart.min(3.0);
+        let close = match a.kind {
+            Kind::Year => (p - q).abs() <= 1.0,
+            Kind::Date => (months(p) - months(q)).abs() <= 1.0,
+            _ => p > 0.0 && q > 0.0 && p.max(q) / p.min(q) <= 1.2,
+        };
+        x.values_close = f64::from(u8::from(close));
+    }
+    if is_loose && !(near_bound(va, vb) && near_bound(vb, va)) {
+        x.far_from_bound = 1.0;
+    }
+    x.vague = f64::from(u8::from(vague(va) || vague(vb)));
+}
+
+/// A point standing for an interval: its middle, or its one finite end.
+fn centre(v: &Interval) -> Option<f64> {
+    match (v.lo, v.hi) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (Some(e), None) | (None, Some(e)) => Some(e),
+        (None, None) => None,
+    }
+}
+
+/// A `yyyymmdd` date as months since year 0 (days as a fraction), for distances.
+fn months(d: f64) -> f64 {
+    let (y, m, day) = (
+        (d / 10000.0).floor(),
+        ((d / 100.0).floor()) % 100.0,
+        d % 100.0,
+    );
+    y * 12.0 + m + day / 31.0
 }
 
 /// Content words of a sentence: four letters or more, folded, numbers aside.

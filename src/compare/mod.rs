@@ -6,11 +6,13 @@
 //! quantities), and a similar sentence. Pairs are an optimal one-to-one assignment
 //! within an article, not first come first served.
 //!
-//! The rule is deliberately asymmetric. Equal values are themselves evidence that two
-//! figures speak of the same thing, so an agreeing pair needs less context than a
-//! diverging one; a "diverge" is only claimed when unit, modifiers and context match
-//! without help from the values ([`DIVERGE_MIN`]). A false "diverge" sends a reporter
-//! after a discrepancy that does not exist; a false "missing" costs far less.
+//! Each pair's probability of stating one quantity comes from a logistic model fitted
+//! to labelled cells (`pair_model`, weights in `pair_model.toml`). The rule is
+//! deliberately asymmetric: equal values are themselves evidence that two figures
+//! speak of the same thing, so the model gives agreeing pairs more; and a "diverge"
+//! needs a higher probability than an "agree" (`diverge_min`, set where the fitted
+//! pairs of disjoint values are right 95% of the time). A false "diverge" sends a
+//! reporter after a discrepancy that does not exist; a false "missing" costs far less.
 //!
 //! Besides the verdict matrix: figures implied by an article's own arithmetic and
 //! the stated changes that contradict it (`derive`), near-duplicate articles grouped
@@ -26,6 +28,7 @@ mod derive;
 mod evidence;
 mod framing;
 mod history;
+mod pair_model;
 mod quotes;
 mod referent;
 mod restated;
@@ -48,11 +51,6 @@ pub use framing::{
 pub use history::{ArticleHistory, VersionEntry};
 pub use quotes::{QuoteCell, QuoteMatch, QuoteRow, WordOp};
 pub use sources::{SHINGLE, SOURCE_MIN, SourceGroup};
-
-/// Minimum match score (values included) for two figures to be paired at all.
-pub const MATCH_MIN: f64 = 1.0;
-/// Minimum match score without the value bonus for a pair to be called "diverge".
-pub const DIVERGE_MIN: f64 = 1.3;
 
 /// Whether an outlet's article could be compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -310,13 +308,35 @@ fn compared_figures(s: &Subject) -> Vec<crate::claims::Figure> {
 /// looking into a wrong cell (the accuracy tests print it for missed divergences).
 #[doc(hidden)]
 pub fn pair_why(a: &Figure, b: &Figure, same_language: bool) -> String {
+    let model = &*pair_model::MODEL;
     match evidence::pair_score(a, b, same_language) {
         Some(m) => format!(
-            "evidence {:.2} (+{:.1} values) specific {} about the number {}: {}",
-            m.evidence, m.value_bonus, m.specific, m.about_the_number, m.why
+            "p {:.2} (pairs from {:.2}, diverges from {:.2}): {}",
+            model.probability(&m.features),
+            model.match_min,
+            model.diverge_min,
+            m.why
         ),
         None => "cannot be paired (kind, currency or unit differ)".to_string(),
     }
+}
+
+/// The features the fitted pair scorer reads for two figures, with their names
+/// (`None` when they cannot be paired): what `scripts/fit_pairs.py` fits on.
+#[doc(hidden)]
+pub fn pair_features(
+    a: &Figure,
+    b: &Figure,
+    same_language: bool,
+) -> Option<Vec<(&'static str, f64)>> {
+    let m = evidence::pair_score(a, b, same_language)?;
+    Some(
+        pair_model::NAMES
+            .iter()
+            .copied()
+            .zip(m.features.values())
+            .collect(),
+    )
 }
 
 /// Compares every outlet with the reference.

@@ -233,10 +233,23 @@ fn check_comparison(c: &Comparison) {
                         })
                 });
             let restates = restates || headline_restates;
+            // A tally's second side, joined by a dash or "to" ("65-35"), or written
+            // as its two sides ("101 votos a favor, 6 en contra").
+            let for_against = |p: &storydiff::claims::Figure| {
+                [
+                    " a favor, ",
+                    " a favor y ",
+                    " in favor, ",
+                    " in favor and ",
+                    " for, ",
+                ]
+                .iter()
+                .any(|j| f.sentence.contains(&format!("{}{j}{}", p.text, f.text)))
+            };
             let tally_side = k > 0
                 && all[k - 1].sentence == f.sentence
                 && f.span[0] >= all[k - 1].span[1]
-                && f.span[0] - all[k - 1].span[1] <= 8;
+                && (f.span[0] - all[k - 1].span[1] <= 8 || for_against(&all[k - 1]));
             assert!(
                 restates || tally_side,
                 "{f:?} has no row and restates no earlier figure"

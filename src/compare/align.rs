@@ -124,8 +124,8 @@ fn explain(a: &Figure, b: &Figure, v: Verdict, score: f64, why: &str) -> String 
         Verdict::Missing => "",
     };
     format!(
-        "{}: reference “{}” (“{}”) and outlet “{}” (“{}”) give {how}; paired with score \
-         {score}: {why}",
+        "{}: reference “{}” (“{}”) and outlet “{}” (“{}”) give {how}; paired with a \
+         probability of {score} that both state one quantity: {why}",
         v.as_str(),
         a.text,
         a.sentence,

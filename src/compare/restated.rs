@@ -83,13 +83,18 @@ const TALLY_JOINS: &[&str] = &["-", "–", " - ", " – ", " to ", "-to-", " a "
 /// Is `b` the other side of a tally that `a` opens: the next figure, in the same
 /// sentence, two counts of one thing (or of nothing named) joined by a dash, "to",
 /// "a" or "contra", the larger first? Not a change ("fell from 419,000 to 51,000",
-/// "rose by 51,000 to 419,000").
+/// "rose by 51,000 to 419,000"), though "by 7 votes to 6" is a tally.
 fn tally(a: &Figure, b: &Figure) -> bool {
     let counts = a.kind == Kind::Count && b.kind == Kind::Count;
-    let one_thing = a.unit_key == b.unit_key || b.unit_key.is_empty();
-    let change = ["from ", "by ", "de ", "desde "]
-        .iter()
-        .any(|w| a.sentence.contains(&format!("{w}{}", a.text)));
+    // The second side's noun is often unsaid, and the reader's guess of it may come
+    // from a later noun ("134 votos contra 63 y siete abstenciones").
+    let one_thing = a.unit_key == b.unit_key || b.unit_key.is_empty() || b.unit.is_empty();
+    // "by 7 votes to 6" is a vote, not a change by 7 to 6.
+    let votes = a.unit_key == "vote";
+    let change = !votes
+        && ["from ", "by ", "de ", "desde "]
+            .iter()
+            .any(|w| a.sentence.contains(&format!("{w}{}", a.text)));
     counts
         && one_thing
         && !change
@@ -98,10 +103,29 @@ fn tally(a: &Figure, b: &Figure) -> bool {
         && b.value.lo <= a.value.lo
         && a.sentence == b.sentence
         && b.span[0] > a.span[1]
-        && b.span[0] - a.span[1] <= 8
-        && TALLY_JOINS
+        && ((b.span[0] - a.span[1] <= 8
+            && TALLY_JOINS
+                .iter()
+                .any(|j| a.sentence.contains(&format!("{}{j}{}", a.text, b.text))))
+            || for_and_against(a, b))
+}
+
+/// "134 votos a favor, 63 en contra", "52 in favor and 47 against": a tally written
+/// as its two sides.
+fn for_and_against(a: &Figure, b: &Figure) -> bool {
+    const FOR: &[&str] = &[
+        " a favor, ",
+        " a favor y ",
+        " in favor, ",
+        " in favor and ",
+        " for, ",
+    ];
+    const AGAINST: &[&str] = &[" en contra", " against"];
+    FOR.iter().any(|f| {
+        AGAINST
             .iter()
-            .any(|j| a.sentence.contains(&format!("{}{j}{}", a.text, b.text)))
+            .any(|c| a.sentence.contains(&format!("{}{f}{}{c}", a.text, b.text)))
+    })
 }
 
 /// "$3 billion" in a headline for "$3.2 billion" in the body: the headline's value is
@@ -337,6 +361,30 @@ mod tests {
         let change = "Claims fell from 419,000 to 51,000 last week.";
         let two = pair(change, ("419,000", 419e3), ("51,000", 51e3), "claim");
         assert_eq!(two.len(), 2);
+        // "by 7 votes to 6" reads like a change but is a vote.
+        let by = "It was rejected in 2019, by 7 votes to 6.";
+        assert_eq!(pair(by, ("7 votes", 7.0), ("6", 6.0), "vote").len(), 1);
+        let by = "Its staff fell by 700 workers to 600.";
+        assert_eq!(
+            pair(by, ("700 workers", 700.0), ("600", 600.0), "worker").len(),
+            2
+        );
+        // The second side's guessed noun, from a later noun, does not split the tally.
+        let s = "Aprobada por 134 votos contra 63 y siete abstenciones.";
+        let at = |t: &str| s.find(t).unwrap_or(0);
+        let mut x = fig("134 votos", e(134.0), Kind::Count, "vote", s);
+        x.span = [at("134 votos"), at("134 votos") + 9];
+        let mut y = fig("63", e(63.0), Kind::Count, "abstention", s);
+        y.unit = String::new();
+        y.span = [at("63"), at("63") + 2];
+        assert_eq!(stated(&[x, y]).len(), 1);
+        let s = "La ley salió con 134 votos a favor, 63 en contra y siete abstenciones.";
+        assert_eq!(pair(s, ("134 votos", 134.0), ("63", 63.0), "vote").len(), 1);
+        let s = "The bill passed with 52 senators in favor and 47 against.";
+        assert_eq!(
+            pair(s, ("52 senators", 52.0), ("47", 47.0), "senator").len(),
+            1
+        );
         let about = Interval::closed(36.0, 44.0);
         let tonnes = stated(&[
             fig(

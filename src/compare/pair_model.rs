@@ -118,19 +118,30 @@ pub(super) struct Model {
     /// A pair whose values are disjoint needs at least this to be called "diverge".
     pub diverge_min: f64,
     pub weights: BTreeMap<String, f64>,
+    /// The weights in the order of [`NAMES`] (a missing one weighs nothing; a test
+    /// checks none is missing).
+    #[serde(skip)]
+    ordered: Vec<f64>,
 }
 
 pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    toml::from_str(include_str!("pair_model.toml")).expect("src/compare/pair_model.toml")
+    let mut m: Model =
+        toml::from_str(include_str!("pair_model.toml")).expect("src/compare/pair_model.toml");
+    m.ordered = NAMES
+        .iter()
+        .map(|n| m.weights.get(*n).copied().unwrap_or(0.0))
+        .collect();
+    m
 });
 
 impl Model {
     /// The probability that the pair with these features states one quantity.
     pub fn probability(&self, x: &Features) -> f64 {
-        let z = NAMES
+        let z = self
+            .ordered
             .iter()
             .zip(x.values())
-            .map(|(n, v)| self.weights.get(*n).copied().unwrap_or(0.0) * v)
+            .map(|(w, v)| w * v)
             .sum::<f64>()
             + self.bias;
         1.0 / (1.0 + (-z).exp())

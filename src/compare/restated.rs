@@ -3,6 +3,7 @@
 //! mentions, so it gets one row and pairs once, and the context of every mention
 //! counts as evidence when it is paired.
 
+use super::align::{loose, near_bound, vague};
 use super::derive::Derived;
 use crate::claims::{Figure, Kind};
 
@@ -213,9 +214,16 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
         let (head, body) = if a.headline { (a, b) } else { (b, a) };
         let ordered =
             a.kind != Kind::Ordinal || a.unit_key == b.unit_key || head.unit_key.is_empty();
+        // "More Than 180 Killed" over "189 people were killed": a headline bound
+        // around the body's exact figure, close to it.
+        let bound_around = body.value.is_exact()
+            && head.value.overlaps(&body.value)
+            && loose(&head.value)
+            && !vague(&head.value)
+            && near_bound(&head.value, &body.value);
         return a.kind == b.kind
             && a.currency == b.currency
-            && (same_value || shared_end || rounded_in_headline(head, body))
+            && (same_value || shared_end || rounded_in_headline(head, body) || bound_around)
             && ordered
             && modifiers_agree;
     }
@@ -403,6 +411,37 @@ mod tests {
             ),
         ]);
         assert_eq!(tonnes.len(), 1);
+    }
+
+    #[test]
+    fn a_headline_bound_around_the_body_figure_restates_it() {
+        let more = Interval {
+            lo: Some(180.0),
+            hi: None,
+            lo_strict: true,
+            hi_strict: false,
+        };
+        let mut head = fig(
+            "More Than 180",
+            more,
+            Kind::Count,
+            "",
+            "More Than 180 Killed",
+        );
+        head.headline = true;
+        let body = |v: f64| {
+            fig(
+                &format!("{v} people"),
+                Interval::exact(v),
+                Kind::Count,
+                "person",
+                "Shootings killed people over the weekend.",
+            )
+        };
+        assert_eq!(stated(&[head.clone(), body(189.0)]).len(), 1);
+        // Far past the bound, or outside it, the body's figure is another quantity.
+        assert_eq!(stated(&[head.clone(), body(400.0)]).len(), 2);
+        assert_eq!(stated(&[head, body(150.0)]).len(), 2);
     }
 
     #[test]

@@ -163,6 +163,16 @@ fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
     (b - h).abs() < step / 2.0
 }
 
+/// A figure that summarises the body: in the headline, or in a summary bullet ("- 23
+/// confirmed dead, 41 missing") above it.
+fn summary(f: &Figure) -> bool {
+    let mut chars = f.sentence.chars();
+    let marker = chars
+        .next()
+        .is_some_and(|c| matches!(c, '-' | '•' | '*' | '–'));
+    f.headline || (marker && chars.next().is_some_and(char::is_whitespace))
+}
+
 /// The same value, kind and currency, and the same thing counted: for counts a known
 /// unit on both sides (an unnamed "37" may be anything), and no modifier that sets one
 /// apart ("37 new diplomats" and "37 KGB officers" are not a restatement). An
@@ -205,13 +215,13 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     // "new jobless claims fell 34,000", "9 muertos" for "al menos 9 muertos", "Siete
     // mineros" for "siete muertos"): the same number restates the body's, whatever
     // noun and qualifier each gives it. Ordinals still order the same thing.
-    if a.headline != b.headline {
+    if summary(a) != summary(b) {
         let ends = |x: &Figure| [x.value.lo, x.value.hi];
         let shared_end = ends(a)
             .iter()
             .flatten()
             .any(|v| ends(b).contains(&Some(*v)));
-        let (head, body) = if a.headline { (a, b) } else { (b, a) };
+        let (head, body) = if summary(a) { (a, b) } else { (b, a) };
         let ordered =
             a.kind != Kind::Ordinal || a.unit_key == b.unit_key || head.unit_key.is_empty();
         // "More Than 180 Killed" over "189 people were killed": a headline bound
@@ -442,6 +452,25 @@ mod tests {
         // Far past the bound, or outside it, the body's figure is another quantity.
         assert_eq!(stated(&[head.clone(), body(400.0)]).len(), 2);
         assert_eq!(stated(&[head, body(150.0)]).len(), 2);
+    }
+
+    #[test]
+    fn a_summary_bullet_restates_the_body_like_a_headline() {
+        let e = Interval::exact;
+        let bullet = "- 23 confirmed dead, 4 missing";
+        let body = "Another 4 people were still missing on Sunday.";
+        let figs = [
+            fig("4 missing", e(4.0), Kind::Count, "missing", bullet),
+            fig("4 people", e(4.0), Kind::Count, "person", body),
+        ];
+        assert_eq!(stated(&figs).len(), 1);
+        // Without the bullet's marker (or with a minus sign) they are two sentences
+        // of the body, and small counts of two nouns may be two groups.
+        for s in ["23 confirmed dead, 4 missing", "-4 missing"] {
+            let mut figs = figs.clone();
+            figs[0].sentence = s.into();
+            assert_eq!(stated(&figs).len(), 2, "{s}");
+        }
     }
 
     #[test]

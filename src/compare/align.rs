@@ -41,7 +41,7 @@ pub(super) fn align(
             // A derived value never diverges on its own (the stated parts' rows and the
             // inconsistency list carry the arithmetic), and a stated figure about the
             // same quantity wins over it.
-            let p = MODEL.probability(&m.features) - if derived { DERIVED_PENALTY } else { 0.0 };
+            let p = m.probability - if derived { DERIVED_PENALTY } else { 0.0 };
             let candidate = match verdict(fa, fb) {
                 Verdict::Agree => p >= MODEL.match_min,
                 // A bound or a vague amount overlaps almost anything: with nothing else
@@ -247,8 +247,9 @@ fn best_pair(a: &Mentioned, b: &Mentioned, same_language: bool) -> Option<(Match
             let Some(m) = pair_score(fa, fb, same_language) else {
                 continue;
             };
-            let p = |m: &Match| MODEL.probability(&m.features);
-            let better = best.as_ref().is_none_or(|(bm, _, _)| p(&m) > p(bm));
+            let better = best
+                .as_ref()
+                .is_none_or(|(bm, _, _)| m.probability > bm.probability);
             if better {
                 best = Some((m, ia, ib));
             }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::align::{common_unit, loose, near_bound, vague};
-use super::pair_model::Features;
+use super::pair_model::{Features, MODEL};
 use super::referent;
 use crate::claims::{Figure, Interval, Kind};
 use crate::fetch::discover::fold;
@@ -32,6 +32,8 @@ const SCALE_WORDS: &[&str] = &[
 pub(super) struct Match {
     /// The evidence as numbers, for the fitted scorer (`pair_model`).
     pub features: Features,
+    /// The fitted scorer's probability that both state one quantity, computed once.
+    pub probability: f64,
     /// The same evidence in words, for the cell's explanation.
     pub why: String,
 }
@@ -177,6 +179,7 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
     x.headline = f64::from(u8::from(a.headline || b.headline));
     x.unit_guessed = f64::from(u8::from(guessed(a) || guessed(b)));
     Some(Match {
+        probability: MODEL.probability(&x),
         features: x,
         why: why.join("; "),
     })

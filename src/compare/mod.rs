@@ -312,10 +312,7 @@ pub fn pair_why(a: &Figure, b: &Figure, same_language: bool) -> String {
     match evidence::pair_score(a, b, same_language) {
         Some(m) => format!(
             "p {:.2} (pairs from {:.2}, diverges from {:.2}): {}",
-            model.probability(&m.features),
-            model.match_min,
-            model.diverge_min,
-            m.why
+            m.probability, model.match_min, model.diverge_min, m.why
         ),
         None => "cannot be paired (kind, currency or unit differ)".to_string(),
     }

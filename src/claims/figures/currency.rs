@@ -301,11 +301,76 @@ pub(super) fn left_unsaid(ctx: &Ctx, d: &mut Draft, prev: &[(Figure, usize)]) {
         d.kind = Kind::Money;
         d.currency = Some(code);
     }
+    // "costaría 112 millones al año; la Consejería la eleva a 150 millones": a scaled
+    // amount with no noun after an amount of money in its sentence is money too.
+    let money_earlier = prev
+        .iter()
+        .rev()
+        .take_while(|(_, e)| ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start])
+        .find(|(f, _)| f.kind == Kind::Money);
+    if d.kind == Kind::Count
+        && !d.up.has_head()
+        && d.core.scaled
+        && !people_unsaid(toks, start, d.end)
+        && let Some((f, _)) = money_earlier
+    {
+        d.kind = Kind::Money;
+        d.currency = f.currency.clone();
+    }
+    // "El Gobierno reclamaba 1.200 millones de dólares. Aldana solo invirtió 410
+    // millones": a sentence that names no currency goes on in the one the previous
+    // sentence of its paragraph names.
+    if d.kind == Kind::Count
+        && !d.up.has_head()
+        && d.core.scaled
+        && !people_unsaid(toks, start, d.end)
+        && sentence_currencies(ctx, start, prev).is_empty()
+        && let Some(code) = previous_sentence_currency(ctx, start, prev)
+    {
+        d.kind = Kind::Money;
+        d.currency = Some(code);
+    }
     if d.kind == Kind::Count
         && !d.up.has_head()
         && d.core.scaled
         && (start.saturating_sub(3)..start).any(|k| money_word(&toks[k]))
     {
         d.kind = Kind::Money;
+    }
+}
+
+/// The one currency of the sentence before token `start`'s, when both are in one
+/// paragraph (no blank line between them).
+fn previous_sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> Option<String> {
+    let s = ctx.tok_sentence[start];
+    let first = ctx.sentence_first_tok(s, start);
+    let before = first.checked_sub(1)?;
+    if ctx.tok_sentence[before] + 1 != s
+        || ctx.text[ctx.toks[before].end..ctx.toks[first].start].contains("\n\n")
+    {
+        return None;
+    }
+    sentence_currency(ctx, before, prev)
+}
+
+/// After reading: an amount whose currency nothing near it names ("costaría 112
+/// millones al año") is in the article's currency, when every amount that names one
+/// names the same. Reporters name the currency once.
+pub(super) fn article_currency(figs: &mut [(Figure, usize)]) {
+    let mut named = figs
+        .iter()
+        .filter(|(f, _)| f.kind == Kind::Money)
+        .filter_map(|(f, _)| f.currency.as_deref());
+    let Some(first) = named.next().map(str::to_string) else {
+        return;
+    };
+    if named.any(|c| c != first) {
+        return;
+    }
+    for (f, _) in figs.iter_mut() {
+        if f.kind == Kind::Money && f.currency.is_none() {
+            f.unit_key = money_key(Some(&first));
+            f.currency = Some(first.clone());
+        }
     }
 }

@@ -234,6 +234,7 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             Scan::Nothing => i += 1,
         }
     }
+    currency::article_currency(&mut figs);
     figs.into_iter().map(|(f, _)| f).collect()
 }
 

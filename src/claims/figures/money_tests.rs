@@ -291,3 +291,41 @@ fn pounds_weight_or_sterling() {
     check("ganó 3 millones de libras", "es", 3e6, "pound", "GBP");
     check("pagó 50 libras por la entrada", "es", 50.0, "pound", "GBP");
 }
+
+#[test]
+fn a_currency_named_once_carries_to_amounts_that_leave_it_unsaid() {
+    // The previous sentence of the paragraph names it.
+    let f = read(
+        "El Gobierno reclamaba 1.200 millones de dólares. Según la fiscalía, la empresa solo invirtió 410 millones.",
+        "es",
+    );
+    assert_eq!(
+        (f[1].2, f[1].4.as_deref()),
+        (Kind::Money, Some("USD")),
+        "{f:?}"
+    );
+    // A blank line ends the paragraph, and a sentence of people stays people.
+    let f = read(
+        "El Gobierno reclamaba 1.200 millones de dólares.\n\nUnos 2 millones se manifestaron.",
+        "es",
+    );
+    assert_eq!(f[1].2, Kind::Count, "{f:?}");
+    // An amount earlier in the sentence makes a scaled number with no noun money.
+    let f = read(
+        "Su propuesta costaría 112 millones al año; la Consejería la eleva a 150 millones.",
+        "es",
+    );
+    assert!(f.iter().all(|f| f.2 == Kind::Money), "{f:?}");
+    // The article's one currency goes to amounts nothing near names.
+    let f = read(
+        "La planta recibió 30 millones de euros.\n\nSu propuesta costaría 112 millones al año.",
+        "es",
+    );
+    assert_eq!(f[1].4.as_deref(), Some("EUR"), "{f:?}");
+    // Two currencies in the article: an unnamed one stays unnamed.
+    let f = read(
+        "La planta recibió 30 millones de euros y 5 millones de dólares.\n\nSu propuesta costaría 112 millones al año.",
+        "es",
+    );
+    assert_eq!((f[2].2, f[2].4.as_deref()), (Kind::Money, None), "{f:?}");
+}

@@ -17,8 +17,12 @@ bins of 0.1 of probability:
 - match_min: the lowest bin edge above which every bin of pairs whose values agree or
   overlap is right at least MATCH_PRECISION of the time (0.5: taking such a pair is
   more often right than leaving the cell "missing");
-- diverge_min: the same for pairs whose values are disjoint, at DIVERGE_PRECISION,
-  since a false "diverge" costs a reporter most.
+- diverge_min: pairs whose values are disjoint are weighed by a second model, fitted
+  on disjoint pairs alone (what makes two different numbers one quantity is not what
+  makes two equal ones: the words around them weigh more); the threshold is the
+  lowest at which those of them that are each other's best are right at least
+  DIVERGE_PRECISION of the time, taken together, since a false "diverge" costs a
+  reporter most.
 """
 import argparse
 import json
@@ -105,6 +109,17 @@ def threshold(scored, precision, least=5):
     return edge
 
 
+def cumulative(scored, precision, least=10):
+    """The lowest probability (in steps of 0.05) at which the pairs at or above it,
+    at least `least` of them, are right at least `precision` of the time."""
+    edge = 1.0
+    for t in [s / 20 for s in range(19, -1, -1)]:
+        ys = [y for p, y in scored if p >= t]
+        if len(ys) >= least and sum(ys) / len(ys) >= precision:
+            edge = t
+    return edge
+
+
 def mutual_best(rows, prob):
     """The pairs no other pair of either of their figures outscores."""
     best_ref, best_out = {}, {}
@@ -138,18 +153,21 @@ def main():
     fit_rows = train
     w = fit([r["x"] for r in train], [r["y"] for r in train])
     prob = lambda r: sigmoid(w[0] + sum(a * b for a, b in zip(w[1:], r["x"])))
-    on = lambda rs, dis: [(r["p"], r["y"]) for r in rs if disjoint(r["x"], ix) == dis]
+    apart = [r for r in train if disjoint(r["x"], ix)]
+    wd = fit([r["x"] for r in apart], [r["y"] for r in apart])
+    prob_d = lambda r: sigmoid(wd[0] + sum(a * b for a, b in zip(wd[1:], r["x"])))
     train, test = mutual_best(train, prob), mutual_best(test, prob)
-    match_min = threshold(on(train, False), MATCH_PRECISION)
-    diverge_min = max(match_min, threshold(on(train, True), DIVERGE_PRECISION))
+    on = lambda rs: [(r["p"], r["y"]) for r in rs if not disjoint(r["x"], ix)]
+    on_d = lambda rs: [(prob_d(r), r["y"]) for r in rs if disjoint(r["x"], ix)]
+    match_min = threshold(on(train), MATCH_PRECISION)
+    diverge_min = max(match_min, cumulative(on_d(train), DIVERGE_PRECISION))
     print("each other's best pairs only:")
     for name, rs in (("fitted", train), ("held out", test)):
-        for dis, t in ((False, match_min), (True, diverge_min)):
-            s = on(rs, dis)
+        for what, s, t in (("overlapping", on(rs), match_min), ("disjoint", on_d(rs), diverge_min)):
             sel = [y for p, y in s if p >= t]
             pos = sum(y for _, y in s)
             print(
-                f"{name} {'disjoint' if dis else 'overlapping'}: {len(s)} pairs, {pos} same; "
+                f"{name} {what}: {len(s)} pairs, {pos} same; "
                 f"at p >= {t:.3f}: {len(sel)} taken, precision "
                 f"{sum(sel) / max(1, len(sel)):.3f}, recall {sum(sel) / max(1, pos):.3f}"
             )
@@ -160,9 +178,14 @@ def main():
             f'fitted_on = "{len(fit_rows)} pairs ({sum(r["y"] for r in fit_rows)} the same quantity) '
             f'from {cases} labelled stories; held out: {", ".join(args.hold) or "none"}"\n'
         )
-        out.write(f"bias = {w[0]:.4f}\nmatch_min = {match_min:.4f}\ndiverge_min = {diverge_min:.4f}\n\n[weights]\n")
-        for n, v in zip(feat, w[1:]):
-            out.write(f"{n} = {v:.4f}\n")
+        out.write(
+            f"bias = {w[0]:.4f}\ndiverge_bias = {wd[0]:.4f}\n"
+            f"match_min = {match_min:.4f}\ndiverge_min = {diverge_min:.4f}\n"
+        )
+        for table, ws in (("weights", w), ("diverge_weights", wd)):
+            out.write(f"\n[{table}]\n")
+            for n, v in zip(feat, ws[1:]):
+                out.write(f"{n} = {v:.4f}\n")
     print(open(args.out).read())
 
 

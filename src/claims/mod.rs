@@ -92,6 +92,11 @@ pub fn units_related(a: &str, b: &str) -> bool {
     units::LEXICON.related(a, b)
 }
 
+/// Does the unit key count people ("person", "worker", "death")? See `units.toml`.
+pub fn counts_people(key: &str) -> bool {
+    units::LEXICON.counts_people(key)
+}
+
 /// Is one unit key a broader name for what the other counts ("turbine" for "wind
 /// turbine", "person" for "worker")? See `units.toml` (`anyone`).
 pub fn units_broader(a: &str, b: &str) -> bool {

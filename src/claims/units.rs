@@ -355,15 +355,23 @@ impl Lexicon {
     /// "death"). Weaker than [`Lexicon::related`]: two roles are not related by it.
     pub fn broader(&self, a: &str, b: &str) -> bool {
         let head = |x: &str, y: &str| x.rsplit_once(' ').is_some_and(|(_, h)| h == y);
-        let people = |k: &str| {
-            self.unit(k).is_some_and(|u| {
-                u.families
-                    .iter()
-                    .any(|f| f == "people" || self.people_families.contains(f))
-            })
-        };
+        let people = |k: &str| self.people_in_role(k);
         let anyone = |k: &str| self.anyone.iter().any(|x| x == k);
         head(a, b) || head(b, a) || (anyone(a) && people(b)) || (anyone(b) && people(a))
+    }
+
+    /// Does the key count people in some role ("worker", "death")?
+    fn people_in_role(&self, k: &str) -> bool {
+        self.unit(k).is_some_and(|u| {
+            u.families
+                .iter()
+                .any(|f| f == "people" || self.people_families.contains(f))
+        })
+    }
+
+    /// Does the key count people, in a role or anyone ("person")?
+    pub fn counts_people(&self, k: &str) -> bool {
+        self.anyone.iter().any(|x| x == k) || self.people_in_role(k)
     }
 }
 

@@ -3,10 +3,10 @@
 //! Every (reference, outlet) pair gets the fitted model's probability that both state
 //! one quantity (`pair_model`, from the evidence `evidence::pair_score` measures).
 //! Pairs whose values agree or overlap are candidates from `match_min`; pairs whose
-//! values are disjoint only from the higher `diverge_min`, and never when a value is
-//! vague or derived. The candidates are then assigned one-to-one by maximum total
-//! probability (Hungarian method), so a strong pair is never lost because a weaker
-//! one took its figure first.
+//! values are disjoint only when the model fitted on disjoint pairs alone gives at
+//! least `diverge_min`, and never when a value is vague or derived. The candidates are
+//! then assigned one-to-one by maximum total probability (Hungarian method), so a
+//! strong pair is never lost because a weaker one took its figure first.
 
 use std::borrow::Cow;
 
@@ -53,7 +53,10 @@ pub(super) fn align(
                 }
                 // "Hundreds" is not contradicted by 2,000 of something else.
                 Verdict::Diverge => {
-                    !derived && p >= MODEL.diverge_min && !vague(&fa.value) && !vague(&fb.value)
+                    !derived
+                        && m.diverge_probability >= MODEL.diverge_min
+                        && !vague(&fa.value)
+                        && !vague(&fb.value)
                 }
                 Verdict::Missing => false,
             };
@@ -75,7 +78,13 @@ pub(super) fn align(
                 let fa = a.mentions().nth(ia).unwrap_or(&a.first.figure);
                 let fb = b.mentions().nth(ib).unwrap_or(&b.first.figure);
                 let v = verdict(fa, fb);
-                let score = (weight[i][j] * 100.0).round() / 100.0;
+                // The cell shows the probability its verdict was decided on.
+                let p = if v == Verdict::Diverge {
+                    m.diverge_probability
+                } else {
+                    weight[i][j]
+                };
+                let score = (p * 100.0).round() / 100.0;
                 Cell {
                     verdict: v,
                     figure: Some(fb.clone()),
@@ -438,6 +447,35 @@ mod tests {
         ));
         let (cells, _) = align(&r, &o, &ev, true);
         assert_eq!(cells[0].verdict, Verdict::Diverge, "{:?}", cells[0]);
+    }
+
+    #[test]
+    fn units_the_lexicon_does_not_relate_are_weighed_not_refused_but_people_are_not_things() {
+        let e = Interval::exact;
+        let s = "Police seized 7,350 packages of cocaine at the port.";
+        let bales = fig("7.350 fardos", e(7350.0), Kind::Count, "bale", &[], s);
+        let packages = fig("7,350 packages", e(7350.0), Kind::Count, "package", &[], s);
+        let m = pair_score(&bales, &packages, false).expect("a synonym the lexicon lacks");
+        assert_eq!(m.features.unit_differs, 1.0);
+        assert!(m.probability >= MODEL.match_min, "{}", m.why);
+        let s = "The storm injured 140 people and damaged 140 homes.";
+        let hurt = fig("140 injured", e(140.0), Kind::Count, "injured", &[], s);
+        let homes = fig("140 homes", e(140.0), Kind::Count, "home", &[], s);
+        assert!(pair_score(&hurt, &homes, true).is_none());
+        // An amount whose currency its article leaves unsaid may still be the same sum.
+        let s = "The fund lost 410 million on the project.";
+        let usd = fig("$410 million", e(4.1e8), Kind::Money, "dollar", &[], s);
+        let unsaid = Figure {
+            currency: None,
+            ..fig("410 millones", e(4.1e8), Kind::Money, "", &[], s)
+        };
+        let m = pair_score(&usd, &unsaid, true).expect("currency unsaid");
+        assert_eq!(m.features.currency_unsaid, 1.0);
+        let eur = Figure {
+            currency: Some("EUR".into()),
+            ..unsaid
+        };
+        assert!(pair_score(&usd, &eur, true).is_none());
     }
 
     #[test]

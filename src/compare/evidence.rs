@@ -34,6 +34,8 @@ pub(super) struct Match {
     pub features: Features,
     /// The fitted scorer's probability that both state one quantity, computed once.
     pub probability: f64,
+    /// The same from the model of disjoint pairs, which decides "diverge".
+    pub diverge_probability: f64,
     /// The same evidence in words, for the cell's explanation.
     pub why: String,
 }
@@ -47,11 +49,15 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
     if a.kind != b.kind {
         return None;
     }
-    if a.kind == Kind::Money && a.currency != b.currency {
-        return None;
-    }
     let mut why = Vec::new();
     let mut x = Features::default();
+    if a.kind == Kind::Money && a.currency != b.currency {
+        if a.currency.is_some() && b.currency.is_some() {
+            return None;
+        }
+        why.push("currency unsaid on one side".to_string());
+        x.currency_unsaid = 1.0;
+    }
     let (ka, kb) = (a.unit_key.clone(), b.unit_key.clone());
     // A unit the sentence leaves unsaid ("39 of them", "the 49 already there") is the
     // reader's guess from nearby nouns: a guess that differs is no proof of another
@@ -77,8 +83,14 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
                 // broadly on one side; the rest of the evidence must say so.
                 why.push(format!("one unit broader ({ka} ~ {kb})"));
                 x.unit_broader = 1.0;
-            } else {
+            } else if crate::claims::counts_people(&ka) != crate::claims::counts_people(&kb) {
+                // "140 injured" / "140 homes": people and things are never one count.
                 return None;
+            } else {
+                // The lexicon lacks synonyms ("bales" / "packages"): the model weighs
+                // a difference in written units with the rest of the evidence.
+                why.push(format!("different units ({ka} / {kb})"));
+                x.unit_differs = 1.0;
             }
         }
         // Years, dates, percentages, money: the kind is the unit; context decides.
@@ -180,6 +192,7 @@ pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<
     x.unit_guessed = f64::from(u8::from(guessed(a) || guessed(b)));
     Some(Match {
         probability: MODEL.probability(&x),
+        diverge_probability: MODEL.diverge_probability(&x),
         features: x,
         why: why.join("; "),
     })

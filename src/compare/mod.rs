@@ -10,9 +10,10 @@
 //! to labelled cells (`pair_model`, weights in `pair_model.toml`). The rule is
 //! deliberately asymmetric: equal values are themselves evidence that two figures
 //! speak of the same thing, so the model gives agreeing pairs more; and a "diverge"
-//! needs a higher probability than an "agree" (`diverge_min`, set where the fitted
-//! pairs of disjoint values are right 95% of the time). A false "diverge" sends a
-//! reporter after a discrepancy that does not exist; a false "missing" costs far less.
+//! is decided by a second model, fitted on pairs of disjoint values alone, from
+//! `diverge_min` (set where the fitted disjoint pairs above it are right 95% of the
+//! time). A false "diverge" sends a reporter after a discrepancy that does not exist;
+//! a false "missing" costs far less.
 //!
 //! Besides the verdict matrix: figures implied by an article's own arithmetic and
 //! the stated changes that contradict it (`derive`), near-duplicate articles grouped
@@ -311,8 +312,8 @@ pub fn pair_why(a: &Figure, b: &Figure, same_language: bool) -> String {
     let model = &*pair_model::MODEL;
     match evidence::pair_score(a, b, same_language) {
         Some(m) => format!(
-            "p {:.2} (pairs from {:.2}, diverges from {:.2}): {}",
-            m.probability, model.match_min, model.diverge_min, m.why
+            "p {:.2} (pairs from {:.2}), if apart {:.2} (diverges from {:.2}): {}",
+            m.probability, model.match_min, m.diverge_probability, model.diverge_min, m.why
         ),
         None => "cannot be paired (kind, currency or unit differ)".to_string(),
     }

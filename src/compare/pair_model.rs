@@ -103,6 +103,11 @@ features! {
     headline,
     /// Either unit is guessed from a nearby noun, not written.
     unit_guessed,
+    /// A count whose written units the lexicon does not relate ("bales" /
+    /// "packages"): a synonym it lacks, or two things.
+    unit_differs,
+    /// Money whose currency one side leaves unsaid.
+    currency_unsaid,
 }
 
 /// `pair_model.toml` as written by the fit script.
@@ -113,39 +118,60 @@ pub(super) struct Model {
     #[allow(dead_code)]
     pub fitted_on: String,
     pub bias: f64,
+    /// The bias of the model for pairs whose values are disjoint.
+    pub diverge_bias: f64,
     /// A pair whose values agree or overlap needs at least this probability.
     pub match_min: f64,
-    /// A pair whose values are disjoint needs at least this to be called "diverge".
+    /// A pair whose values are disjoint needs at least this [`Model::diverge_probability`]
+    /// to be called "diverge".
     pub diverge_min: f64,
     pub weights: BTreeMap<String, f64>,
-    /// The weights in the order of [`NAMES`] (a missing one weighs nothing; a test
-    /// checks none is missing).
+    /// Weights fitted on disjoint pairs alone: what makes two different numbers one
+    /// quantity is not what makes two equal ones (the words around them weigh more).
+    pub diverge_weights: BTreeMap<String, f64>,
+    /// Both weight tables in the order of [`NAMES`] (a missing one weighs nothing; a
+    /// test checks none is missing).
     #[serde(skip)]
     ordered: Vec<f64>,
+    #[serde(skip)]
+    ordered_diverge: Vec<f64>,
 }
 
 pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let mut m: Model =
         toml::from_str(include_str!("pair_model.toml")).expect("src/compare/pair_model.toml");
-    m.ordered = NAMES
-        .iter()
-        .map(|n| m.weights.get(*n).copied().unwrap_or(0.0))
-        .collect();
+    let order = |w: &BTreeMap<String, f64>| -> Vec<f64> {
+        NAMES
+            .iter()
+            .map(|n| w.get(*n).copied().unwrap_or(0.0))
+            .collect()
+    };
+    m.ordered = order(&m.weights);
+    m.ordered_diverge = order(&m.diverge_weights);
     m
 });
 
 impl Model {
     /// The probability that the pair with these features states one quantity.
     pub fn probability(&self, x: &Features) -> f64 {
-        let z = self
-            .ordered
-            .iter()
-            .zip(x.values())
-            .map(|(w, v)| w * v)
-            .sum::<f64>()
-            + self.bias;
-        1.0 / (1.0 + (-z).exp())
+        logistic(self.bias, &self.ordered, x)
     }
+
+    /// The same, from the model fitted on pairs whose values are disjoint: what a
+    /// "diverge" verdict is decided on.
+    pub fn diverge_probability(&self, x: &Features) -> f64 {
+        logistic(self.diverge_bias, &self.ordered_diverge, x)
+    }
+}
+
+fn logistic(bias: f64, weights: &[f64], x: &Features) -> f64 {
+    let z = weights
+        .iter()
+        .zip(x.values())
+        .map(|(w, v)| w * v)
+        .sum::<f64>()
+        + bias;
+    1.0 / (1.0 + (-z).exp())
 }
 
 #[cfg(test)]
@@ -155,14 +181,16 @@ mod tests {
     #[test]
     fn the_model_file_weighs_every_feature_and_nothing_else() {
         let m = &*MODEL;
-        for n in NAMES {
-            assert!(m.weights.contains_key(*n), "pair_model.toml lacks `{n}`");
-        }
-        for k in m.weights.keys() {
-            assert!(
-                NAMES.contains(&k.as_str()),
-                "pair_model.toml has unknown `{k}`"
-            );
+        for table in [&m.weights, &m.diverge_weights] {
+            for n in NAMES {
+                assert!(table.contains_key(*n), "pair_model.toml lacks `{n}`");
+            }
+            for k in table.keys() {
+                assert!(
+                    NAMES.contains(&k.as_str()),
+                    "pair_model.toml has unknown `{k}`"
+                );
+            }
         }
         assert!(0.0 < m.match_min && m.match_min <= m.diverge_min && m.diverge_min < 1.0);
     }

@@ -25,6 +25,7 @@
 mod align;
 mod changes;
 mod compared;
+mod current;
 mod derive;
 mod evidence;
 mod framing;
@@ -379,7 +380,9 @@ pub fn compare(
             hash: article.hash.clone(),
             version: article.version,
         };
-        let out_figs = restated::merge(derive::with_derived(&compared_figures(outlet)));
+        // An outlet is compared by the values it presents as current.
+        let stated = current::current(compared_figures(outlet), &outlet.text);
+        let out_figs = restated::merge(derive::with_derived(&stated));
         let same_language = match (&reference.article, &outlet.article) {
             (Some(r), Some(o)) => r.lang.is_none() || o.lang.is_none() || r.lang == o.lang,
             _ => true,

@@ -248,11 +248,13 @@ pub(super) fn vague(v: &Interval) -> bool {
     matches!((v.lo, v.hi), (Some(lo), Some(hi)) if lo > 0.0 && hi >= 2.0 * lo)
 }
 
-/// The best-scoring pair of mentions of two quantities, with their indexes.
+/// The best-scoring pair of mentions of two quantities, with their indexes. A
+/// replaced mention (`Mentioned::replaced`) counts as evidence; its index is past the
+/// stated mentions, so the first mention is what the cell shows.
 fn best_pair(a: &Mentioned, b: &Mentioned, same_language: bool) -> Option<(Match, usize, usize)> {
     let mut best: Option<(Match, usize, usize)> = None;
-    for (ia, fa) in a.mentions().enumerate() {
-        for (ib, fb) in b.mentions().enumerate() {
+    for (ia, fa) in a.mentions().chain(&a.replaced).enumerate() {
+        for (ib, fb) in b.mentions().chain(&b.replaced).enumerate() {
             let Some(m) = pair_score(fa, fb, same_language) else {
                 continue;
             };
@@ -414,6 +416,7 @@ mod tests {
                     derivation: None,
                 },
                 also: Vec::new(),
+                replaced: Vec::new(),
             }]
         };
         // Same story, same unit, similar sentences, but nothing in the numbers' own

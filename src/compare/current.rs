@@ -6,6 +6,7 @@
 //! so the replaced one pairs with nothing. [`replaced`] is the entry point.
 
 use super::evidence::pair_score;
+use super::restated::Mentioned;
 use crate::claims::{Figure, Kind};
 use crate::fetch::discover::fold;
 
@@ -36,6 +37,10 @@ const UPDATE_CUES: &[&str] = &[
     "fe de erratas",
     "update",
     "updated",
+    "ultima hora",
+    "actualizados",
+    "actualizadas",
+    "actualizada",
     "latest figure",
     "latest count",
     "actualizacion",
@@ -43,6 +48,20 @@ const UPDATE_CUES: &[&str] = &[
     "actualiza",
     "nuevo balance",
     "ultimo balance",
+];
+
+/// Words that mark a value as a first report a later figure may replace ("The board
+/// initially said 40", "En un primer balance, 180.000").
+const EARLIER_CUES: &[&str] = &[
+    "initially",
+    "at first",
+    "first reported",
+    "first said",
+    "inicialmente",
+    "en un primer",
+    "en una primera",
+    "primer balance",
+    "primer comunicado",
 ];
 
 /// Words right before a value an update or correction sets aside ("not eight",
@@ -61,20 +80,65 @@ const REJECTING: &[&str] = &[
 /// one's quantity before the later value replaces the earlier.
 const SAME_QUANTITY: f64 = 0.3;
 
-/// The article's figures it presents as current (`body` its text), in reading order.
-pub(super) fn current(figs: Vec<Figure>, body: &str) -> Vec<Figure> {
-    let gone = replaced(&figs, body);
-    figs.into_iter()
-        .zip(gone)
-        .filter(|(_, g)| !g)
-        .map(|(f, _)| f)
-        .collect()
+/// What became of a figure the article no longer presents as current.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Fate {
+    /// Still current.
+    Current,
+    /// Set aside with nothing in its place (a rejected value, another mention of it).
+    Gone,
+    /// Replaced by figure `j`.
+    By(usize),
 }
 
-/// Which of an article's figures (in reading order, `body` its text) it no longer
-/// presents as current.
-pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<bool> {
-    let mut out = vec![false; figs.len()];
+/// A replaced mention, carrying its replacement's value, and that replacement.
+pub(super) struct Replaced {
+    pub earlier: Figure,
+    pub by: Figure,
+}
+
+/// The article's figures it presents as current (`body` its text), in reading order,
+/// and the mentions it replaced, each with its replacement's value: what the article
+/// said of the quantity is still evidence of which quantity it is.
+pub(super) fn current(figs: Vec<Figure>, body: &str) -> (Vec<Figure>, Vec<Replaced>) {
+    let fates = replaced(&figs, body);
+    let mut evidence = Vec::new();
+    for (i, fate) in fates.iter().enumerate() {
+        if let Fate::By(j) = *fate {
+            evidence.push(Replaced {
+                earlier: Figure {
+                    value: figs[j].value,
+                    ..figs[i].clone()
+                },
+                by: figs[j].clone(),
+            });
+        }
+    }
+    let kept = figs
+        .into_iter()
+        .zip(fates)
+        .filter(|(_, f)| *f == Fate::Current)
+        .map(|(f, _)| f)
+        .collect();
+    (kept, evidence)
+}
+
+/// Gives each quantity the replaced mentions of its replacement.
+pub(super) fn attach(quantities: &mut [Mentioned], replaced: Vec<Replaced>) {
+    for r in replaced {
+        let stated = |f: &Figure| f.span == r.by.span && f.headline == r.by.headline;
+        if let Some(q) = quantities
+            .iter_mut()
+            .find(|q| q.first.derivation.is_none() && q.mentions().any(stated))
+        {
+            q.replaced.push(r.earlier);
+        }
+    }
+}
+
+/// What became of each of an article's figures (in reading order, `body` its text).
+pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<Fate> {
+    let mut out = vec![Fate::Current; figs.len()];
     let cued = |f: &Figure, cues: &[&str]| {
         let s = fold(&f.sentence);
         let p = fold(paragraph_start(f, body));
@@ -89,6 +153,7 @@ pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<bool> {
         .filter(|&i| !figs[i].headline && cued(&figs[i], CORRECTION_CUES) && said_before(&figs[i]))
         .collect();
     let mut wrong: Vec<usize> = Vec::new();
+    let mut by: Vec<(usize, usize)> = Vec::new();
     for (j, b) in figs.iter().enumerate() {
         if b.headline || said.contains(&j) {
             continue;
@@ -101,6 +166,7 @@ pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<bool> {
             .max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((i, _)) = best {
             wrong.push(i);
+            by.push((i, j));
         }
     }
     wrong.extend(
@@ -109,30 +175,37 @@ pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<bool> {
     );
     for (i, f) in figs.iter().enumerate() {
         let set_aside = wrong.iter().any(|&w| {
-            let w = &figs[w];
-            w.kind == f.kind && w.value == f.value && units_agree(w, f)
+            w == i || {
+                let w = &figs[w];
+                w.kind == f.kind && w.value == f.value && units_agree(w, f)
+            }
         });
-        out[i] = set_aside;
+        if set_aside {
+            out[i] = Fate::Gone;
+        }
+    }
+    for (i, j) in by {
+        out[i] = Fate::By(j);
     }
     // A later entry of a live blog, or an update, replaces the earlier value of the
     // quantity it restates in another sentence.
     let when = chronology(figs, body);
     for (j, b) in figs.iter().enumerate() {
-        if out[j] || b.headline {
+        if out[j] != Fate::Current || b.headline {
             continue;
         }
         let entry = entry_time(b, body).is_some();
         let updating = cued(b, UPDATE_CUES);
         let best = (0..figs.len())
-            .filter(|&i| !out[i] && !figs[i].headline && when[i] < when[j])
+            .filter(|&i| out[i] == Fate::Current && !figs[i].headline && when[i] < when[j])
             .filter(|&i| figs[i].sentence != b.sentence)
-            .filter(|&i| (updating || entry) && figs[i].kind == b.kind && figs[i].value != b.value)
+            .filter(|&i| updating || entry || cued(&figs[i], EARLIER_CUES))
+            .filter(|&i| figs[i].kind == b.kind && figs[i].value != b.value)
             .filter_map(|i| Some((i, same_quantity(&figs[i], b)?)))
+            .filter(|&(_, p)| p >= SAME_QUANTITY)
             .max_by(|x, y| x.1.total_cmp(&y.1));
-        if let Some((i, p)) = best
-            && p >= SAME_QUANTITY
-        {
-            out[i] = true;
+        if let Some((i, _)) = best {
+            out[i] = Fate::By(j);
         }
     }
     out
@@ -270,7 +343,7 @@ mod tests {
 
     fn kept(text: &str, lang: &str) -> Vec<String> {
         let (figs, body) = read(text, lang);
-        current(figs, &body).into_iter().map(|f| f.text).collect()
+        current(figs, &body).0.into_iter().map(|f| f.text).collect()
     }
 
     #[test]
@@ -296,6 +369,25 @@ mod tests {
         assert!(!k.iter().any(|t| t.contains("350,000")), "{k:?}");
         assert!(k.iter().any(|t| t.contains("410,000")), "{k:?}");
         assert!(k.iter().any(|t| t.contains("800")), "{k:?}");
+    }
+
+    #[test]
+    fn a_replaced_mention_stays_as_evidence_of_its_replacement_with_the_new_value() {
+        let text = "14:05 – The company says 410,000 homes lost power in the city.\n\n\
+                    18:45 – The company now says 430,000 homes lost power in the city.";
+        let (figs, body) = read(text, "en");
+        let (kept, replaced) = current(figs, &body);
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(replaced.len(), 1);
+        let r = &replaced[0];
+        // Its own words, the current value.
+        assert!(r.earlier.text.contains("410,000"), "{}", r.earlier.text);
+        assert_eq!(r.earlier.value, kept[0].value);
+        let derived = super::super::derive::with_derived(&kept);
+        let mut quantities = super::super::restated::merge(derived);
+        attach(&mut quantities, replaced);
+        assert_eq!(quantities[0].replaced.len(), 1);
+        assert!(quantities[0].first.figure.text.contains("430,000"));
     }
 
     #[test]

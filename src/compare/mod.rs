@@ -381,8 +381,9 @@ pub fn compare(
             version: article.version,
         };
         // An outlet is compared by the values it presents as current.
-        let stated = current::current(compared_figures(outlet), &outlet.text);
-        let out_figs = restated::merge(derive::with_derived(&stated));
+        let (stated, replaced) = current::current(compared_figures(outlet), &outlet.text);
+        let mut out_figs = restated::merge(derive::with_derived(&stated));
+        current::attach(&mut out_figs, replaced);
         let same_language = match (&reference.article, &outlet.article) {
             (Some(r), Some(o)) => r.lang.is_none() || o.lang.is_none() || r.lang == o.lang,
             _ => true,
@@ -489,6 +490,7 @@ fn align(reference: &Claims, outlet: &Claims) -> (Vec<Cell>, Vec<Figure>) {
                     derivation: None,
                 },
                 also: Vec::new(),
+                replaced: Vec::new(),
             })
             .collect()
     };

@@ -16,6 +16,10 @@ const ABOUT: f64 = 0.1;
 pub(super) struct Mentioned {
     pub first: Derived,
     pub also: Vec<Figure>,
+    /// Earlier mentions the article replaced with this quantity's current value
+    /// (`current`), carrying that value: evidence of which quantity it is, never
+    /// shown as what the article says.
+    pub replaced: Vec<Figure>,
 }
 
 impl Mentioned {
@@ -62,6 +66,7 @@ pub(super) fn merge(figures: Vec<Derived>) -> Vec<Mentioned> {
         out.push(Mentioned {
             first: d,
             also: Vec::new(),
+            replaced: Vec::new(),
         });
     }
     out

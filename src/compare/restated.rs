@@ -163,9 +163,10 @@ fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
     if significant == 0 {
         return false;
     }
-    // The step it was rounded to: a unit of its last significant digit.
+    // The step it was rounded to: a unit of its last significant digit; and close,
+    // since one digit rounds loosely ("10" is not 6 rounded, though 6 rounds to it).
     let step = 10f64.powi(h.log10().floor() as i32 + 1 - significant);
-    (b - h).abs() < step / 2.0
+    (b - h).abs() < step / 2.0 && (b - h).abs() <= 0.25 * h.abs().max(b.abs())
 }
 
 /// A figure that summarises the body: in the headline, or in a summary bullet ("- 23
@@ -426,6 +427,19 @@ mod tests {
             ),
         ]);
         assert_eq!(tonnes.len(), 1);
+    }
+
+    #[test]
+    fn a_headline_rounds_the_body_figure_closely_or_not_at_all() {
+        let head = |text: &str, v: f64| Figure {
+            headline: true,
+            ..fig(text, Interval::exact(v), Kind::Count, "", "Headline")
+        };
+        let body = |v: f64| fig("x", Interval::exact(v), Kind::Count, "", "Body.");
+        assert!(rounded_in_headline(&head("$3 billion", 3e9), &body(3.2e9)));
+        assert!(!rounded_in_headline(&head("$3 billion", 3e9), &body(3.6e9)));
+        // One digit rounds loosely: "10" is no restatement of 6.
+        assert!(!rounded_in_headline(&head("10", 10.0), &body(6.0)));
     }
 
     #[test]

@@ -218,21 +218,45 @@ fn check_comparison(c: &Comparison) {
                     && near(s.value.hi, f.value.hi)
                     && kin(s, f)
             });
-            // A headline figure restates a body figure with the same number, written
-            // with a qualifier or rounded ("9 muertos" / "al menos 9", "$3 billion" /
-            // "$3.2 billion").
+            // A headline or summary-bullet figure ("- 23 dead") restates a body figure
+            // with the same number, written with a qualifier or rounded ("9 muertos" /
+            // "al menos 9", "$3 billion" / "$3.2 billion"), and the other way round.
             let ends = |x: &storydiff::claims::Figure| [x.value.lo, x.value.hi];
-            let headline_restates = f.headline
-                && all[..k].iter().any(|s| {
-                    s.kind == f.kind
-                        && ends(s).iter().flatten().any(|a| {
-                            ends(f)
-                                .iter()
-                                .flatten()
-                                .any(|b| (a - b).abs() <= 0.25 * a.abs().max(b.abs()))
-                        })
-                });
-            let restates = restates || headline_restates;
+            let summary = |x: &storydiff::claims::Figure| {
+                let mut c = x.sentence.chars();
+                x.headline
+                    || (c.next().is_some_and(|m| matches!(m, '-' | '•' | '*' | '–'))
+                        && c.next().is_some_and(char::is_whitespace))
+            };
+            let headline_restates = all[..k].iter().any(|s| {
+                (summary(f) || summary(s))
+                    && s.kind == f.kind
+                    && ends(s).iter().flatten().any(|a| {
+                        ends(f)
+                            .iter()
+                            .flatten()
+                            .any(|b| (a - b).abs() <= 0.25 * a.abs().max(b.abs()))
+                    })
+            });
+            // "More Than 180" in a headline over "189 people": an open bound around an
+            // exact figure, within half again of its end.
+            let around = |b: &storydiff::claims::Figure, x: &storydiff::claims::Figure| {
+                let v = x.value.lo.filter(|_| x.value.lo == x.value.hi);
+                let open = b.value.lo.is_none() || b.value.hi.is_none();
+                let end = b.value.lo.or(b.value.hi);
+                match (v, end) {
+                    (Some(v), Some(e)) if open && e > 0.0 && v > 0.0 => {
+                        b.value.lo.is_none_or(|lo| v >= lo)
+                            && b.value.hi.is_none_or(|hi| v <= hi)
+                            && v.max(e) <= 1.5 * v.min(e)
+                    }
+                    _ => false,
+                }
+            };
+            let bound_restates = all[..k].iter().any(|s| {
+                (summary(f) || summary(s)) && s.kind == f.kind && (around(f, s) || around(s, f))
+            });
+            let restates = restates || headline_restates || bound_restates;
             // A tally's second side, joined by a dash or "to" ("65-35"), or written
             // as its two sides ("101 votos a favor, 6 en contra").
             let for_against = |p: &storydiff::claims::Figure| {

@@ -223,10 +223,14 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
     // noun and qualifier each gives it. Ordinals still order the same thing.
     if summary(a) != summary(b) {
         let ends = |x: &Figure| [x.value.lo, x.value.hi];
-        let shared_end = ends(a)
-            .iter()
-            .flatten()
-            .any(|v| ends(b).contains(&Some(*v)));
+        // A written end, not the edge of a vague amount ("decenas" ends at 100, which
+        // is no statement of "ciento").
+        let shared_end = !vague(&a.value)
+            && !vague(&b.value)
+            && ends(a)
+                .iter()
+                .flatten()
+                .any(|v| ends(b).contains(&Some(*v)));
         let (head, body) = if summary(a) { (a, b) } else { (b, a) };
         let ordered =
             a.kind != Kind::Ordinal || a.unit_key == b.unit_key || head.unit_key.is_empty();

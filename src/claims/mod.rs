@@ -49,6 +49,8 @@ pub fn analyze(article: &Article) -> Claims {
     // in both is named by the body's mention.
     let mut figures = headline::body_figures(&text, &toks, &sentences, lang, conv, year);
     figures.extend(headline::figures(&article.title, lang, conv, year));
+    // The headline's amounts are in the currency the body names, and the other way.
+    figures::article_currency(&mut figures);
     let (quotes, scare) = quotes::extract(&text, &sentences);
     let paraphrases = quotes::paraphrases(&text, &sentences, &quotes, &toks);
     let framing = framing::analyze(&text, &toks, scare);

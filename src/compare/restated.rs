@@ -247,9 +247,6 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
             && ordered
             && modifiers_agree;
     }
-    if a.kind != b.kind || !same_value || a.currency != b.currency {
-        return false;
-    }
     // "620 empleados" ... "620 personas": a count of ten or more restated under a
     // related or broader noun; a small one ("4 muertos", "cuatro personas") may be
     // two groups.
@@ -260,6 +257,27 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
             && x.value.is_exact()
             && x.value.lo.is_some_and(|v| v >= 10.0)
     };
+    // "at least 23 people" ... "23 confirmed dead": a floor that includes its end
+    // restates that count, of the same thing. Not "more than half" and "half", nor
+    // "up to 10 days" and "10 days".
+    let bound_at = |x: &Figure, y: &Figure| {
+        y.value.is_exact()
+            && x.value.hi.is_none()
+            && !x.value.lo_strict
+            && x.value.lo.is_some()
+            && x.value.lo == y.value.lo
+            && (kin(y, x) || (!x.unit_key.is_empty() && x.unit_key == y.unit_key))
+    };
+    if a.kind == b.kind
+        && a.currency == b.currency
+        && (bound_at(a, b) || bound_at(b, a))
+        && modifiers_agree
+    {
+        return true;
+    }
+    if a.kind != b.kind || !same_value || a.currency != b.currency {
+        return false;
+    }
     let same_unit = !a.unit_key.is_empty() && a.unit_key == b.unit_key;
     if a.kind == Kind::Count
         && !(same_unit || unnamed_restates(a, b) || unnamed_restates(b, a) || kin(a, b))
@@ -475,6 +493,39 @@ mod tests {
         // Far past the bound, or outside it, the body's figure is another quantity.
         assert_eq!(stated(&[head.clone(), body(400.0)]).len(), 2);
         assert_eq!(stated(&[head, body(150.0)]).len(), 2);
+    }
+
+    #[test]
+    fn a_floor_restates_the_count_at_its_end_but_no_other_bound_does() {
+        let floor = Interval {
+            lo: Some(23.0),
+            hi: None,
+            lo_strict: false,
+            hi_strict: false,
+        };
+        let body = "Divers recovered more bodies on Sunday.";
+        let exact = fig("23 dead", Interval::exact(23.0), Kind::Count, "death", body);
+        let at_least = fig("at least 23", floor, Kind::Count, "death", body);
+        assert_eq!(stated(&[at_least.clone(), exact.clone()]).len(), 1);
+        // "More than 23" excludes 23; "up to 23" is a ceiling, not a count.
+        let more = Figure {
+            value: Interval {
+                lo_strict: true,
+                ..floor
+            },
+            ..at_least.clone()
+        };
+        assert_eq!(stated(&[more, exact.clone()]).len(), 2);
+        let up_to = Figure {
+            value: Interval {
+                lo: Some(0.0),
+                hi: Some(23.0),
+                lo_strict: false,
+                hi_strict: false,
+            },
+            ..at_least
+        };
+        assert_eq!(stated(&[up_to, exact]).len(), 2);
     }
 
     #[test]

@@ -356,18 +356,18 @@ fn previous_sentence_currency(ctx: &Ctx, start: usize, prev: &[(Figure, usize)])
 /// After reading: an amount whose currency nothing near it names ("costaría 112
 /// millones al año") is in the article's currency, when every amount that names one
 /// names the same. Reporters name the currency once.
-pub(super) fn article_currency(figs: &mut [(Figure, usize)]) {
+pub(crate) fn article_currency(figs: &mut [Figure]) {
     let mut named = figs
         .iter()
-        .filter(|(f, _)| f.kind == Kind::Money)
-        .filter_map(|(f, _)| f.currency.as_deref());
+        .filter(|f| f.kind == Kind::Money)
+        .filter_map(|f| f.currency.as_deref());
     let Some(first) = named.next().map(str::to_string) else {
         return;
     };
     if named.any(|c| c != first) {
         return;
     }
-    for (f, _) in figs.iter_mut() {
+    for f in figs.iter_mut() {
         if f.kind == Kind::Money && f.currency.is_none() {
             f.unit_key = money_key(Some(&first));
             f.currency = Some(first.clone());

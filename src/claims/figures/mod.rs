@@ -36,6 +36,7 @@ mod build;
 #[cfg(test)]
 mod clause_tests;
 mod currency;
+pub(crate) use currency::article_currency;
 mod days;
 mod elided;
 mod fraction;
@@ -234,8 +235,9 @@ pub(crate) fn extract(ctx: &Ctx) -> Vec<Figure> {
             Scan::Nothing => i += 1,
         }
     }
+    let mut figs: Vec<Figure> = figs.into_iter().map(|(f, _)| f).collect();
     currency::article_currency(&mut figs);
-    figs.into_iter().map(|(f, _)| f).collect()
+    figs
 }
 
 /// A figure with no unit (dates, years).

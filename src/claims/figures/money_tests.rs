@@ -329,3 +329,20 @@ fn a_currency_named_once_carries_to_amounts_that_leave_it_unsaid() {
     );
     assert_eq!((f[2].2, f[2].4.as_deref()), (Kind::Money, None), "{f:?}");
 }
+
+#[test]
+fn a_headline_amount_takes_the_currency_the_body_names() {
+    let article = Article {
+        title: "Lumatek invertirá 1.200 millones en Valdecastro".into(),
+        paragraphs: vec!["La empresa invertirá 1.200 millones de euros en la planta.".into()],
+        lang: Some("es".into()),
+        ..Article::default()
+    };
+    let figs = analyze(&article).figures;
+    let head = figs.iter().find(|f| f.headline).expect("a headline figure");
+    assert_eq!(
+        (head.kind, head.currency.as_deref()),
+        (Kind::Money, Some("EUR")),
+        "{figs:#?}"
+    );
+}

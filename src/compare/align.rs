@@ -161,9 +161,9 @@ pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
         Verdict::Diverge
     } else if x.overlaps(y) || touches(x, y) || touches(y, x) {
         Verdict::Compatible
-    } else if rounded(a).overlaps(&rounded(b)) {
-        // "$1 trillion" for $1.2 trillion, "three decades" for 32 years: a round
-        // statement of the same value, not a contradiction.
+    } else if rounded(a).overlaps(&rounded(b)) || rounds(a, b) || rounds(b, a) {
+        // "$1 trillion" for $1.2 trillion, "three decades" for 32 years, "14%" for
+        // 13.9%: a round statement of the same value, not a contradiction.
         Verdict::Compatible
     } else {
         Verdict::Diverge
@@ -188,6 +188,17 @@ fn rounded(f: &Figure) -> Interval {
         (Some(h), Some(lo), Some(hi)) => Interval::closed(lo - h, hi + h),
         _ => v,
     }
+}
+
+/// Is `round` the other's value rounded to its own last written digit, written with
+/// fewer significant digits but at least two ("£2.4 billion" for £2.41 billion, "14%"
+/// for 13.9%)? One digit rounds too loosely to tell ("40" for 37).
+fn rounds(round: &Figure, precise: &Figure) -> bool {
+    use super::restated::{rounded_in_headline, significant_digits};
+    // Years, dates and ranks are never rounded: "2020" is no rounding of 2021.
+    let amount = !matches!(round.kind, Kind::Year | Kind::Date | Kind::Ordinal);
+    let n = significant_digits(round);
+    amount && n >= 2 && n < significant_digits(precise) && rounded_in_headline(round, precise)
 }
 
 /// The scale of "1 trillion", "$5 billion", "3 millones": one digit then a scale word.
@@ -398,6 +409,28 @@ mod tests {
         let a = fig("37 diplomats", e(37.0), Kind::Count, "diplomat", &[], s);
         let b = fig("36 diplomats", e(36.0), Kind::Count, "diplomat", &[], s);
         assert_eq!(verdict(&a, &b), Verdict::Diverge);
+        // Fewer digits, at least two: "14%" states 13.9% rounded; one digit ("40" for
+        // 37) and years ("2020" for 2021) are not roundings.
+        let p = |t: &str, v: f64| fig(t, e(v), Kind::Percent, "percent", &[], s);
+        assert_eq!(
+            verdict(&p("14%", 14.0), &p("13.9%", 13.9)),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict(&p("13.9%", 13.9), &p("14%", 14.0)),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict(&p("15%", 15.0), &p("13.9%", 13.9)),
+            Verdict::Diverge
+        );
+        let forty = fig("40 diplomats", e(40.0), Kind::Count, "diplomat", &[], s);
+        assert_eq!(verdict(&forty, &a), Verdict::Diverge);
+        let y = |t: &str, v: f64| fig(t, e(v), Kind::Year, "", &[], s);
+        assert_eq!(
+            verdict(&y("2020", 2020.0), &y("2021", 2021.0)),
+            Verdict::Diverge
+        );
     }
 
     #[test]

@@ -137,16 +137,28 @@ fn for_and_against(a: &Figure, b: &Figure) -> bool {
 /// "$3 billion" in a headline for "$3.2 billion" in the body: the headline's value is
 /// the body's rounded to the headline's last written digit (3 for 3.2 and 3.4, not
 /// for 3.6; 1.9 for 1.94).
-fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
+pub(super) fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
     let (Some(h), Some(b)) = (head.value.lo, body.value.lo) else {
         return false;
     };
     if !head.value.is_exact() || !body.value.is_exact() || h <= 0.0 || h == b {
         return false;
     }
-    // The headline's number as written ("1.9" of "$1.9 trillion") and its
-    // significant digits (trailing zeros of a whole number are not: "400").
-    let written: String = head
+    let significant = significant_digits(head);
+    if significant == 0 {
+        return false;
+    }
+    // The step it was rounded to: a unit of its last significant digit; and close,
+    // since one digit rounds loosely ("10" is not 6 rounded, though 6 rounds to it).
+    let step = 10f64.powi(h.log10().floor() as i32 + 1 - significant);
+    (b - h).abs() < step / 2.0 && (b - h).abs() <= 0.25 * h.abs().max(b.abs())
+}
+
+/// The significant digits of a figure's number as written ("1.9" of "$1.9 trillion"
+/// has 2; trailing zeros of a whole number are not: "400" has 1); 0 when it is not
+/// written in digits.
+pub(super) fn significant_digits(f: &Figure) -> i32 {
+    let written: String = f
         .text
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -155,18 +167,11 @@ fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
     let decimals = written.contains(['.', ',']) && !written.ends_with(['.', ',']);
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
     let digits = digits.trim_start_matches('0');
-    let significant = if decimals {
+    (if decimals {
         digits.len()
     } else {
         digits.trim_end_matches('0').len()
-    } as i32;
-    if significant == 0 {
-        return false;
-    }
-    // The step it was rounded to: a unit of its last significant digit; and close,
-    // since one digit rounds loosely ("10" is not 6 rounded, though 6 rounds to it).
-    let step = 10f64.powi(h.log10().floor() as i32 + 1 - significant);
-    (b - h).abs() < step / 2.0 && (b - h).abs() <= 0.25 * h.abs().max(b.abs())
+    }) as i32
 }
 
 /// A figure that summarises the body: in the headline, or in a summary bullet ("- 23

@@ -194,11 +194,11 @@ fn rounded(f: &Figure) -> Interval {
 /// fewer significant digits but at least two ("£2.4 billion" for £2.41 billion, "14%"
 /// for 13.9%)? One digit rounds too loosely to tell ("40" for 37).
 fn rounds(round: &Figure, precise: &Figure) -> bool {
-    use super::restated::{rounded_in_headline, significant_digits};
+    use super::restated::{rounded_to_its_digits, significant_digits};
     // Years, dates and ranks are never rounded: "2020" is no rounding of 2021.
     let amount = !matches!(round.kind, Kind::Year | Kind::Date | Kind::Ordinal);
     let n = significant_digits(round);
-    amount && n >= 2 && n < significant_digits(precise) && rounded_in_headline(round, precise)
+    amount && n >= 2 && n < significant_digits(precise) && rounded_to_its_digits(round, precise)
 }
 
 /// The scale of "1 trillion", "$5 billion", "3 millones": one digit then a scale word.

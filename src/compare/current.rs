@@ -139,18 +139,27 @@ pub(super) fn attach(quantities: &mut [Mentioned], replaced: Vec<Replaced>) {
 /// What became of each of an article's figures (in reading order, `body` its text).
 pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<Fate> {
     let mut out = vec![Fate::Current; figs.len()];
-    let cued = |f: &Figure, cues: &[&str]| {
-        let s = fold(&f.sentence);
-        let p = fold(paragraph_start(f, body));
-        cues.iter().any(|c| has_phrase(&s, c) || has_phrase(&p, c))
+    // Each figure's sentence and paragraph opening, folded once: the loops below are
+    // over pairs.
+    let folded: Vec<(String, String)> = figs
+        .iter()
+        .map(|f| (fold(&f.sentence), fold(paragraph_start(f, body))))
+        .collect();
+    let has = |i: usize, cues: &[&str]| {
+        let (s, p) = &folded[i];
+        cues.iter().any(|c| has_phrase(s, c) || has_phrase(p, c))
     };
+    let correcting: Vec<bool> = (0..figs.len()).map(|i| has(i, CORRECTION_CUES)).collect();
+    let updating: Vec<bool> = (0..figs.len()).map(|i| has(i, UPDATE_CUES)).collect();
+    let first_report: Vec<bool> = (0..figs.len()).map(|i| has(i, EARLIER_CUES)).collect();
+    let stamps: Vec<Option<u32>> = figs.iter().map(|f| entry_time(f, body)).collect();
     let para = |f: &Figure| paragraph_start(f, body).as_ptr();
     // The values a correction sets aside: what it says was said, each set aside by
     // the later figure of the paragraph that replaces it ("we said 219 of the victims
     // were over 75. The report gives 291": 219, not 75), and any value an update or a
     // correction rejects ("seven, not eight").
     let said: Vec<usize> = (0..figs.len())
-        .filter(|&i| !figs[i].headline && cued(&figs[i], CORRECTION_CUES) && said_before(&figs[i]))
+        .filter(|&i| !figs[i].headline && correcting[i] && said_before(&figs[i]))
         .collect();
     let mut wrong: Vec<usize> = Vec::new();
     let mut by: Vec<(usize, usize)> = Vec::new();
@@ -170,8 +179,7 @@ pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<Fate> {
         }
     }
     wrong.extend(
-        (0..figs.len())
-            .filter(|&i| !figs[i].headline && cued(&figs[i], UPDATE_CUES) && rejected(&figs[i])),
+        (0..figs.len()).filter(|&i| !figs[i].headline && updating[i] && rejected(&figs[i])),
     );
     for (i, f) in figs.iter().enumerate() {
         let set_aside = wrong.iter().any(|&w| {
@@ -189,17 +197,16 @@ pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<Fate> {
     }
     // A later entry of a live blog, or an update, replaces the earlier value of the
     // quantity it restates in another sentence.
-    let when = chronology(figs, body);
+    let when = chronology(&stamps);
     for (j, b) in figs.iter().enumerate() {
         if out[j] != Fate::Current || b.headline {
             continue;
         }
-        let entry = entry_time(b, body).is_some();
-        let updating = cued(b, UPDATE_CUES);
+        let later = updating[j] || stamps[j].is_some();
         let best = (0..figs.len())
             .filter(|&i| out[i] == Fate::Current && !figs[i].headline && when[i] < when[j])
             .filter(|&i| figs[i].sentence != b.sentence)
-            .filter(|&i| updating || entry || cued(&figs[i], EARLIER_CUES))
+            .filter(|&i| later || first_report[i])
             .filter(|&i| figs[i].kind == b.kind && figs[i].value != b.value)
             .filter_map(|i| Some((i, same_quantity(&figs[i], b)?)))
             .filter(|&(_, p)| p >= SAME_QUANTITY)
@@ -213,13 +220,14 @@ pub(super) fn replaced(figs: &[Figure], body: &str) -> Vec<Fate> {
 
 /// Each figure's place in time: reading order, reversed when the article is a live
 /// blog whose entries run newest first (their time stamps mostly fall down the page).
-fn chronology(figs: &[Figure], body: &str) -> Vec<isize> {
-    let mut stamps: Vec<u32> = figs.iter().filter_map(|f| entry_time(f, body)).collect();
-    stamps.dedup();
-    let falling = stamps.windows(2).filter(|w| w[1] < w[0]).count();
-    let rising = stamps.windows(2).filter(|w| w[1] > w[0]).count();
+/// `stamps` is each figure's entry time stamp.
+fn chronology(stamps: &[Option<u32>]) -> Vec<isize> {
+    let mut seen: Vec<u32> = stamps.iter().flatten().copied().collect();
+    seen.dedup();
+    let falling = seen.windows(2).filter(|w| w[1] < w[0]).count();
+    let rising = seen.windows(2).filter(|w| w[1] > w[0]).count();
     let newest_first = falling > rising;
-    (0..figs.len() as isize)
+    (0..stamps.len() as isize)
         .map(|i| if newest_first { -i } else { i })
         .collect()
 }

@@ -134,10 +134,10 @@ fn for_and_against(a: &Figure, b: &Figure) -> bool {
     })
 }
 
-/// "$3 billion" in a headline for "$3.2 billion" in the body: the headline's value is
-/// the body's rounded to the headline's last written digit (3 for 3.2 and 3.4, not
-/// for 3.6; 1.9 for 1.94).
-pub(super) fn rounded_in_headline(head: &Figure, body: &Figure) -> bool {
+/// Is `head`'s value `body`'s rounded to `head`'s last written digit, and close to it?
+/// "$3 billion" in a headline for "$3.2 billion" in the body (3 for 3.2 and 3.4, not
+/// for 3.6; 1.9 for 1.94); `align` asks the same of any two figures.
+pub(super) fn rounded_to_its_digits(head: &Figure, body: &Figure) -> bool {
     let (Some(h), Some(b)) = (head.value.lo, body.value.lo) else {
         return false;
     };
@@ -248,7 +248,7 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
             && near_bound(&head.value, &body.value);
         return a.kind == b.kind
             && a.currency == b.currency
-            && (same_value || shared_end || rounded_in_headline(head, body) || bound_around)
+            && (same_value || shared_end || rounded_to_its_digits(head, body) || bound_around)
             && ordered
             && modifiers_agree;
     }
@@ -463,10 +463,16 @@ mod tests {
             ..fig(text, Interval::exact(v), Kind::Count, "", "Headline")
         };
         let body = |v: f64| fig("x", Interval::exact(v), Kind::Count, "", "Body.");
-        assert!(rounded_in_headline(&head("$3 billion", 3e9), &body(3.2e9)));
-        assert!(!rounded_in_headline(&head("$3 billion", 3e9), &body(3.6e9)));
+        assert!(rounded_to_its_digits(
+            &head("$3 billion", 3e9),
+            &body(3.2e9)
+        ));
+        assert!(!rounded_to_its_digits(
+            &head("$3 billion", 3e9),
+            &body(3.6e9)
+        ));
         // One digit rounds loosely: "10" is no restatement of 6.
-        assert!(!rounded_in_headline(&head("10", 10.0), &body(6.0)));
+        assert!(!rounded_to_its_digits(&head("10", 10.0), &body(6.0)));
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn explain(a: &Figure, b: &Figure, v: Verdict, score: f64, why: &str) -> String 
 /// periods, not uncertain values ("from 1965 to 1977" / "from 1966 to 1978" state
 /// different start and end years, so they diverge, overlap or not).
 pub fn verdict(a: &Figure, b: &Figure) -> Verdict {
-    let (a, b) = (common_unit(a), common_unit(b));
+    let (a, b) = common_units(a, b);
     let (a, b) = (a.as_ref(), b.as_ref());
     let (x, y) = (&a.value, &b.value);
     let span = |i: &Interval| matches!((i.lo, i.hi), (Some(l), Some(h)) if l < h);
@@ -357,10 +357,64 @@ fn assign(weight: &[Vec<f64>]) -> Vec<Option<usize>> {
     out
 }
 
-/// A figure in the unit it is compared in: "25 basis points" as 0.25 percentage
-/// point (`compared_as` in `units.toml`); the row keeps it as written.
-pub(super) fn common_unit(f: &Figure) -> Cow<'_, Figure> {
-    crate::claims::in_compared_unit(f).map_or(Cow::Borrowed(f), Cow::Owned)
+/// Two figures in the units they are compared in: "25 basis points" as 0.25
+/// percentage point (`compared_as` in `units.toml`), durations on one calendar (see
+/// [`calendar_days`]). The rows keep them as written.
+pub(super) fn common_units<'a>(a: &'a Figure, b: &'a Figure) -> (Cow<'a, Figure>, Cow<'a, Figure>) {
+    let one =
+        |f: &'a Figure| crate::claims::in_compared_unit(f).map_or(Cow::Borrowed(f), Cow::Owned);
+    let (a, b) = (one(a), one(b));
+    match (a.kind, b.kind) {
+        (Kind::Year, Kind::Date) => return (Cow::Owned(year_as_dates(&a)), b),
+        (Kind::Date, Kind::Year) => return (a, Cow::Owned(year_as_dates(&b))),
+        (Kind::Duration, Kind::Duration) => {}
+        _ => return (a, b),
+    }
+    let in_years = |f: &Figure| matches!(f.unit_key.as_str(), "year" | "decade" | "century");
+    let months_to_years = in_years(&a) || in_years(&b);
+    (
+        Cow::Owned(calendar_days(a.into_owned(), months_to_years)),
+        Cow::Owned(calendar_days(b.into_owned(), months_to_years)),
+    )
+}
+
+/// A year against a date ("2021" / "March 2021"): the days of that year, so the
+/// date is read as the more precise statement of it.
+fn year_as_dates(f: &Figure) -> Figure {
+    let mut f = f.clone();
+    let day = |y: Option<f64>, md: f64| y.map(|y| y * 10000.0 + md);
+    f.value = Interval {
+        lo: day(f.value.lo, 101.0),
+        hi: day(f.value.hi, 1231.0),
+        ..f.value
+    };
+    f.kind = Kind::Date;
+    f
+}
+
+/// The reader counts a month as 30 days (its labels say so) and a year as 365, so
+/// "24 months" (720) and "two years" (730) would never meet: against years, a month
+/// is a twelfth of one (against days it stays 30: "two months" is "60 days"). Each
+/// end is then rounded to nine significant digits, so "30 minutes" and "half an
+/// hour", equal but for the last bit of a float, are equal.
+fn calendar_days(mut f: Figure, months_to_years: bool) -> Figure {
+    let month = months_to_years && f.unit_key == "month";
+    let snap = |v: Option<f64>| {
+        v.map(|x| {
+            let x = if month { x * 365.0 / 360.0 } else { x };
+            if x == 0.0 || !x.is_finite() {
+                return x;
+            }
+            let scale = 10f64.powi(8 - x.abs().log10().floor() as i32);
+            (x * scale).round() / scale
+        })
+    };
+    f.value = Interval {
+        lo: snap(f.value.lo),
+        hi: snap(f.value.hi),
+        ..f.value
+    };
+    f
 }
 
 #[cfg(test)]
@@ -381,6 +435,61 @@ mod tests {
             attribution: None,
             headline: false,
         }
+    }
+
+    #[test]
+    fn a_year_is_compatible_with_a_date_in_it_and_diverges_from_one_outside() {
+        let s = "The bridge was closed in March 2021.";
+        let year = |y: f64| fig("2021", Interval::exact(y), Kind::Year, "", &[], s);
+        let march = fig(
+            "March 2021",
+            Interval::closed(20210301.0, 20210331.0),
+            Kind::Date,
+            "",
+            &[],
+            s,
+        );
+        assert_eq!(verdict(&year(2021.0), &march), Verdict::Compatible);
+        assert_eq!(verdict(&march, &year(2021.0)), Verdict::Compatible);
+        assert_eq!(verdict(&march, &year(2020.0)), Verdict::Diverge);
+        assert!(
+            pair_score(&year(2021.0), &march, true).is_some(),
+            "they can pair"
+        );
+    }
+
+    #[test]
+    fn durations_in_months_years_and_hours_are_one_calendar() {
+        let e = Interval::exact;
+        let s = "It lasts two years.";
+        let d = |t: &str, v: f64, unit: &str| fig(t, e(v), Kind::Duration, unit, &[], s);
+        let cases = [
+            (
+                d("24 months", 720.0, "month"),
+                d("two years", 730.0, "year"),
+            ),
+            (
+                d("30 months", 900.0, "month"),
+                d("two and a half years", 912.5, "year"),
+            ),
+            (
+                d("30 minutes", 30.0 / 1440.0, "minute"),
+                d("half an hour", 0.5 / 24.0, "hour"),
+            ),
+            // Against days a month stays the reader's 30.
+            (d("two months", 60.0, "month"), d("60 days", 60.0, "day")),
+        ];
+        for (a, b) in &cases {
+            assert_eq!(verdict(a, b), Verdict::Agree, "{} / {}", a.text, b.text);
+        }
+        // Still apart: 25 months is not two years.
+        assert_eq!(
+            verdict(
+                &d("25 months", 750.0, "month"),
+                &d("two years", 730.0, "year")
+            ),
+            Verdict::Diverge
+        );
     }
 
     #[test]

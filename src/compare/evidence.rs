@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::align::{common_unit, loose, near_bound, vague};
+use super::align::{common_units, loose, near_bound, vague};
 use super::pair_model::{Features, MODEL};
 use super::referent;
 use crate::claims::{Figure, Interval, Kind};
@@ -44,7 +44,7 @@ pub(super) struct Match {
 /// scorer and in words; `None` when they cannot (kind, currency or unit differ).
 /// Across languages, words that differ are no evidence against a pair.
 pub(super) fn pair_score(a: &Figure, b: &Figure, same_language: bool) -> Option<Match> {
-    let (a, b) = (common_unit(a), common_unit(b));
+    let (a, b) = common_units(a, b);
     let (a, b) = (a.as_ref(), b.as_ref());
     if a.kind != b.kind {
         return None;

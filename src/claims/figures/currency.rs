@@ -368,9 +368,32 @@ pub(crate) fn article_currency(figs: &mut [Figure]) {
         return;
     }
     for f in figs.iter_mut() {
+        if bare_millions(f) {
+            f.kind = Kind::Money;
+        }
+    }
+    for f in figs.iter_mut() {
         if f.kind == Kind::Money && f.currency.is_none() {
             f.unit_key = money_key(Some(&first));
             f.currency = Some(first.clone());
         }
     }
+}
+
+/// "El agujero supera los 12.000 millones", "más de 800 millones en 2021": in an
+/// article about money in one currency, millions with no noun of their own are that
+/// money. Not people ("8.5 million without power" has its people key) and never a
+/// noun the text writes.
+fn bare_millions(f: &Figure) -> bool {
+    const SCALES: &[&str] = &[
+        "million", "millions", "millón", "millon", "millones", "billion", "billions", "bn",
+        "trillion", "billón", "billon", "billones",
+    ];
+    f.kind == Kind::Count
+        && f.unit.is_empty()
+        && f.value.lo.is_some_and(|v| v >= 1e6)
+        && !LEXICON.counts_people(&f.unit_key)
+        && f.text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SCALES.contains(&w.to_lowercase().as_str()))
 }

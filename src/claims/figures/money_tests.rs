@@ -331,6 +331,29 @@ fn a_currency_named_once_carries_to_amounts_that_leave_it_unsaid() {
 }
 
 #[test]
+fn millions_with_no_noun_are_the_money_of_an_article_in_one_currency() {
+    // Another paragraph named the currency; "votos" before is no noun for millions.
+    let f = read(
+        "La empresa pagará 310 millones de dólares.\n\nEl fallo salió por cinco votos contra dos.\n\nDel total, 268 millones irán a Enertar.",
+        "es",
+    );
+    let m = f
+        .iter()
+        .find(|f| f.0.starts_with("268"))
+        .expect("268 millones");
+    assert_eq!((m.2, m.4.as_deref()), (Kind::Money, Some("USD")), "{f:?}");
+    // People stay people, a written noun stays the noun, and without money in the
+    // article millions are no money.
+    let f = read(
+        "La empresa pagará 310 millones de euros.\n\nUnos 2 millones se manifestaron. Llegaron 3 millones de turistas.",
+        "es",
+    );
+    assert!(f[1..].iter().all(|f| f.2 == Kind::Count), "{f:?}");
+    let f = read("El agujero supera los 12.000 millones.", "es");
+    assert_eq!(f[0].2, Kind::Count, "{f:?}");
+}
+
+#[test]
 fn a_headline_amount_takes_the_currency_the_body_names() {
     let article = Article {
         title: "Lumatek invertirá 1.200 millones en Valdecastro".into(),

@@ -716,4 +716,32 @@ fn verdicts_on_the_written_stories() {
     dirs.sort();
     let cases = dirs.iter().map(|d| Case::written(d)).collect();
     report("written stories", cases);
+    // One line per set listed in `sets.toml`, each scored apart.
+    let Ok(sets) = std::fs::read_to_string(dir.with_file_name("sets.toml")) else {
+        return;
+    };
+    let sets: toml::Table = toml::from_str(&sets).expect("sets.toml parses");
+    for set in sets["set"].as_array().expect("[[set]] tables") {
+        let stories: Vec<&str> = set["stories"]
+            .as_array()
+            .expect("stories")
+            .iter()
+            .filter_map(|s| s.as_str())
+            .collect();
+        let cases: Vec<Case> = dirs
+            .iter()
+            .filter(|d| {
+                d.file_name()
+                    .is_some_and(|n| stories.iter().any(|s| n == *s))
+            })
+            .map(|d| Case::written(d))
+            .collect();
+        assert_eq!(
+            cases.len(),
+            stories.len(),
+            "sets.toml names a story not in stories/"
+        );
+        let name = set["name"].as_str().expect("name");
+        report(&format!("  set {name}"), cases);
+    }
 }

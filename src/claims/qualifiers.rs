@@ -62,6 +62,12 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("more than", Qualifier::MoreThan),
     ("longer than", Qualifier::MoreThan),
     ("upwards of", Qualifier::MoreThan),
+    // Market slang for above and below: "north of $400 million", "south of $10".
+    ("north of", Qualifier::MoreThan),
+    ("south of", Qualifier::LessThan),
+    // "the better part of half a billion", "the best part of an hour": most of it.
+    ("the better part of", Qualifier::Nearly),
+    ("the best part of", Qualifier::Nearly),
     ("in excess of", Qualifier::MoreThan),
     ("over", Qualifier::MoreThan),
     ("above", Qualifier::MoreThan),
@@ -555,14 +561,22 @@ const COLLECTIVES: &[(&str, f64, bool)] = &[
     ("millar", 1000.0, true),
 ];
 
-/// "una veintena de familias", "a couple of hours": (value, approximate, index of
-/// "de"/"of"). Not "una cuarentena de 14 días", a quarantine with its own number.
+/// "una veintena de familias", "a couple of hours", "medio centenar de municipios"
+/// (half of one): (value, approximate, index of "de"/"of"). Not "una cuarentena de
+/// 14 días", a quarantine with its own number.
 pub(crate) fn collective_at(toks: &[Tok], i: usize) -> Option<(f64, bool, usize)> {
-    if !matches!(toks.get(i)?.lower.as_str(), "un" | "una" | "a") {
-        return None;
-    }
+    let share = match toks.get(i)?.lower.as_str() {
+        "un" | "una" | "a" => 1.0,
+        "medio" | "media" => 0.5,
+        _ => return None,
+    };
     let w = toks.get(i + 1)?;
     let &(_, v, approx) = COLLECTIVES.iter().find(|(f, _, _)| w.is(f))?;
+    // "media par" is no Spanish: half goes only with the collectives that count tens.
+    if share < 1.0 && v < 10.0 {
+        return None;
+    }
+    let v = v * share;
     let of = toks.get(i + 2)?;
     let counted = toks.get(i + 3)?;
     ((of.is("de") || of.is("of")) && counted.kind == super::tokens::TokKind::Word).then_some((
@@ -767,6 +781,19 @@ mod tests {
         assert_eq!(prefix("the"), None);
         assert_eq!(prefix("no more than"), Some(Qualifier::UpTo));
         assert_eq!(prefix("no más de"), Some(Qualifier::UpTo));
+        assert_eq!(prefix("north of"), Some(Qualifier::MoreThan));
+        assert_eq!(prefix("south of"), Some(Qualifier::LessThan));
+        assert_eq!(prefix("the better part of"), Some(Qualifier::Nearly));
+    }
+
+    #[test]
+    fn half_a_collective_is_half_its_count() {
+        let at = |text: &str| collective_at(&tokenize(text), 0).map(|(v, approx, _)| (v, approx));
+        assert_eq!(at("medio centenar de municipios"), Some((50.0, true)));
+        assert_eq!(at("medio millar de heridos"), Some((500.0, true)));
+        assert_eq!(at("un centenar de heridos"), Some((100.0, true)));
+        assert_eq!(at("media par de zapatos"), None);
+        assert_eq!(at("la media de edad"), None);
     }
 
     #[test]

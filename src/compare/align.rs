@@ -184,8 +184,13 @@ fn rounded(f: &Figure) -> Interval {
     } else {
         single_digit_scale(&f.text).map(|scale| scale / 2.0)
     };
+    // Half-open, so that two neighbours do not meet at the point between them: "5
+    // millones" and "6 millones" both cover 5.5 million only if closed.
     match (half, v.lo, v.hi) {
-        (Some(h), Some(lo), Some(hi)) => Interval::closed(lo - h, hi + h),
+        (Some(h), Some(lo), Some(hi)) => Interval {
+            hi_strict: true,
+            ..Interval::closed(lo - h, hi + h)
+        },
         _ => v,
     }
 }
@@ -219,12 +224,15 @@ fn single_digit_scale(text: &str) -> Option<f64> {
     })
 }
 
-/// `a` ends with an excluded bound exactly where `b` starts or ends (or the reverse):
-/// apart only by the strictness of "more than" / "fewer than".
+/// `a` is an open bound at exactly `b`'s plain value ("more than $250,000" and
+/// "$250,000"): apart only by the strictness of "more than", and a round figure is
+/// often the floor written plainly. Not when `b` is itself an interval: "nearly nine
+/// hours" ends where "more than nine hours" begins, and the two exclude each other.
 fn touches(a: &Interval, b: &Interval) -> bool {
-    let lo_meets = a.lo_strict && a.lo.is_some() && (a.lo == b.hi || a.lo == b.lo);
-    let hi_meets = a.hi_strict && a.hi.is_some() && (a.hi == b.lo || a.hi == b.hi);
-    lo_meets || hi_meets
+    let plain = b.lo.is_some() && b.lo == b.hi;
+    let lo_meets = a.lo_strict && a.lo.is_some() && a.lo == b.lo;
+    let hi_meets = a.hi_strict && a.hi.is_some() && a.hi == b.hi;
+    plain && (lo_meets || hi_meets)
 }
 
 /// An open bound ("more than 400", "up to five years", "less than a year") or a vague
@@ -361,9 +369,42 @@ fn assign(weight: &[Vec<f64>]) -> Vec<Option<usize>> {
 /// percentage point (`compared_as` in `units.toml`), durations on one calendar (see
 /// [`calendar_days`]). The rows keep them as written.
 pub(super) fn common_units<'a>(a: &'a Figure, b: &'a Figure) -> (Cow<'a, Figure>, Cow<'a, Figure>) {
-    let one =
-        |f: &'a Figure| crate::claims::in_compared_unit(f).map_or(Cow::Borrowed(f), Cow::Owned);
-    let (a, b) = (one(a), one(b));
+    use crate::claims::in_compared_unit;
+    let (ca, cb) = (in_compared_unit(a), in_compared_unit(b));
+    let key_after = |f: &Figure, c: &Option<Figure>| {
+        c.as_ref()
+            .map_or(f.unit_key.clone(), |c| c.unit_key.clone())
+    };
+    // A sub-unit is money in its main unit whatever the other side; a unit of measure
+    // is converted only to meet the other side's ("35 miles" / "56 km" in meters), so
+    // a bare "80" is never set against 80,000 meters.
+    // Two figures in one unit ("35 miles" / "35.2 miles") stay as exact as written.
+    let same = a.unit_key == b.unit_key;
+    let meets = |f: &Figure, c: &Option<Figure>, other: String| {
+        c.as_ref()
+            .filter(|c| f.kind == Kind::Money || c.unit_key == other)
+            .map(|c| {
+                if same {
+                    c.clone()
+                } else {
+                    converted_as_written(f, c.clone())
+                }
+            })
+    };
+    let (ka, kb) = (key_after(a, &ca), key_after(b, &cb));
+    let (ca, cb) = (meets(a, &ca, kb), meets(b, &cb, ka));
+    let one = |f: &'a Figure, c: Option<Figure>| {
+        let f = c.map_or(Cow::Borrowed(f), Cow::Owned);
+        match about_as_rounded(&f) {
+            Some(v) => {
+                let mut f = f.into_owned();
+                f.value = v;
+                Cow::Owned(f)
+            }
+            None => f,
+        }
+    };
+    let (a, b) = (one(a, ca), one(b, cb));
     match (a.kind, b.kind) {
         (Kind::Year, Kind::Date) => return (Cow::Owned(year_as_dates(&a)), b),
         (Kind::Date, Kind::Year) => return (a, Cow::Owned(year_as_dates(&b))),
@@ -376,6 +417,51 @@ pub(super) fn common_units<'a>(a: &'a Figure, b: &'a Figure) -> (Cow<'a, Figure>
         Cow::Owned(calendar_days(a.into_owned(), months_to_years)),
         Cow::Owned(calendar_days(b.into_owned(), months_to_years)),
     )
+}
+
+/// A figure converted from another system of units ("35 miles" in meters) is exact
+/// only to the digits it was written with: 35 miles is 34.5 to 35.5 of them, so "56
+/// km" is compatible with it and "35 km" is not. Metric steps (km to m, basis points
+/// to points) are exact.
+fn converted_as_written(original: &Figure, mut converted: Figure) -> Figure {
+    let (Some(v), Some(c)) = (original.value.lo, converted.value.lo) else {
+        return converted;
+    };
+    let factor = c / v;
+    let metric = (factor.log10() - factor.log10().round()).abs() < 1e-9;
+    let digits = super::restated::significant_digits(original);
+    if metric || !original.value.is_exact() || v <= 0.0 || digits == 0 {
+        return converted;
+    }
+    let step = 10f64.powi(v.log10().floor() as i32 + 1 - digits);
+    converted.value = Interval::closed((v - step / 2.0) * factor, (v + step / 2.0) * factor);
+    converted
+}
+
+/// "About 42,000" as compared. The reader gives "about" a tenth either side; a
+/// reporter whose number has digits to spare means less: 45,000 is not "about
+/// 42,000", though 41,000 may be. With two significant digits or more it becomes a
+/// twentieth either side; "about 20" or "about 2 million" keep their tenth. `None`
+/// for what is not an "about".
+fn about_as_rounded(f: &Figure) -> Option<Interval> {
+    if matches!(f.kind, Kind::Year | Kind::Date | Kind::Ordinal) {
+        return None;
+    }
+    let v = f.value;
+    let (lo, hi) = (v.lo?, v.hi?);
+    // The reader's "about": exactly [0.9, 1.1] times the value, both ends closed.
+    if lo <= 0.0 || v.lo_strict || v.hi_strict || (lo * 1.1 - hi * 0.9).abs() > 1e-9 * hi {
+        return None;
+    }
+    let c = lo / 0.9;
+    // Its significant digits, read from the value rounded to nine of them.
+    let written = format!("{:.8e}", c);
+    let mantissa = written.split('e').next().unwrap_or("");
+    let one_digit = mantissa.trim_end_matches(['0', '.']).len() <= 1;
+    if one_digit {
+        return None;
+    }
+    Some(Interval::closed(0.95 * c, 1.05 * c))
 }
 
 /// A year against a date ("2021" / "March 2021"): the days of that year, so the
@@ -435,6 +521,91 @@ mod tests {
             attribution: None,
             headline: false,
         }
+    }
+
+    #[test]
+    fn about_with_digits_to_spare_is_a_twentieth_and_bounds_touch_only_plain_values() {
+        let e = Interval::exact;
+        let s = "About 42,000 members.";
+        let about = |t: &str, v: f64| {
+            let value = Interval::closed(0.9 * v, 1.1 * v);
+            fig(t, value, Kind::Count, "member", &[], s)
+        };
+        let n = |t: &str, v: f64| fig(t, e(v), Kind::Count, "member", &[], s);
+        assert_eq!(
+            verdict(&about("about 42,000", 42e3), &n("45,000", 45e3)),
+            Verdict::Diverge
+        );
+        assert_eq!(
+            verdict(&about("about 42,000", 42e3), &n("41,000", 41e3)),
+            Verdict::Compatible
+        );
+        // One significant digit keeps the reader's tenth.
+        assert_eq!(
+            verdict(&about("about 20", 20.0), &n("22", 22.0)),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict(&about("about 20", 20.0), &n("24", 24.0)),
+            Verdict::Diverge
+        );
+        // "More than nine hours" touches a plain nine, not "nearly nine".
+        let more = Interval {
+            lo: Some(9.0),
+            hi: None,
+            lo_strict: true,
+            hi_strict: false,
+        };
+        let more = fig("more than nine", more, Kind::Count, "member", &[], s);
+        assert_eq!(verdict(&more, &n("nine", 9.0)), Verdict::Compatible);
+        let nearly = fig(
+            "nearly nine",
+            Interval::closed(8.1, 9.0),
+            Kind::Count,
+            "member",
+            &[],
+            s,
+        );
+        assert_eq!(verdict(&more, &nearly), Verdict::Diverge);
+        // Rounded neighbours do not meet: "5 millones" is not "6 millones".
+        let m = |t: &str, v: f64| fig(t, e(v), Kind::Money, "euro", &[], s);
+        assert_eq!(
+            verdict(&m("5 millones", 5e6), &m("6 millones", 6e6)),
+            Verdict::Diverge
+        );
+    }
+
+    #[test]
+    fn units_of_another_system_are_converted_to_the_digits_written() {
+        let e = Interval::exact;
+        let s = "The town lies 35 miles north.";
+        let d = |t: &str, v: f64, unit: &str| fig(t, e(v), Kind::Count, unit, &[], s);
+        let miles = d("35 miles", 35.0, "mile");
+        assert_eq!(
+            verdict(&miles, &d("56 km", 56.0, "kilometer")),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict(&miles, &d("35km", 35.0, "kilometer")),
+            Verdict::Diverge
+        );
+        // Metric steps are exact, and one unit stays as written.
+        assert_eq!(
+            verdict(
+                &d("1.2 km", 1.2, "kilometer"),
+                &d("1,200 metres", 1200.0, "meter")
+            ),
+            Verdict::Agree
+        );
+        assert_eq!(
+            verdict(&miles, &d("36.4 miles", 36.4, "mile")),
+            Verdict::Diverge
+        );
+        // A bare number is never set against a converted one.
+        assert_eq!(
+            verdict(&d("80 km/h", 80.0, "kilometer"), &d("80", 80.0, "")),
+            Verdict::Agree
+        );
     }
 
     #[test]

@@ -715,6 +715,37 @@ pub(crate) fn vague_at(toks: &[Tok], i: usize) -> Option<(Interval, usize)> {
     })
 }
 
+/// "Several hundred", "a few million", "varios millones": some units of a scale,
+/// [3, 10) of it for "several", [2, 10) for "a few" (narrower than "hundreds", [2,
+/// 10), which says less): (interval, index after the scale word).
+pub(crate) fn several_at(toks: &[Tok], i: usize) -> Option<(Interval, usize)> {
+    const SOME: &[(&str, f64)] = &[
+        ("several", 3.0),
+        ("a few", 2.0),
+        ("varios", 3.0),
+        ("varias", 3.0),
+        ("unos cuantos", 2.0),
+        ("unas cuantas", 2.0),
+    ];
+    const SCALES: &[(&str, f64)] = &[
+        ("hundred", 1e2),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("cientos", 1e2),
+        ("mil millones", 1e9),
+        ("miles", 1e3),
+        ("millones", 1e6),
+    ];
+    let (after, least) = SOME
+        .iter()
+        .find_map(|(p, least)| Some((match_phrase(toks, i, p)?, *least)))?;
+    SCALES.iter().find_map(|(w, scale)| {
+        let end = match_phrase(toks, after, w)?;
+        Some((half_open(least * scale, 10.0 * scale), end))
+    })
+}
+
 fn half_open(lo: f64, hi: f64) -> Interval {
     Interval {
         lo: Some(lo),
@@ -784,6 +815,21 @@ mod tests {
         assert_eq!(prefix("north of"), Some(Qualifier::MoreThan));
         assert_eq!(prefix("south of"), Some(Qualifier::LessThan));
         assert_eq!(prefix("the better part of"), Some(Qualifier::Nearly));
+    }
+
+    #[test]
+    fn several_of_a_scale_is_two_to_ten_of_it() {
+        let at = |text: &str| several_at(&tokenize(text), 0).map(|(v, end)| (v.lo, v.hi, end));
+        assert_eq!(
+            at("several hundred people"),
+            Some((Some(300.0), Some(1000.0), 2))
+        );
+        assert_eq!(at("a few million"), Some((Some(2e6), Some(1e7), 3)));
+        assert_eq!(
+            at("varios millones de afectados"),
+            Some((Some(3e6), Some(1e7), 2))
+        );
+        assert_eq!(at("several people"), None);
     }
 
     #[test]

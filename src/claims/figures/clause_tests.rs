@@ -645,3 +645,36 @@ fn compound_ordinals_and_multiples_lend_nothing() {
     );
     assert_ne!(f.unit_key, "time");
 }
+
+#[test]
+fn a_noun_named_after_the_number_or_several_of_a_scale() {
+    check_readings(&[
+        (
+            "es",
+            "Sanidad eleva a 151 el número de personas atendidas.",
+            "151",
+            Some(151.0),
+            Some(151.0),
+            Kind::Count,
+            "person",
+        ),
+        (
+            "es",
+            "Sube a cuatro la cifra de muertos en el accidente.",
+            "cuatro",
+            Some(4.0),
+            Some(4.0),
+            Kind::Count,
+            "death",
+        ),
+        (
+            "en",
+            "Several hundred people gathered outside the court.",
+            "Several hundred people",
+            Some(300.0),
+            Some(1000.0),
+            Kind::Count,
+            "person",
+        ),
+    ]);
+}

@@ -156,6 +156,21 @@ fn subject_unit(ctx: &Ctx, start: usize) -> String {
         .unwrap_or_default()
 }
 
+/// "Eleva a 2,9 millones el número de clientes afectados": the counted noun named
+/// after the number ending at `end`, through "el número de" and the like.
+fn named_after(ctx: &Ctx, end: usize) -> Option<String> {
+    let toks = ctx.toks;
+    let noun = WORDS
+        .elided
+        .number_of
+        .iter()
+        .find_map(|p| qualifiers::match_phrase(toks, end, p))?;
+    LEXICON
+        .unit_at(toks, noun)
+        .filter(|m| m.entry.kind == UnitKind::Count)
+        .map(|m| m.entry.key.clone())
+}
+
 /// An elided noun ("the 49 already accredited"): the unit key of the nearest
 /// earlier count figure in this sentence or the previous one.
 fn inherited_unit(ctx: &Ctx, start: usize, prev: &[(Figure, usize)]) -> String {
@@ -263,6 +278,9 @@ pub(super) fn elided_key(ctx: &Ctx, start: usize, end: usize, prev: &[(Figure, u
                 && ctx.tok_sentence[*e - 1] == ctx.tok_sentence[start]
                 && lends_measure(toks, f, *e, start)
         });
+    if let Some(key) = named_after(ctx, end).filter(|_| !score) {
+        return key;
+    }
     if let Some((f, _)) = stated.filter(|_| !score) {
         unit_key = f.unit_key.clone();
     } else if !score {

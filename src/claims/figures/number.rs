@@ -183,6 +183,12 @@ fn signed_core(ctx: &Ctx, i: usize) -> Option<Core> {
 fn word_core(ctx: &Ctx, i: usize) -> Scan {
     let toks = ctx.toks;
     let t = &toks[i];
+    if let Some((value, end)) = qualifiers::several_at(toks, i) {
+        return Scan::Core(Core {
+            vague: true,
+            ..number_core(i, end, value, None)
+        });
+    }
     if let Some((v, approx, of)) = qualifiers::collective_at(toks, i) {
         return Scan::Core(Core {
             approx,
@@ -575,6 +581,12 @@ const OTHER_STARTS: &[&str] = &[
     "fivefold",
     "tenfold",
     "hundredfold",
+    // "several hundred", "varios millones", "unos cuantos miles" (`several_at`).
+    "several",
+    "varios",
+    "varias",
+    "unos",
+    "unas",
 ];
 
 /// Can anything be read starting at token `t`? Every stage tried at a word

@@ -187,6 +187,9 @@ pub(super) struct ElidedWords {
     pub(super) vote_words: Vec<String>,
     /// Words shortly before bare numbers that make them votes: "the vote was 9 to 4".
     pub(super) vote_cues: Vec<String>,
+    /// Phrases after a bare number that name what it counts: "eleva a 151 el número
+    /// de personas atendidas".
+    pub(super) number_of: Vec<String>,
 }
 
 /// `[days]`: see the comments in `figures.toml`.

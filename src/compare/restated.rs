@@ -284,8 +284,25 @@ fn same_quantity(a: &Figure, b: &Figure) -> bool {
         return false;
     }
     let same_unit = !a.unit_key.is_empty() && a.unit_key == b.unit_key;
+    // Two counts whose nouns are both unsaid ("cut the backlog to 63,000" in a bullet
+    // and in the body): the reader's two guesses of the noun are no evidence of two
+    // quantities when the count is ten or more, or when the guesses are kin ("nueve de
+    // ellos" detainees, "nueve en la provincia" people).
+    let guesses_kin = a.unit_key.is_empty()
+        || b.unit_key.is_empty()
+        || crate::claims::units_related(&a.unit_key, &b.unit_key)
+        || crate::claims::units_broader(&a.unit_key, &b.unit_key);
+    let both_unnamed = a.unit.is_empty()
+        && b.unit.is_empty()
+        && a.value.is_exact()
+        && (a.value.lo.is_some_and(|v| v >= 10.0) || guesses_kin);
     if a.kind == Kind::Count
-        && !(same_unit || unnamed_restates(a, b) || unnamed_restates(b, a) || kin(a, b))
+        && !(same_unit
+            || unnamed_restates(a, b)
+            || unnamed_restates(b, a)
+            || kin(a, b)
+            || kin(b, a)
+            || both_unnamed)
     {
         return false;
     }
@@ -504,6 +521,54 @@ mod tests {
         // Far past the bound, or outside it, the body's figure is another quantity.
         assert_eq!(stated(&[head.clone(), body(400.0)]).len(), 2);
         assert_eq!(stated(&[head, body(150.0)]).len(), 2);
+    }
+
+    #[test]
+    fn counts_whose_nouns_are_both_unsaid_restate_each_other() {
+        let e = Interval::exact;
+        // The reader's guesses of the unsaid noun differ; the numbers are one.
+        let guessed = |text: &str, v: f64, key: &str, s: &str| Figure {
+            unit: String::new(),
+            ..fig(text, e(v), Kind::Count, key, s)
+        };
+        let backlog = [
+            guessed("63,000", 63000.0, "claim", "Backlog cut to 63,000."),
+            guessed(
+                "63,000",
+                63000.0,
+                "case",
+                "It decided 52,800 cases, cutting the backlog to 63,000.",
+            ),
+        ];
+        assert_eq!(stated(&backlog).len(), 1);
+        // A small count merges only when the guesses are kin...
+        let nine = [
+            guessed(
+                "nueve",
+                9.0,
+                "detainee",
+                "17 detenidos, nueve de ellos aquí.",
+            ),
+            guessed(
+                "nueve",
+                9.0,
+                "person",
+                "Han sido detenidas 17 personas: nueve aquí.",
+            ),
+        ];
+        assert_eq!(stated(&nine).len(), 1);
+        // ...and a written noun is evidence: nine homes are not nine people.
+        let apart = [
+            guessed("nueve", 9.0, "person", "Nueve resultaron heridos."),
+            fig(
+                "nueve casas",
+                e(9.0),
+                Kind::Count,
+                "house",
+                "Ardieron nueve casas.",
+            ),
+        ];
+        assert_eq!(stated(&apart).len(), 2);
     }
 
     #[test]

@@ -367,8 +367,15 @@ pub(crate) fn article_currency(figs: &mut [Figure]) {
     if named.any(|c| c != first) {
         return;
     }
+    // "- Clientes: 3,2 millones" restates "3,2 millones de clientes": millions the
+    // article names elsewhere are what it names them.
+    let named: Vec<f64> = figs
+        .iter()
+        .filter(|f| f.kind == Kind::Count && !f.unit.is_empty())
+        .filter_map(|f| f.value.lo)
+        .collect();
     for f in figs.iter_mut() {
-        if bare_millions(f) {
+        if bare_millions(f) && !f.value.lo.is_some_and(|v| named.contains(&v)) {
             f.kind = Kind::Money;
         }
     }

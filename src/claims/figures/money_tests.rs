@@ -351,6 +351,12 @@ fn millions_with_no_noun_are_the_money_of_an_article_in_one_currency() {
     assert!(f[1..].iter().all(|f| f.2 == Kind::Count), "{f:?}");
     let f = read("El agujero supera los 12.000 millones.", "es");
     assert_eq!(f[0].2, Kind::Count, "{f:?}");
+    // Millions the article names elsewhere are what it names them.
+    let f = read(
+        "Tendrá 94.300 millones de euros en activos y 3,2 millones de clientes.\n\n- Clientes: 3,2 millones",
+        "es",
+    );
+    assert_eq!(f[2].2, Kind::Count, "{f:?}");
 }
 
 #[test]

@@ -28,6 +28,8 @@ mod units;
 mod word_hash;
 
 pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Paraphrase, Quote};
+pub(crate) use units::compared_as;
+#[cfg(test)]
 pub(crate) use units::in_compared_unit;
 
 use crate::extract::Article;

@@ -54,6 +54,15 @@ impl Interval {
         }
     }
 
+    /// Both ends times `factor` (a conversion of unit), strictness kept.
+    pub fn scaled(&self, factor: f64) -> Interval {
+        Interval {
+            lo: self.lo.map(|x| x * factor),
+            hi: self.hi.map(|x| x * factor),
+            ..*self
+        }
+    }
+
     /// True when the interval is a single value.
     pub fn is_exact(&self) -> bool {
         matches!((self.lo, self.hi), (Some(a), Some(b)) if a == b)

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::tokens::{Tok, TokKind};
-use super::types::{Figure, Interval};
+use super::types::Figure;
 use super::word_hash::{WordMap, WordSet};
 
 /// What a unit noun makes of the figure it counts.
@@ -467,25 +467,27 @@ fn singular_form(word: &str, lang: &str) -> String {
 /// of a percentage point". Its text stays as written. `None` for every other unit.
 /// An amount in a sub-unit ("25 cents") is compared in its currency's main unit
 /// (0.25 dollar).
+#[cfg(test)]
 pub(crate) fn in_compared_unit(f: &Figure) -> Option<Figure> {
+    let (to, factor) = compared_as(f)?;
+    let mut f = f.clone();
+    f.value = f.value.scaled(factor);
+    f.unit_key = to;
+    Some(f)
+}
+
+/// The unit key `f` is compared in and how many of it one of `f`'s unit makes, when
+/// that is another unit: what [`in_compared_unit`] converts to, without converting.
+pub(crate) fn compared_as(f: &Figure) -> Option<(String, f64)> {
     let u = LEXICON.unit(&f.unit_key)?;
     let sub = (u.subunit > 0.0).then(|| {
         let code = f.currency.as_deref().or(u.currency.as_deref())?;
         Some((LEXICON.money_key(code)?.to_string(), u.subunit))
     });
-    let (to, factor) = match sub.flatten() {
-        Some(main) => main,
-        None => (u.compared_as.clone().filter(|_| u.factor > 0.0)?, u.factor),
-    };
-    let scale = |v: Option<f64>| v.map(|x| x * factor);
-    let mut f = f.clone();
-    f.value = Interval {
-        lo: scale(f.value.lo),
-        hi: scale(f.value.hi),
-        ..f.value
-    };
-    f.unit_key = to;
-    Some(f)
+    match sub.flatten() {
+        Some(main) => Some(main),
+        None => Some((u.compared_as.clone().filter(|_| u.factor > 0.0)?, u.factor)),
+    }
 }
 
 #[cfg(test)]

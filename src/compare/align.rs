@@ -369,42 +369,31 @@ fn assign(weight: &[Vec<f64>]) -> Vec<Option<usize>> {
 /// percentage point (`compared_as` in `units.toml`), durations on one calendar (see
 /// [`calendar_days`]). The rows keep them as written.
 pub(super) fn common_units<'a>(a: &'a Figure, b: &'a Figure) -> (Cow<'a, Figure>, Cow<'a, Figure>) {
-    use crate::claims::in_compared_unit;
-    let (ca, cb) = (in_compared_unit(a), in_compared_unit(b));
-    let key_after = |f: &Figure, c: &Option<Figure>| {
-        c.as_ref()
-            .map_or(f.unit_key.clone(), |c| c.unit_key.clone())
-    };
+    use crate::claims::compared_as;
+    // Every pair passes here: a figure is cloned only when its value or unit changes.
+    let (ca, cb) = (compared_as(a), compared_as(b));
+    fn key_after<'k>(f: &'k Figure, c: &'k Option<(String, f64)>) -> &'k str {
+        c.as_ref().map_or(f.unit_key.as_str(), |(k, _)| k.as_str())
+    }
     // A sub-unit is money in its main unit whatever the other side; a unit of measure
     // is converted only to meet the other side's ("35 miles" / "56 km" in meters), so
-    // a bare "80" is never set against 80,000 meters.
-    // Two figures in one unit ("35 miles" / "35.2 miles") stay as exact as written.
+    // a bare "80" is never set against 80,000 meters. Two figures in one unit ("35
+    // miles" / "35.2 miles") stay as exact as written.
     let same = a.unit_key == b.unit_key;
-    let meets = |f: &Figure, c: &Option<Figure>, other: String| {
-        c.as_ref()
-            .filter(|c| f.kind == Kind::Money || c.unit_key == other)
-            .map(|c| {
-                if same {
-                    c.clone()
-                } else {
-                    converted_as_written(f, c.clone())
-                }
-            })
-    };
     let (ka, kb) = (key_after(a, &ca), key_after(b, &cb));
-    let (ca, cb) = (meets(a, &ca, kb), meets(b, &cb, ka));
-    let one = |f: &'a Figure, c: Option<Figure>| {
-        let f = c.map_or(Cow::Borrowed(f), Cow::Owned);
-        match about_as_rounded(&f) {
-            Some(v) => {
-                let mut f = f.into_owned();
-                f.value = v;
-                Cow::Owned(f)
+    let convert = |f: &'a Figure, c: &Option<(String, f64)>, other: &str| -> Cow<'a, Figure> {
+        match c {
+            Some((to, factor)) if f.kind == Kind::Money || to == other => {
+                let mut g = f.clone();
+                g.value = f.value.scaled(*factor);
+                g.unit_key = to.clone();
+                Cow::Owned(if same { g } else { converted_as_written(f, g) })
             }
-            None => f,
+            _ => Cow::Borrowed(f),
         }
     };
-    let (a, b) = (one(a, ca), one(b, cb));
+    let (a, b) = (convert(a, &ca, kb), convert(b, &cb, ka));
+    let (a, b) = (revalued(a, about_as_rounded), revalued(b, about_as_rounded));
     match (a.kind, b.kind) {
         (Kind::Year, Kind::Date) => return (Cow::Owned(year_as_dates(&a)), b),
         (Kind::Date, Kind::Year) => return (a, Cow::Owned(year_as_dates(&b))),
@@ -413,10 +402,20 @@ pub(super) fn common_units<'a>(a: &'a Figure, b: &'a Figure) -> (Cow<'a, Figure>
     }
     let in_years = |f: &Figure| matches!(f.unit_key.as_str(), "year" | "decade" | "century");
     let months_to_years = in_years(&a) || in_years(&b);
-    (
-        Cow::Owned(calendar_days(a.into_owned(), months_to_years)),
-        Cow::Owned(calendar_days(b.into_owned(), months_to_years)),
-    )
+    let calendar = |f: &Figure| calendar_days(f, months_to_years);
+    (revalued(a, calendar), revalued(b, calendar))
+}
+
+/// `f` with the value `new` gives it, cloned only when there is one and it differs.
+fn revalued<'a>(f: Cow<'a, Figure>, new: impl Fn(&Figure) -> Option<Interval>) -> Cow<'a, Figure> {
+    match new(&f) {
+        Some(v) if v != f.value => {
+            let mut f = f.into_owned();
+            f.value = v;
+            Cow::Owned(f)
+        }
+        _ => f,
+    }
 }
 
 /// A figure converted from another system of units ("35 miles" in meters) is exact
@@ -483,7 +482,7 @@ fn year_as_dates(f: &Figure) -> Figure {
 /// is a twelfth of one (against days it stays 30: "two months" is "60 days"). Each
 /// end is then rounded to nine significant digits, so "30 minutes" and "half an
 /// hour", equal but for the last bit of a float, are equal.
-fn calendar_days(mut f: Figure, months_to_years: bool) -> Figure {
+fn calendar_days(f: &Figure, months_to_years: bool) -> Option<Interval> {
     let month = months_to_years && f.unit_key == "month";
     let snap = |v: Option<f64>| {
         v.map(|x| {
@@ -495,12 +494,11 @@ fn calendar_days(mut f: Figure, months_to_years: bool) -> Figure {
             (x * scale).round() / scale
         })
     };
-    f.value = Interval {
+    Some(Interval {
         lo: snap(f.value.lo),
         hi: snap(f.value.hi),
         ..f.value
-    };
-    f
+    })
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@ pub(super) fn align(
             // inconsistency list carry the arithmetic), and a stated figure about the
             // same quantity wins over it.
             let p = m.probability - if derived { DERIVED_PENALTY } else { 0.0 };
+            let vouched = vouched(a, b, same_language);
             let candidate = match verdict(fa, fb) {
                 Verdict::Agree => p >= MODEL.match_min,
                 // A bound or a vague amount overlaps almost anything: with nothing else
@@ -54,14 +55,20 @@ pub(super) fn align(
                 // "Hundreds" is not contradicted by 2,000 of something else.
                 Verdict::Diverge => {
                     !derived
-                        && m.diverge_probability >= MODEL.diverge_min
+                        && (m.diverge_probability >= MODEL.diverge_min
+                            || vouched >= MODEL.match_min)
                         && !vague(&fa.value)
                         && !vague(&fb.value)
                 }
                 Verdict::Missing => false,
             };
             if candidate {
-                weight[i][j] = p;
+                let mut m = m;
+                m.diverge_probability = m.diverge_probability.max(vouched);
+                if vouched > 0.0 {
+                    m.why.push_str("; its earlier mention stated this value");
+                }
+                weight[i][j] = p.max(vouched);
                 matches[i][j] = Some((m, ia, ib));
             }
         }
@@ -286,6 +293,26 @@ fn best_pair(a: &Mentioned, b: &Mentioned, same_language: bool) -> Option<(Match
         }
     }
     best
+}
+
+/// How sure it is that outlet quantity `b` is reference quantity `a` because a
+/// mention `b`'s article replaced stated `a`'s very value ("2,7 millones de clientes",
+/// then "Actualización: eleva a 2,9 millones el número de clientes"): the probability
+/// of that earlier pair when it agrees, else 0. The update then diverges from the
+/// reference on the quantity the outlet first agreed on.
+fn vouched(a: &Mentioned, b: &Mentioned, same_language: bool) -> f64 {
+    let mut best: f64 = 0.0;
+    for fa in a.mentions() {
+        for was in &b.superseded {
+            if verdict(fa, was) != Verdict::Agree {
+                continue;
+            }
+            if let Some(m) = pair_score(fa, was, same_language) {
+                best = best.max(m.probability);
+            }
+        }
+    }
+    if best >= MODEL.match_min { best } else { 0.0 }
 }
 
 /// Anything in common beyond the kind and the values: words, names, modifiers or
@@ -728,6 +755,7 @@ mod tests {
                 },
                 also: Vec::new(),
                 replaced: Vec::new(),
+                superseded: Vec::new(),
             }]
         };
         // Same story, same unit, similar sentences, but nothing in the numbers' own

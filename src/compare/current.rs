@@ -94,6 +94,10 @@ pub(super) enum Fate {
 /// A replaced mention, carrying its replacement's value, and that replacement.
 pub(super) struct Replaced {
     pub earlier: Figure,
+    /// The earlier mention with the value it stated, when the disjoint-pair model is
+    /// as sure the two are one quantity as it must be to call a divergence: only then
+    /// may it vouch for the replacement (`align`).
+    pub was: Option<Figure>,
     pub by: Figure,
 }
 
@@ -110,6 +114,9 @@ pub(super) fn current(figs: Vec<Figure>, body: &str) -> (Vec<Figure>, Vec<Replac
                     value: figs[j].value,
                     ..figs[i].clone()
                 },
+                was: same_quantity(&figs[i], &figs[j])
+                    .is_some_and(|p| p >= super::pair_model::MODEL.diverge_min)
+                    .then(|| figs[i].clone()),
                 by: figs[j].clone(),
             });
         }
@@ -132,6 +139,7 @@ pub(super) fn attach(quantities: &mut [Mentioned], replaced: Vec<Replaced>) {
             .find(|q| q.first.derivation.is_none() && q.mentions().any(stated))
         {
             q.replaced.push(r.earlier);
+            q.superseded.extend(r.was);
         }
     }
 }

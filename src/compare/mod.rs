@@ -491,6 +491,7 @@ fn align(reference: &Claims, outlet: &Claims) -> (Vec<Cell>, Vec<Figure>) {
                 },
                 also: Vec::new(),
                 replaced: Vec::new(),
+                superseded: Vec::new(),
             })
             .collect()
     };

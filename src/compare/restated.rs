@@ -20,6 +20,9 @@ pub(super) struct Mentioned {
     /// (`current`), carrying that value: evidence of which quantity it is, never
     /// shown as what the article says.
     pub replaced: Vec<Figure>,
+    /// The same replaced mentions with the values they stated: one that stated the
+    /// other article's value vouches that the replacement is that quantity.
+    pub superseded: Vec<Figure>,
 }
 
 impl Mentioned {
@@ -67,6 +70,7 @@ pub(super) fn merge(figures: Vec<Derived>) -> Vec<Mentioned> {
             first: d,
             also: Vec::new(),
             replaced: Vec::new(),
+            superseded: Vec::new(),
         });
     }
     out

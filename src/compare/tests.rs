@@ -368,3 +368,28 @@ fn a_bound_is_compatible_only_with_values_near_it() {
         row.cells["near"]
     );
 }
+
+#[test]
+fn an_update_diverges_on_the_quantity_its_earlier_entry_agreed_on() {
+    let reference = subject(
+        "reference",
+        "The breach exposed the personal data of 2.7 million customers of the mutual, \
+         the regulator said.",
+        "en",
+    );
+    let blog = "09.45 – La brecha afecta a 2,7 millones de clientes de la mutua, según el \
+                supervisor.\n\n\
+                16.40 – Actualización: la brecha afecta a 2,9 millones de clientes de la \
+                mutua, según su análisis forense.";
+    let c = compare(
+        "breach",
+        "Breach",
+        reference,
+        vec![subject("blog", blog, "es")],
+        DateTime::<Utc>::UNIX_EPOCH,
+    );
+    let cell = &c.rows[0].cells["blog"];
+    // The blog's current value is 2.9 million: it diverges, and says why.
+    assert_eq!(cell.verdict, Verdict::Diverge, "{}", cell.why);
+    assert!(cell.figure.as_ref().is_some_and(|f| f.text.contains("2,9")));
+}

@@ -430,7 +430,22 @@ pub(super) fn common_units<'a>(a: &'a Figure, b: &'a Figure) -> (Cow<'a, Figure>
     let in_years = |f: &Figure| matches!(f.unit_key.as_str(), "year" | "decade" | "century");
     let months_to_years = in_years(&a) || in_years(&b);
     let calendar = |f: &Figure| calendar_days(f, months_to_years);
-    (revalued(a, calendar), revalued(b, calendar))
+    let (a, b) = (revalued(a, calendar), revalued(b, calendar));
+    // Calendar arithmetic differs by a few days in a thousand between units ("28
+    // months" and "two years and four months", whose months the reader counts as 30
+    // days): two exact spans in different units within 1.5% are one span.
+    let (Some(x), Some(y)) = (a.value.lo, b.value.lo) else {
+        return (a, b);
+    };
+    if a.unit_key != b.unit_key
+        && a.value.is_exact()
+        && b.value.is_exact()
+        && (x - y).abs() <= 0.015 * x.abs().max(y.abs())
+    {
+        let v = a.value;
+        return (a, revalued(b, |_| Some(v)));
+    }
+    (a, b)
 }
 
 /// `f` with the value `new` gives it, cloned only when there is one and it differs.
@@ -674,6 +689,11 @@ mod tests {
             ),
             // Against days a month stays the reader's 30.
             (d("two months", 60.0, "month"), d("60 days", 60.0, "day")),
+            // A sum of years and months, its months of 30 days.
+            (
+                d("28 months", 840.0, "month"),
+                d("two years and four months", 850.0, "year"),
+            ),
         ];
         for (a, b) in &cases {
             assert_eq!(verdict(a, b), Verdict::Agree, "{} / {}", a.text, b.text);

@@ -38,6 +38,10 @@ const SUM_CONNECTIVES: &[&str] = &[
     "se sumaran a",
 ];
 
+/// Words right before a second part of the same count: "120 camas en la capital y
+/// otras 60 en el resto", "40 in the north and another 25 in the south".
+const ANOTHER_PART: &[&str] = &["y otras", "y otros", "and another", "and a further"];
+
 /// Verb stems that add a part to a base joined by "to" / "a".
 const ADD_VERBS: &[&str] = &["add", "suma", "sumar", "anad", "agreg"];
 
@@ -394,7 +398,11 @@ fn sum_pairs(figures: &[Figure]) -> Vec<(&Figure, &Figure)> {
             // "add 120 new beds to its 300 beds", "suma 37 a los 49".
             let added_to = ADD_VERBS.iter().any(|v| contains_stem(&before, v))
                 && (contains_phrase(&between, "to") || contains_phrase(&between, "a"));
+            let another = ANOTHER_PART
+                .iter()
+                .any(|c| between.trim_end().ends_with(&fold(c)));
             if added_to
+                || another
                 || SUM_CONNECTIVES
                     .iter()
                     .any(|c| contains_phrase(&between, &fold(c)))

@@ -393,3 +393,27 @@ fn an_update_diverges_on_the_quantity_its_earlier_entry_agreed_on() {
     assert_eq!(cell.verdict, Verdict::Diverge, "{}", cell.why);
     assert!(cell.figure.as_ref().is_some_and(|f| f.text.contains("2,9")));
 }
+
+#[test]
+fn another_part_right_before_a_number_adds_to_the_count_before_it() {
+    let s = "Hospitals opened 120 extra beds in the capital and another 60 in the rest of \
+             the province.";
+    let figs = vec![
+        fig("120 extra beds", 120.0, Kind::Count, "bed", &[], s),
+        fig("60", 60.0, Kind::Count, "", &[], s),
+    ];
+    let d = derive::with_derived(&figs);
+    let total = d.iter().find(|d| d.derivation.is_some()).expect("a total");
+    assert_eq!(total.figure.value, Interval::exact(180.0));
+    // "Another" elsewhere in the sentence joins nothing.
+    let s = "Another 120 beds opened in the capital, and 60 doctors were recalled.";
+    let figs = vec![
+        fig("120 beds", 120.0, Kind::Count, "bed", &[], s),
+        fig("60 doctors", 60.0, Kind::Count, "", &[], s),
+    ];
+    assert!(
+        derive::with_derived(&figs)
+            .iter()
+            .all(|d| d.derivation.is_none())
+    );
+}

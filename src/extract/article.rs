@@ -99,9 +99,16 @@ impl Article {
         };
         let mut paragraphs: Vec<String> = lead.into_iter().filter(|s| !s.is_empty()).collect();
         paragraphs.extend(blocks);
+        // Plain text declares no language: read it from the words, as for a page
+        // without `lang`, so a `.txt` reference is compared as what it is.
+        let lang = super::lang::detect(
+            std::iter::once(title.as_str()).chain(paragraphs.iter().map(String::as_str)),
+        )
+        .map(str::to_string);
         Article {
             title,
             paragraphs,
+            lang,
             ..Article::default()
         }
     }

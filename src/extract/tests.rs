@@ -369,3 +369,19 @@ fn a_page_dated_only_by_a_plain_meta_date_gets_it_and_its_days_resolve() {
         .expect("June 28 is read");
     assert_eq!(day.value.lo, Some(20130628.0), "{day:?}");
 }
+
+#[test]
+fn a_plain_text_article_gets_the_language_of_its_words() {
+    let es = "Llegan 37 diplomáticos rusos a México\n\nLa embajada de Rusia en la capital \
+              cuenta ya con 86 diplomáticos, según los datos que la cancillería entregó \
+              a los senadores de la comisión. Los nuevos llegaron en las últimas semanas \
+              y se suman a los 49 que ya estaban en el país.";
+    assert_eq!(Article::from_text(es).lang.as_deref(), Some("es"));
+    let en = "Russia sends 37 more diplomats to Mexico\n\nThe embassy in the capital now \
+              has 86 diplomats, according to figures the foreign ministry gave to the \
+              senators of the committee. The newcomers arrived in the last few weeks and \
+              join the 49 who were already in the country.";
+    assert_eq!(Article::from_text(en).lang.as_deref(), Some("en"));
+    // Too few words to tell stays unknown rather than guessed.
+    assert_eq!(Article::from_text("37").lang, None);
+}

@@ -125,6 +125,44 @@ async fn demo_verdicts_match_the_answer_key() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_translated_quote_and_framing_are_compared_across_languages() {
+    use storydiff::compare::QuoteMatch;
+    let tmp = tempfile::tempdir().unwrap();
+    let (c, _, _) = run_demo(tmp.path()).await;
+    let q = &c.quotes[0];
+    // La Gaceta carries the analyst's words in Spanish, under her name.
+    let cell = &q.cells["la-gaceta"];
+    assert_eq!(cell.status, QuoteMatch::Translated, "{cell:?}");
+    let oq = cell.quote.as_ref().unwrap();
+    assert!(oq.text.contains("Moscú") && oq.speaker.as_deref() == Some("Laura Medina"));
+    assert!(
+        cell.overlap.unwrap() >= 0.3 && !cell.lost.is_empty(),
+        "{cell:?}"
+    );
+    // El Faro quotes someone else entirely: not paired, and not called absent.
+    assert_eq!(q.cells["el-faro"].status, QuoteMatch::OtherLanguage);
+    assert_eq!(q.cells["northern-ledger"].status, QuoteMatch::Absent);
+    // Framing: the Spanish outlets are set beside the English reference, marked so,
+    // with label choices through the bilingual sets and no distinctive words.
+    for id in ["la-gaceta", "el-faro"] {
+        let f = &c.framing[id];
+        assert!(f.comparable && f.across_languages, "{id}: {f:?}");
+        assert!(f.distinctive.is_empty(), "{id}: {f:?}");
+        assert!(!f.densities.is_empty(), "{id}: {f:?}");
+        let l = f
+            .labels
+            .iter()
+            .find(|l| l.neutral == "diplomats")
+            .expect("label");
+        assert!(
+            l.outlet.iter().any(|t| t == "agentes") && l.outlet_neutral > 0,
+            "{l:?}"
+        );
+    }
+    assert!(!c.framing["capital-wire"].across_languages);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_run_adds_no_versions_and_keeps_the_first() {
     let tmp = tempfile::tempdir().unwrap();
     let (first, s1, _) = run_demo(tmp.path()).await;

@@ -1,7 +1,7 @@
 //! Framing lexicon hits (`framing.toml`): labels, hedges, intensifiers, loaded
 //! verbs and emotive words, matched case-insensitively on word boundaries.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -47,6 +47,8 @@ struct Term {
 struct Lexicon {
     by_first: WordMap<String, Vec<Term>>,
     stems: Vec<Term>,
+    /// Each label term (lower case) and the `[[label]]` set it belongs to.
+    label_sets: HashMap<String, usize>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -54,6 +56,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
         by_first: WordMap::default(),
         stems: Vec::new(),
+        label_sets: HashMap::new(),
     };
     let Some(file) = file else { return lex };
     let plain = [
@@ -64,6 +67,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (cat, terms) in plain {
         for t in terms {
             lex.add(t, cat, None);
+        }
+    }
+    for (i, g) in file.label.iter().enumerate() {
+        for t in &g.terms {
+            lex.label_sets.insert(t.to_lowercase(), i);
         }
     }
     for (cat, groups) in [("label", &file.label), ("loaded_verb", &file.loaded_verb)] {
@@ -134,6 +142,13 @@ impl Lexicon {
             .filter_map(|t| Self::matches(t, toks, i).map(|n| (t, n)))
             .max_by_key(|&(_, n)| n)
     }
+}
+
+/// The `[[label]]` set of `framing.toml` a label term belongs to. A set holds one
+/// choice in both languages ("spies", "espías"), so two articles in different
+/// languages made the same choice when their terms fall in the same sets.
+pub(crate) fn label_set(term: &str) -> Option<usize> {
+    LEXICON.label_sets.get(&term.to_lowercase()).copied()
 }
 
 /// Framing over a text: lexicon hits merged with the scare quotes found by the

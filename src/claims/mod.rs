@@ -17,6 +17,7 @@ mod fractions;
 mod framing;
 mod headline;
 mod lang;
+pub(crate) mod lexicon;
 mod numbers;
 mod qualifiers;
 mod quotes;
@@ -27,6 +28,7 @@ mod types;
 mod units;
 mod word_hash;
 
+pub(crate) use framing::label_set;
 pub use types::{Claims, Figure, Framing, FramingHit, Interval, Kind, Paraphrase, Quote};
 pub(crate) use units::compared_as;
 #[cfg(test)]

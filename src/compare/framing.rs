@@ -1,6 +1,13 @@
-//! Framing of each outlet against the reference, same language only: the labels each
-//! chose for the same thing, scare quotes, lexicon densities side by side, the
-//! headline's framing terms, and the words most distinctive of the outlet.
+//! Framing of each outlet against the reference: the labels each chose for the same
+//! thing, scare quotes, lexicon densities side by side, the headline's framing terms,
+//! and the words most distinctive of the outlet.
+//!
+//! An outlet in the other language (English / Spanish) is set beside the reference
+//! too: labels meet through `framing.toml`'s label sets, which hold one choice in both
+//! languages ("spies" / "espías"), the neutral word is counted through the bilingual
+//! lexicon ("diplomats" / "diplomáticos"), and each side's densities come from its own
+//! language's lexicon. Distinctive words are not computed there: log-odds between two
+//! languages would list vocabulary, not framing.
 //!
 //! Distinctive words use the weighted log-odds ratio with an informative Dirichlet
 //! prior (Monroe, Colaresi and Quinn 2008, "Fightin' Words", eq. 16, 18-20). For word
@@ -20,7 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::{Status, Subject};
-use crate::claims::{self, FramingHit};
+use crate::claims::{self, FramingHit, lexicon};
 use crate::extract::Article;
 use crate::fetch::discover::fold;
 
@@ -74,8 +81,13 @@ pub struct DistinctiveTerm {
 /// One outlet's framing against the reference's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FramingContrast {
-    /// Same language as the reference; when false, nothing else is filled in.
+    /// Set beside the reference: the same language, or English against Spanish; when
+    /// false (a language the lexicons do not hold), nothing else is filled in.
     pub comparable: bool,
+    /// The outlet writes in the other language than the reference: labels compared
+    /// through the bilingual label sets, no distinctive words.
+    #[serde(default)]
+    pub across_languages: bool,
     /// Label choices that differ between the two.
     pub labels: Vec<LabelChoice>,
     /// Scare-quoted words in the reference.
@@ -103,6 +115,8 @@ pub(super) fn contrast(
         .filter(|o| o.status == Status::Ok && o.article.is_some())
         .collect();
     let same = |o: &Subject| ref_lang.is_none() || lang(o).is_none() || lang(o) == ref_lang;
+    let bilingual = |l: Option<String>| matches!(l.as_deref(), Some("en" | "es"));
+    let ref_lang_name = ref_lang.clone().unwrap_or_else(|| "en".into());
     // The pooled corpus: every same-language article, the reference included.
     let ref_counts = counts(&reference.text);
     let mut pooled = ref_counts.clone();
@@ -118,11 +132,13 @@ pub(super) fn contrast(
     let ref_headline = headline_terms(reference);
     let mut out = BTreeMap::new();
     for (o, c) in with_article.iter().zip(&outlet_counts) {
-        if !same(o) {
+        let across = !same(o);
+        if across && !(bilingual(ref_lang.clone()) && bilingual(lang(o))) {
             out.insert(
                 o.id.clone(),
                 FramingContrast {
                     comparable: false,
+                    across_languages: true,
                     labels: Vec::new(),
                     scare_quotes_reference: Vec::new(),
                     scare_quotes_outlet: Vec::new(),
@@ -139,11 +155,20 @@ pub(super) fn contrast(
         let mut categories: Vec<&String> = rf.per_1000.keys().chain(of.per_1000.keys()).collect();
         categories.sort();
         categories.dedup();
+        let langs = (
+            ref_lang_name.as_str(),
+            lang(o).unwrap_or_else(|| ref_lang_name.clone()),
+        );
         out.insert(
             o.id.clone(),
             FramingContrast {
                 comparable: true,
-                labels: labels(&rf.hits, &of.hits, &reference.text, &o.text),
+                across_languages: across,
+                labels: labels(
+                    (&rf.hits, &reference.text, langs.0),
+                    (&of.hits, &o.text, &langs.1),
+                    across,
+                ),
                 scare_quotes_reference: scare(&rf.hits),
                 scare_quotes_outlet: scare(&of.hits),
                 densities: categories
@@ -156,7 +181,11 @@ pub(super) fn contrast(
                     .collect(),
                 headline_reference: ref_headline.clone(),
                 headline_outlet: headline_terms(o),
-                distinctive: log_odds(c, &ref_counts, &pooled),
+                distinctive: if across {
+                    Vec::new()
+                } else {
+                    log_odds(c, &ref_counts, &pooled)
+                },
             },
         );
     }
@@ -183,7 +212,12 @@ fn counts(text: &str) -> HashMap<String, usize> {
 }
 
 /// Label terms grouped by their neutral word, where the two articles' choices differ.
-fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec<LabelChoice> {
+/// Each side is (hits, text, language); `across` says the languages differ.
+fn labels(
+    r: (&[FramingHit], &str, &str),
+    o: (&[FramingHit], &str, &str),
+    across: bool,
+) -> Vec<LabelChoice> {
     let group = |hits: &[FramingHit]| -> BTreeMap<String, Vec<String>> {
         let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for h in hits.iter().filter(|h| h.category == "label") {
@@ -198,44 +232,65 @@ fn labels(rh: &[FramingHit], oh: &[FramingHit], rtext: &str, otext: &str) -> Vec
         }
         m
     };
-    let (rg, og) = (group(rh), group(oh));
+    let (rg, og) = (group(r.0), group(o.0));
     let mut neutrals: Vec<&String> = rg.keys().chain(og.keys()).collect();
     neutrals.sort();
     neutrals.dedup();
-    let (rc, oc) = (counts(rtext), counts(otext));
+    let (rc, oc) = (counts(r.1), counts(o.1));
     // A label set fits the story only when one of the articles names what its neutral
     // word names: "spies" against "diplomats" means something in a story about
     // diplomats, not in one about "the nation's spy apparatus".
-    let named = |n: &str| {
-        let (plain, one) = (fold(n), singular(&fold(n)));
-        [&rc, &oc]
-            .iter()
-            .any(|c| c.get(&plain).copied().unwrap_or(0) + c.get(&one).copied().unwrap_or(0) > 0)
-    };
+    let (rn, on) = (
+        |n: &str| neutral_count(n, &rc, r.2),
+        |n: &str| neutral_count(n, &oc, o.2),
+    );
     neutrals
         .into_iter()
-        .filter(|n| named(n))
+        .filter(|n| rn(n) + on(n) > 0)
         .filter_map(|n| {
-            let (r, o) = (
+            let (rt, ot) = (
                 rg.get(n).cloned().unwrap_or_default(),
                 og.get(n).cloned().unwrap_or_default(),
             );
-            // "spy" and "spies" are one choice: compare singular forms.
+            // "spy" and "spies" are one choice: compare singular forms; across the
+            // languages, the label sets the terms belong to.
             let key = |v: &[String]| -> Vec<String> {
-                let mut k: Vec<String> = v.iter().map(|t| singular(&fold(t))).collect();
+                let mut k: Vec<String> = v
+                    .iter()
+                    .map(|t| match claims::label_set(t).filter(|_| across) {
+                        Some(set) => format!("#{set}"),
+                        None => singular(&fold(t)),
+                    })
+                    .collect();
                 k.sort();
                 k.dedup();
                 k
             };
-            (key(&r) != key(&o)).then(|| LabelChoice {
+            (key(&rt) != key(&ot)).then(|| LabelChoice {
                 neutral: n.clone(),
-                reference_neutral: rc.get(&fold(n)).copied().unwrap_or(0),
-                outlet_neutral: oc.get(&fold(n)).copied().unwrap_or(0),
-                reference: r,
-                outlet: o,
+                reference_neutral: rn(n),
+                outlet_neutral: on(n),
+                reference: rt,
+                outlet: ot,
             })
         })
         .collect()
+}
+
+/// Times an article uses the neutral word (written in English in `framing.toml`) or,
+/// in Spanish, one of its translations ("diplomats" -> "diplomáticos").
+fn neutral_count(neutral: &str, counts: &HashMap<String, usize>, lang: &str) -> usize {
+    let plain = fold(neutral);
+    if lang != "es" {
+        let one = singular(&plain);
+        return counts.get(&plain).copied().unwrap_or(0) + counts.get(&one).copied().unwrap_or(0);
+    }
+    let wanted = lexicon::counterparts(&plain, "en");
+    counts
+        .iter()
+        .filter(|(w, _)| w.chars().count() >= 3 && lexicon::is_counterpart(w, "es", &wanted))
+        .map(|(_, n)| n)
+        .sum()
 }
 
 /// A rough singular: "spies" → "spy", "agents" → "agent", "espías" → "espia".
@@ -365,9 +420,13 @@ mod tests {
     #[test]
     fn a_label_choice_is_reported_once_and_plurals_are_one_choice() {
         let r = [hit("spies"), hit("spy")];
-        let same = labels(&r, &[hit("Spies")], "", "");
+        let same = labels((&r, "", "en"), (&[hit("Spies")], "", "en"), false);
         assert!(same.is_empty(), "{same:?}");
-        let l = labels(&r, &[], "", "the diplomats and more diplomats");
+        let l = labels(
+            (&r, "", "en"),
+            (&[], "the diplomats and more diplomats", "en"),
+            false,
+        );
         assert_eq!(l.len(), 1);
         assert_eq!(l[0].reference, vec!["spies".to_string(), "spy".to_string()]);
         assert_eq!((l[0].outlet.len(), l[0].outlet_neutral), (0, 2));
@@ -382,14 +441,58 @@ mod tests {
             ..hit("operatives")
         }];
         let none = labels(
-            &r,
-            &o,
-            "the nation's spy apparatus grew",
-            "party operatives met",
+            (&r, "the nation's spy apparatus grew", "en"),
+            (&o, "party operatives met", "en"),
+            false,
         );
         assert!(none.is_empty(), "{none:?}");
-        let l = labels(&r, &o, "the spy and two diplomats", "party operatives met");
+        let l = labels(
+            (&r, "the spy and two diplomats", "en"),
+            (&o, "party operatives met", "en"),
+            false,
+        );
         assert_eq!(l.len(), 1, "{l:?}");
+    }
+
+    #[test]
+    fn across_languages_one_label_set_is_one_choice_and_the_neutral_word_is_translated() {
+        // "spies" / "espías" is the same choice; "agentes" is another.
+        let r = [hit("spies")];
+        let es = |t: &str| FramingHit {
+            neutral: Some("diplomats".into()),
+            ..hit(t)
+        };
+        let reference = ("the spies and the diplomats", "en");
+        let same = labels(
+            (&r, reference.0, reference.1),
+            (&[es("espías")], "los espías", "es"),
+            true,
+        );
+        assert!(same.is_empty(), "{same:?}");
+        let l = labels(
+            (&r, reference.0, reference.1),
+            (&[], "llegaron tres diplomáticos y dos diplomáticas", "es"),
+            true,
+        );
+        assert_eq!(l.len(), 1, "{l:?}");
+        assert_eq!(
+            (l[0].reference_neutral, l[0].outlet_neutral),
+            (1, 2),
+            "{l:?}"
+        );
+        let other = labels(
+            (&r, reference.0, reference.1),
+            (&[es("agentes")], "los agentes rusos", "es"),
+            true,
+        );
+        assert_eq!(other.len(), 1, "{other:?}");
+        // Within one language, a Spanish article names the neutral thing in Spanish too.
+        let none = labels(
+            (&[es("espías")], "los espías del aparato", "es"),
+            (&[es("agentes")], "los agentes del partido", "es"),
+            false,
+        );
+        assert!(none.is_empty(), "{none:?}");
     }
 
     #[test]

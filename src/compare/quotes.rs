@@ -2,8 +2,11 @@
 //! by the speaker), a word diff where the wording differs, and the same words put in
 //! another speaker's mouth flagged.
 //!
-//! Only outlets in the reference's language are judged: a translated quote shares no
-//! words with the original, and calling it absent would be false.
+//! An outlet in the other language (English / Spanish) is judged through the bilingual
+//! lexicon: a quote pairs when enough of its content words carry over (names and
+//! numbers by themselves, other words through their translations). A quote nothing
+//! pairs with stays "other language" there, never "absent": the lexicon is not a
+//! translator, and calling a quote missing on its word would be false.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -12,12 +15,19 @@ use similar::{ChangeTag, TextDiff};
 
 use super::{Status, Subject};
 use crate::claims::Quote;
+use crate::claims::lexicon;
 use crate::fetch::discover::fold;
 
 /// Share of the shorter quote's words the other must hold to be the same quote.
 const QUOTE_MIN: f64 = 0.6;
 /// Lower share accepted when both name the same speaker (a trimmed or reworded quote).
 const QUOTE_MIN_SAME_SPEAKER: f64 = 0.35;
+/// Across languages, share of the shorter quote's content words that must carry over.
+const TRANSLATED_MIN: f64 = 0.5;
+/// Lower share accepted across languages when both name the same speaker.
+const TRANSLATED_MIN_SAME_SPEAKER: f64 = 0.3;
+/// Content words that must carry over on each side before a translated pair counts.
+const TRANSLATED_MIN_WORDS: usize = 3;
 
 /// How an outlet carries one reference quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +37,10 @@ pub enum QuoteMatch {
     Same,
     /// The same quote with different wording (see the diff).
     Reworded,
-    /// The same words attributed to someone else.
+    /// The same statement in the other language (see the words that did not carry).
+    Translated,
+    /// The same words (or, across languages, the same statement) attributed to someone
+    /// else.
     OtherSpeaker,
     /// The outlet does not carry it.
     Absent,
@@ -41,6 +54,7 @@ impl QuoteMatch {
         match self {
             QuoteMatch::Same => "same",
             QuoteMatch::Reworded => "reworded",
+            QuoteMatch::Translated => "translated",
             QuoteMatch::OtherSpeaker => "other_speaker",
             QuoteMatch::Absent => "absent",
             QuoteMatch::OtherLanguage => "other_language",
@@ -67,8 +81,15 @@ pub struct QuoteCell {
     /// Share of the shorter quote's words found in the other.
     pub overlap: Option<f64>,
     /// Word diff from reference to outlet; empty unless `reworded` or `other_speaker`
-    /// with different words.
+    /// with different words (a translation has no word diff: see `lost` and `added`).
     pub diff: Vec<WordOp>,
+    /// Across languages: the reference's content words with no counterpart in the
+    /// outlet's quote (a trimmed or altered translation shows here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lost: Vec<String>,
+    /// Across languages: the outlet's content words with no counterpart in the reference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
 }
 
 /// One reference quote across outlets.
@@ -78,9 +99,10 @@ pub struct QuoteRow {
     pub reference: Quote,
     /// Per outlet id with an article.
     pub cells: BTreeMap<String, QuoteCell>,
-    /// Outlets that carry it (same, reworded or other speaker).
+    /// Outlets that carry it (same, reworded, translated or other speaker).
     pub carried_by: usize,
-    /// Outlets that could be judged (same language as the reference).
+    /// Outlets that could be judged: those in the reference's language, and those in
+    /// the other language whose article pairs this quote.
     pub comparable: usize,
 }
 
@@ -109,10 +131,9 @@ pub(super) fn compare(
     {
         let same_lang = ref_lang.is_none() || lang(o).is_none() || lang(o) == ref_lang;
         if !same_lang {
-            for row in &mut rows {
-                row.cells
-                    .insert(o.id.clone(), cell(QuoteMatch::OtherLanguage));
-            }
+            let (rl, ol) = (ref_lang.as_deref().unwrap_or("en"), lang(o));
+            let used = across(&mut rows, o, rl, ol.as_deref().unwrap_or("en"));
+            extras.insert(o.id.clone(), unused(o, used));
             continue;
         }
         let mut used = vec![false; o.claims.quotes.len()];
@@ -153,23 +174,83 @@ pub(super) fn compare(
                         } else {
                             diff(&row.reference.text, &q.text)
                         },
+                        lost: Vec::new(),
+                        added: Vec::new(),
                     }
                 }
                 None => cell(QuoteMatch::Absent),
             };
             row.cells.insert(o.id.clone(), c);
         }
-        let rest: Vec<Quote> = o
-            .claims
-            .quotes
-            .iter()
-            .zip(used)
-            .filter(|(_, u)| !u)
-            .map(|(q, _)| q.clone())
-            .collect();
-        extras.insert(o.id.clone(), rest);
+        extras.insert(o.id.clone(), unused(o, used));
     }
     (rows, extras)
+}
+
+/// Pairs the reference's quotes with an outlet's in the other language, best evidence
+/// first, each quote at most once; fills the outlet's cell in every row. Returns which
+/// of the outlet's quotes were paired.
+fn across(rows: &mut [QuoteRow], o: &Subject, ref_lang: &str, lang: &str) -> Vec<bool> {
+    let quotes = &o.claims.quotes;
+    let mut candidates = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        for (j, q) in quotes.iter().enumerate() {
+            let c = lexicon::carried(&row.reference.text, ref_lang, &q.text, lang);
+            let same_speaker = speakers_match(&row.reference, q) == Some(true);
+            let min = if same_speaker {
+                TRANSLATED_MIN_SAME_SPEAKER
+            } else {
+                TRANSLATED_MIN
+            };
+            if c.share >= min && c.matched.0.min(c.matched.1) >= TRANSLATED_MIN_WORDS {
+                let score = c.share + if same_speaker { 0.2 } else { 0.0 };
+                candidates.push((score, i, j, c));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut used = vec![false; quotes.len()];
+    let mut done = vec![false; rows.len()];
+    for (_, i, j, c) in candidates {
+        if used[j] || done[i] {
+            continue;
+        }
+        (used[j], done[i]) = (true, true);
+        let row = &mut rows[i];
+        let q = &quotes[j];
+        row.carried_by += 1;
+        row.comparable += 1;
+        let status = if speakers_match(&row.reference, q) == Some(false) {
+            QuoteMatch::OtherSpeaker
+        } else {
+            QuoteMatch::Translated
+        };
+        let c = QuoteCell {
+            status,
+            quote: Some(q.clone()),
+            overlap: Some((c.share * 100.0).round() / 100.0),
+            diff: Vec::new(),
+            lost: c.lost,
+            added: c.added,
+        };
+        row.cells.insert(o.id.clone(), c);
+    }
+    for (row, _) in rows.iter_mut().zip(done).filter(|(_, d)| !d) {
+        row.cells
+            .insert(o.id.clone(), cell(QuoteMatch::OtherLanguage));
+    }
+    used
+}
+
+/// The outlet's quotes that no reference quote took.
+fn unused(o: &Subject, used: Vec<bool>) -> Vec<Quote> {
+    o.claims
+        .quotes
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(q, _)| q.clone())
+        .collect()
 }
 
 fn cell(status: QuoteMatch) -> QuoteCell {
@@ -178,6 +259,8 @@ fn cell(status: QuoteMatch) -> QuoteCell {
         quote: None,
         overlap: None,
         diff: Vec::new(),
+        lost: Vec::new(),
+        added: Vec::new(),
     }
 }
 

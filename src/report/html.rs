@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, label, tally_line, value_of};
+use super::{Options, Render, carried_note, compared_ids, label, tally_line, value_of};
 use crate::claims::Figure;
 use crate::compare::{
     ArticleInfo, Cell, Comparison, Density, Evidence, FramingContrast, QuoteMatch, Subject,
@@ -400,7 +400,9 @@ fn quotes(o: &mut String, c: &Comparison) {
         o,
         "<section id=\"quotes\"><h2>Quotes</h2><p class=\"muted\">The reference's quotes, \
          outlet by outlet; wording differences as a word diff (struck: reference only, \
-         green: outlet only). Outlets in another language are not judged.</p>"
+         green: outlet only). A quote in the other language is paired through the bilingual \
+         lexicon and marked <em>translated</em>, with the words that did not carry over; \
+         where nothing pairs it reads <em>other language</em>, not absent.</p>"
     );
     for q in &c.quotes {
         let _ = writeln!(
@@ -426,7 +428,12 @@ fn quotes(o: &mut String, c: &Comparison) {
                 (QuoteMatch::Reworded, Some(_)) => {
                     format!("<div class=\"diff\">{}</div>", word_ops(&cell.diff))
                 }
+                (QuoteMatch::Translated, Some(oq)) => format!(" — “{}”", esc(&oq.text)),
                 _ => String::new(),
+            };
+            let detail = match carried_note(cell) {
+                Some(n) => format!("{detail}<div class=\"muted\">{}</div>", esc(&n)),
+                None => detail,
             };
             let _ = writeln!(
                 o,
@@ -576,8 +583,8 @@ fn extras(o: &mut String, c: &Comparison) {
 }
 
 /// Framing of each outlet beside the reference's: densities as bar charts, label
-/// choices, scare quotes, headline terms and distinctive words. Lexicons are per
-/// language, so only same-language articles are set side by side.
+/// choices, scare quotes, headline terms and distinctive words. English and Spanish
+/// are set side by side across the languages (marked so); other languages are not.
 fn framing(o: &mut String, c: &Comparison) {
     if c.framing.is_empty() {
         return;
@@ -594,16 +601,23 @@ fn framing(o: &mut String, c: &Comparison) {
             let _ = writeln!(
                 o,
                 "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong>: <span class=\"muted\">\
-                 another language than the reference: not set beside it</span></figcaption></figure>",
+                 a language the lexicons do not hold: not set beside it</span></figcaption></figure>",
                 esc(&s.id),
                 esc(&s.name)
             );
             continue;
         }
+        let mark = if f.across_languages {
+            " <span class=\"muted\">other language: labels through the bilingual label sets, \
+             each side's own lexicon, no distinctive words</span>"
+        } else {
+            ""
+        };
         let _ = writeln!(
             o,
-            "<figure data-outlet=\"{}\"><figcaption><strong>{}</strong></figcaption>{}{}</figure>",
+            "<figure data-outlet=\"{}\" data-across=\"{}\"><figcaption><strong>{}</strong>{mark}</figcaption>{}{}</figure>",
             esc(&s.id),
+            f.across_languages,
             esc(&s.name),
             bars(&f.densities),
             contrast_notes(f)

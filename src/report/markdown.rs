@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, label, tally_line, value_of};
+use super::{Options, Render, carried_note, compared_ids, label, tally_line, value_of};
 use crate::compare::{Comparison, FigureRow, QuoteMatch, Verdict, WordOp};
 
 pub struct Markdown;
@@ -226,7 +226,7 @@ fn quotes(o: &mut String, c: &Comparison) {
         let who = q.reference.speaker.as_deref().unwrap_or("unattributed");
         let _ = writeln!(o, "> “{}” — {}\n", md(&q.reference.text), md(who));
         if q.carried_by == 0 && q.comparable > 0 {
-            let _ = writeln!(o, "Carried by no outlet in the reference's language.\n");
+            let _ = writeln!(o, "Carried by no outlet that could be judged.\n");
         }
         for id in &ids {
             let Some(cell) = q.cells.get(*id) else {
@@ -238,9 +238,15 @@ fn quotes(o: &mut String, c: &Comparison) {
                     md(oq.speaker.as_deref().unwrap_or("?"))
                 ),
                 (QuoteMatch::Reworded, Some(_)) => format!("reworded: {}", diff(&cell.diff)),
+                (QuoteMatch::Translated, Some(oq)) => {
+                    format!("**translated**: “{}”", md(&oq.text))
+                }
                 (status, _) => status.as_str().replace('_', " "),
             };
-            let _ = writeln!(o, "- **{}**: {detail}", md(id));
+            let note = carried_note(cell)
+                .map(|n| format!(" ({})", md(&n)))
+                .unwrap_or_default();
+            let _ = writeln!(o, "- **{}**: {detail}{note}", md(id));
         }
         let _ = writeln!(o);
     }
@@ -305,10 +311,18 @@ fn framing(o: &mut String, c: &Comparison) {
     let _ = writeln!(o, "## Framing against the reference\n");
     let _ = writeln!(
         o,
-        "Same-language outlets only; densities are hits per 1,000 words.\n"
+        "Densities are hits per 1,000 words. An outlet marked *other language* is set \
+         beside the reference through the bilingual label sets and each language's own \
+         lexicon; its distinctive words are not computed (log-odds across two languages \
+         compares vocabularies, not framing).\n"
     );
     for (id, f) in comparable {
-        let _ = writeln!(o, "### {}\n", md(id));
+        let mark = if f.across_languages {
+            " (other language)"
+        } else {
+            ""
+        };
+        let _ = writeln!(o, "### {}{mark}\n", md(id));
         let _ = writeln!(o, "| Category | Reference | Outlet |\n|---|---|---|");
         for d in &f.densities {
             let _ = writeln!(

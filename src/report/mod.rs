@@ -12,7 +12,7 @@ mod text;
 use std::str::FromStr;
 
 use crate::claims::{Figure, Interval};
-use crate::compare::{Comparison, Verdict};
+use crate::compare::{Comparison, QuoteCell, Verdict};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -131,6 +131,26 @@ fn label(f: &Figure) -> String {
 }
 
 /// Outlet ids in story order that have cells.
+/// For a quote paired across languages: how much carried over, and the words that did
+/// not (plain text; each format escapes it).
+fn carried_note(cell: &QuoteCell) -> Option<String> {
+    let across = cell.diff.is_empty() && (!cell.lost.is_empty() || !cell.added.is_empty());
+    if !(across || cell.status == crate::compare::QuoteMatch::Translated) {
+        return None;
+    }
+    let mut parts = vec![format!(
+        "across languages, {:.0}% of the words carried over",
+        cell.overlap.unwrap_or(0.0) * 100.0
+    )];
+    if !cell.lost.is_empty() {
+        parts.push(format!("not carried: {}", cell.lost.join(", ")));
+    }
+    if !cell.added.is_empty() {
+        parts.push(format!("outlet only: {}", cell.added.join(", ")));
+    }
+    Some(parts.join("; "))
+}
+
 fn compared_ids(c: &Comparison) -> Vec<&str> {
     c.outlets
         .iter()

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Options, Render, compared_ids, label, tally_line, value_of};
+use super::{Options, Render, carried_note, compared_ids, label, tally_line, value_of};
 use crate::compare::{Comparison, FigureRow, QuoteMatch, Status, Verdict, WordOp};
 
 pub struct Text;
@@ -102,7 +102,7 @@ fn quotes(o: &mut String, c: &Comparison, idw: usize, opts: &Options) {
         let head = format!("“{}” — {who}", q.reference.text);
         let _ = writeln!(o, "\n  {}", paint(&fit(&head, WIDTH - 2), "1", opts));
         if q.carried_by == 0 && q.comparable > 0 {
-            let _ = writeln!(o, "    carried by no outlet in the reference's language");
+            let _ = writeln!(o, "    carried by no outlet that could be judged");
         }
         for id in compared_ids(c) {
             let Some(cell) = q.cells.get(id) else {
@@ -114,6 +114,7 @@ fn quotes(o: &mut String, c: &Comparison, idw: usize, opts: &Options) {
                     oq.speaker.as_deref().unwrap_or("?")
                 ),
                 (QuoteMatch::Reworded, Some(_)) => format!("reworded: {}", diff_line(&cell.diff)),
+                (QuoteMatch::Translated, Some(oq)) => format!("TRANSLATED: “{}”", oq.text),
                 (status, _) => status.as_str().replace('_', " "),
             };
             let _ = writeln!(
@@ -122,6 +123,9 @@ fn quotes(o: &mut String, c: &Comparison, idw: usize, opts: &Options) {
                 fit(id, idw),
                 fit(&detail, WIDTH - idw - 6)
             );
+            if let Some(line) = carried_note(cell) {
+                let _ = writeln!(o, "    {:<idw$}  {}", "", fit(&line, WIDTH - idw - 6));
+            }
         }
     }
     let extra: Vec<String> = c
@@ -200,10 +204,18 @@ fn framing(o: &mut String, c: &Comparison, idw: usize) {
     if comparable.is_empty() {
         return;
     }
-    let _ = writeln!(
-        o,
-        "\nFraming against the reference (same language; per 1,000 words)"
-    );
+    let _ = writeln!(o, "\nFraming against the reference (per 1,000 words)");
+    if comparable.iter().any(|(_, f)| f.across_languages) {
+        let _ = writeln!(
+            o,
+            "{}",
+            fit(
+                "  [other language]: labels via bilingual label sets; each side's own lexicon; \
+                 no distinctive words",
+                WIDTH
+            )
+        );
+    }
     let pad = " ".repeat(idw + 4);
     for (id, f) in comparable {
         let dens: Vec<String> = f
@@ -216,6 +228,11 @@ fn framing(o: &mut String, c: &Comparison, idw: usize) {
             "no framing-lexicon words in either".to_string()
         } else {
             format!("ref/outlet: {}", dens.join(", "))
+        };
+        let dens = if f.across_languages {
+            format!("[other language] {dens}")
+        } else {
+            dens
         };
         let _ = writeln!(
             o,

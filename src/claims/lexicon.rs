@@ -142,11 +142,14 @@ pub fn counterparts(word: &str, from: &str) -> HashSet<String> {
 /// Whether `word` (in `lang`) is one of `counterparts` or a cognate of one.
 pub fn is_counterpart(word: &str, lang: &str, counterparts: &HashSet<String>) -> bool {
     let s = stem(word, lang);
-    counterparts.contains(&s)
-        || (s.chars().count() >= 6
-            && counterparts
-                .iter()
-                .any(|c| c.chars().count() >= 6 && c.chars().take(6).eq(s.chars().take(6))))
+    counterparts.contains(&s) || cognate(&s, counterparts.iter().map(String::as_str))
+}
+
+/// A stem of six letters or more that begins like one of `others` (cognates and
+/// names across the languages: "diplomat" / "diplomático").
+fn cognate<'a>(s: &str, mut others: impl Iterator<Item = &'a str>) -> bool {
+    s.chars().count() >= 6
+        && others.any(|o| o.chars().count() >= 6 && o.chars().take(6).eq(s.chars().take(6)))
 }
 
 /// Function words of either language: they carry no content across a translation.
@@ -191,13 +194,16 @@ pub fn stems(text: &str, lang: &str) -> Vec<String> {
 /// more that are not function words of `lang`, and numbers.
 pub fn content_words(text: &str, lang: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
         .map(fold)
-        .filter(|w| {
-            w.chars().all(|c| c.is_ascii_digit())
-                || (w.chars().count() >= 3 && !is_function_word(w, lang))
-        })
+        .filter(|w| is_content(w, lang))
         .collect()
+}
+
+/// A folded word worth following: a number, or three letters or more and no function word.
+fn is_content(w: &str, lang: &str) -> bool {
+    !w.is_empty()
+        && (w.chars().all(|c| c.is_ascii_digit())
+            || (w.chars().count() >= 3 && !is_function_word(w, lang)))
 }
 
 /// How much of one text's content carries over into a text in the other language.
@@ -251,30 +257,19 @@ fn carried_with(lex: &Lexicon, a: &str, a_lang: &str, b: &str, b_lang: &str) -> 
             }
         }
     }
-    let cognate = |s: &str, other: &HashSet<&str>| {
-        other.contains(s)
-            || (s.chars().count() >= 6
-                && other
-                    .iter()
-                    .any(|o| o.chars().count() >= 6 && o.chars().take(6).eq(s.chars().take(6))))
+    let carries =
+        |s: &str, other: &HashSet<&str>| other.contains(s) || cognate(s, other.iter().copied());
+    // Each side's words: how many carry over, and those that do not, as written.
+    let follow = |own: &[(String, String)], keyed: &HashSet<&str>, other: &HashSet<&str>| {
+        let (hit, miss): (Vec<_>, Vec<_>) = own
+            .iter()
+            .partition(|(s, _)| keyed.contains(s.as_str()) || carries(s, other));
+        (
+            hit.len(),
+            miss.into_iter().map(|(_, w)| w.clone()).collect::<Vec<_>>(),
+        )
     };
-    let (mut lost, mut added) = (Vec::new(), Vec::new());
-    let mut ma = 0;
-    for (s, w) in &wa {
-        if ka.contains(s.as_str()) || cognate(s, &sb) {
-            ma += 1;
-        } else {
-            lost.push(w.clone());
-        }
-    }
-    let mut mb = 0;
-    for (s, w) in &wb {
-        if kb.contains(s.as_str()) || cognate(s, &sa) {
-            mb += 1;
-        } else {
-            added.push(w.clone());
-        }
-    }
+    let ((ma, lost), (mb, added)) = (follow(&wa, &ka, &sb), follow(&wb, &kb, &sa));
     let share = match (wa.len(), wb.len()) {
         (0, _) | (_, 0) => 0.0,
         (x, y) if x <= y => ma as f64 / x as f64,
@@ -297,9 +292,7 @@ fn distinct(text: &str, lang: &str) -> Vec<(String, String)> {
         .filter(|w| !w.is_empty())
     {
         let f = fold(w);
-        if !(f.chars().all(|c| c.is_ascii_digit())
-            || (f.chars().count() >= 3 && !is_function_word(&f, lang)))
-        {
+        if !is_content(&f, lang) {
             continue;
         }
         let s = stem(&f, lang);

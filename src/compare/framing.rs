@@ -246,8 +246,11 @@ fn labels(
     );
     neutrals
         .into_iter()
-        .filter(|n| rn(n) + on(n) > 0)
         .filter_map(|n| {
+            let (r_neutral, o_neutral) = (rn(n), on(n));
+            if r_neutral + o_neutral == 0 {
+                return None;
+            }
             let (rt, ot) = (
                 rg.get(n).cloned().unwrap_or_default(),
                 og.get(n).cloned().unwrap_or_default(),
@@ -268,8 +271,8 @@ fn labels(
             };
             (key(&rt) != key(&ot)).then(|| LabelChoice {
                 neutral: n.clone(),
-                reference_neutral: rn(n),
-                outlet_neutral: on(n),
+                reference_neutral: r_neutral,
+                outlet_neutral: o_neutral,
                 reference: rt,
                 outlet: ot,
             })
